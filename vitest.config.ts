@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { conditions: ["development"] },
+  ssr: { resolve: { conditions: ["development"] } },
+  test: {
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["test/harness/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
