@@ -56,7 +56,17 @@ export interface MoneyMention extends Span {
   period: PayPeriod | null;
   /** Converted with the dated table in data/currency-rates.json; null if the currency is unknown. */
   usdPerMonth: number | null;
+  /** Pay or a cost to the candidate, read from nearby words (gaji/salary/upah vs biaya/fee/bayar/deposit/potong). */
+  context?: MoneyContext;
+  /** Upper bound of a range ("25-30jt", "$1,000–1,500"); `amount` is then the lower bound. */
+  amountMax?: number;
+  /** `amountMax` converted like `usdPerMonth`. */
+  usdPerMonthMax?: number | null;
+  /** `amount` in USD with no period conversion: what a one-off fee (period "once") is worth. */
+  usdAmount?: number | null;
 }
+
+export type MoneyContext = "salary" | "fee" | "unknown";
 
 export type PlaceKind =
   | "country"

@@ -1,0 +1,293 @@
+## Waspada — Bahasa Indonesia. Pesan bot; teks penyaringan ada di id.screening.ftl.
+
+language-name = Bahasa Indonesia
+
+## Perintah (tampil di menu perintah Telegram)
+cmd-start = Mulai: apa yang dilakukan bot ini
+cmd-help = Cara memakai Waspada
+cmd-language = Ganti bahasa
+cmd-privacy = Data apa yang kami simpan dan siapa yang melihatnya
+
+## /start
+start-welcome =
+    Halo { $name }! 👋 Saya Waspada.
+
+    Saya membantu Anda memeriksa apakah tawaran kerja di luar negeri aman, sebelum Anda membayar apa pun atau berangkat.
+    Banyak orang dijanjikan pekerjaan seperti "customer service, tanpa pengalaman, gaji USD 1.000 sebulan, tiket ditanggung", lalu dibawa ke kompleks penipuan online di Kamboja, Myanmar, atau Laos, dan paspornya ditahan.
+
+    Yang bisa Anda lakukan di sini:
+    • Periksa tawaran: tempel atau teruskan tawarannya ke saya, saya jelaskan seberapa berisiko dan alasannya.
+    • Laporkan perekrut atau tawaran, atau orang yang sudah berangkat dan mungkin dalam bahaya.
+
+    Bot ini dijalankan oleh { $operator }. Petugas yang menerima laporan tidak pernah melihat nama atau nomor Anda kecuali Anda setuju.
+    /help menjelaskan cara kerjanya, /privacy menjelaskan data yang kami simpan.
+start-welcome-contact = Kontak: { $contact }
+
+## /help
+help-text =
+    Cara memakai Waspada:
+
+    • Kirim atau teruskan teks lowongan kerja, atau nomor HP, @username, atau tautan perekrut. Saya jawab dengan tingkat risiko, tanda bahaya yang saya temukan (dikutip dari teksnya), dan apa yang sebaiknya dilakukan.
+    • /language — pilih Bahasa Indonesia atau English.
+    • /privacy — data apa yang disimpan, berapa lama, dan siapa yang bisa melihatnya.
+
+    Jika ada orang dalam bahaya saat ini, hubungi layanan pengaduan pekerja migran (KP2MI/BP2MI) 0800-1000 atau KBRI terdekat.
+
+## /language
+language-choose = Pilih bahasa Anda:
+language-changed = Bahasa diganti ke Bahasa Indonesia. 🇮🇩
+language-already = Bahasa Indonesia sudah menjadi bahasa Anda.
+
+## /privacy
+privacy-text =
+    Privasi — apa yang disimpan Waspada dan siapa yang melihatnya
+
+    Bot ini dijalankan oleh { $operator }.
+
+    • Pemeriksaan: teks yang Anda kirim untuk diperiksa langsung disaring dan tidak disimpan bersama identitas Anda.
+    • Pengaturan Anda: pilihan bahasa, disimpan { $sessionDays } hari setelah pesan terakhir Anda.
+    • Laporan (jika Anda mengirimnya): isi tawaran, tangkapan layar, dan data perekrut disimpan paling lama { $retentionDays } hari agar petugas dapat menindaklanjuti dan menghubungkan laporan tentang perekrut yang sama.
+    • Identitas Anda: akun Telegram Anda hanya disimpan sebagai kode satu arah. Kontak yang Anda berikan disimpan terenkripsi. Petugas dan focal point di negara lain tidak pernah melihat nama, username, atau nomor Anda kecuali Anda setuju untuk dihubungi.
+    • Anda bisa meminta melihat atau menghapus data Anda kapan saja.
+
+    Jangan pernah mengirim kata sandi atau PIN bank di sini.
+
+## Lainnya
+unhandled-text = Maaf, saya belum mengerti. Kirim teks lowongan kerja untuk diperiksa, atau ketik /help.
+unhandled-group = Saya bekerja di chat pribadi: buka @{ $bot } lalu tekan Mulai.
+callback-expired = Tombol ini sudah kedaluwarsa. Silakan mulai lagi dengan /start.
+
+## Kesalahan
+error-unavailable = ⏳ Waspada sedang tidak bisa dipakai sementara. Silakan coba lagi dalam satu menit.
+error-generic = Maaf, terjadi kesalahan di sisi kami. Silakan coba lagi; jika terus terjadi, ketik /start.
+
+cmd-report = Laporkan perekrut atau tawaran
+cmd-myreports = Laporan saya dan statusnya
+cmd-mydata = Data apa yang disimpan tentang saya
+cmd-delete = Hapus data saya
+cmd-cancel = Hentikan yang sedang berjalan
+
+## Menu utama
+menu-title = Apa yang ingin Anda lakukan?
+menu-check = 🔍 Periksa tawaran
+menu-report = 📝 Laporkan perekrut atau tawaran
+menu-danger = 🆘 Ada orang dalam bahaya sekarang
+menu-mine = 📂 Laporan saya
+menu-safe = 🛡 Tetap aman
+menu-language = 🌐 Bahasa
+
+stay-safe =
+    🛡 Sebelum berangkat kerja ke luar negeri
+
+    • Penempatan resmi lewat pemerintah (SISKOP2MI, sistem KP2MI/BP2MI) atau perusahaan berizin dari Kementerian (P3MI yang punya SIP2MI). Cek perusahaan dan job order-nya sebelum membayar atau menandatangani apa pun.
+    • Jangan pernah berangkat kerja memakai visa turis atau visa kunjungan. Anda perlu visa kerja dan kontrak tertulis sebelum berangkat.
+    • Jangan pernah menyerahkan paspor Anda. Tinggalkan salinannya pada keluarga.
+    • Sangat hati-hati dengan lowongan "customer service", "admin", "marketing", "typing" atau "game online" di Kamboja, Myanmar, Laos atau Thailand yang menjanjikan gaji tinggi tanpa pengalaman: banyak yang ternyata kompleks penipuan online.
+    • Beri tahu keluarga dengan jelas ke mana Anda pergi: nama perusahaan, alamat, dan nomor kontak, serta sepakati jadwal telepon rutin.
+    • Bantuan gratis: call center KP2MI/BP2MI 0800-1000, atau KBRI (Portal Peduli WNI, aplikasi Safe Travel).
+
+danger-intro =
+    🆘 Jika ada orang dalam bahaya sekarang, minta bantuan lebih dulu:
+
+## Periksa tawaran
+check-prompt = Tempel atau teruskan tawarannya ke saya — teks pesannya, atau nomor HP, @username, atau tautan perekrut.
+check-screenshot-hint = Saat ini saya hanya bisa membaca teks. Tempel teks tawarannya, atau pilih "Laporkan" di menu untuk mengirim tangkapan layar ke petugas.
+check-expired = Pemeriksaan itu sudah terlalu lama untuk dilaporkan. Silakan kirim tawarannya lagi.
+check-button-report = 📝 Laporkan ini
+check-button-again = 🔍 Periksa yang lain
+check-level-low = Risiko: RENDAH — tidak ada tanda bahaya yang kuat. Tetap cek perusahaannya sebelum membayar apa pun.
+check-level-medium = Risiko: SEDANG — ada beberapa tanda bahaya. Pastikan dulu sebelum lanjut.
+check-level-high = Risiko: TINGGI — ini tampak seperti perekrutan berbahaya. Jangan membayar, jangan berangkat.
+check-level-critical = Risiko: SANGAT TINGGI — ini cocok dengan cara orang diperdagangkan ke kompleks penipuan online. Jangan berangkat.
+check-level-name-low = rendah
+check-level-name-medium = sedang
+check-level-name-high = tinggi
+check-level-name-critical = sangat tinggi
+check-kind-warning = Teks ini tampaknya peringatan tentang penipuan, bukan tawaran kerja.
+check-kind-official = Ini tampak seperti program penempatan resmi. Cek kebenarannya di situs resmi.
+check-reasons-title = Alasannya:
+check-no-reasons = Saya tidak menemukan tanda bahaya yang dikenal dalam teks ini.
+check-identifiers-title = Kontak yang saya kenali:
+check-reported-times = { $count ->
+        [one] sudah pernah dilaporkan 1 kali
+       *[other] sudah pernah dilaporkan { $count } kali
+    }
+check-not-reported = belum pernah dilaporkan
+check-verdict-known_recruiter = ⚠️ petugas menandainya sebagai perekrut penipu
+check-verdict-licensed_agency = ✅ petugas menandainya sebagai perusahaan berizin
+check-advice-title = Yang sebaiknya dilakukan:
+
+identifier-kind-phone = Telepon
+identifier-kind-whatsapp = WhatsApp
+identifier-kind-telegram_handle = Telegram
+identifier-kind-telegram_user_id = Akun Telegram
+identifier-kind-domain = Situs web
+identifier-kind-url = Tautan
+identifier-kind-email = E-mail
+identifier-kind-agency = Perusahaan atau agen
+identifier-kind-bank_account = Rekening bank
+
+hotline-no-number = hubungi lewat Portal Peduli WNI (peduliwni.kemlu.go.id) atau aplikasi Safe Travel
+
+## Laporan: umum
+report-intro = Mari kita laporkan. Saya akan mengajukan 8 pertanyaan singkat; lewati yang tidak Anda ketahui, dan tekan Batal atau kirim /cancel kapan saja. Tidak ada yang dikirim ke petugas sebelum Anda menekan Kirim di akhir.
+report-progress = Langkah { $step }/{ $total }
+report-button-skip = Lewati
+report-button-cancel = ✖️ Batal
+report-button-done = ✅ Selesai
+report-button-continue = ✅ Lanjut
+report-button-clear = 🗑 Kosongkan daftar
+report-button-keep = Pakai: { $value }
+report-button-send = 📤 Kirim laporan
+report-button-share-location = 📍 Bagikan lokasi saya
+report-button-share-phone = 📱 Bagikan nomor HP saya
+report-button-old = Tombol ini milik pertanyaan sebelumnya. Silakan jawab pertanyaan terakhir.
+report-button-finished = Laporan ini sudah selesai atau tidak terbuka lagi.
+report-or-buttons = …atau pakai tombol:
+report-use-buttons = Silakan pilih salah satu tombol di atas.
+report-wrong-input = Itu tidak bisa dipakai di sini. Silakan jawab pertanyaan di atas.
+report-wrong-input-text = Silakan ketik jawaban Anda sebagai teks, atau tekan Lewati.
+report-too-long = Terlalu panjang ({ $length } karakter). Mohon persingkat menjadi { $max } karakter; yang sudah Anda isi sebelumnya tetap tersimpan.
+report-command-during-report = Anda sedang membuat laporan. Jawab pertanyaan di atas, atau kirim /cancel untuk berhenti.
+report-cancelled = Laporan dibatalkan. Tidak ada yang dikirim atau disimpan.
+report-already-running = Anda masih punya laporan yang sedang diisi: jawab pertanyaan terakhir, atau kirim /cancel untuk menghentikannya.
+report-nothing-to-cancel = Tidak ada yang perlu dibatalkan.
+report-noted = Dicatat. ✅
+report-expired = ⌛ Laporan Anda yang belum selesai ditutup karena lama tidak ada jawaban, dan isinya tidak disimpan. Anda bisa mulai lagi kapan saja dengan /report.
+
+## Laporan: langkah-langkah
+report-who-question = Siapa yang melapor?
+report-who-self = Saya yang menerima tawaran ini
+report-who-family_friend = Untuk anggota keluarga atau teman
+report-who-abroad = Saya sedang di luar negeri
+report-who-other = Lainnya
+
+report-offer-question = Tempel atau teruskan tawarannya (pesan, postingan), dan kirim tangkapan layar — foto atau file gambar/PDF, paling banyak { $max }. Tekan Selesai jika semuanya sudah terkirim.
+report-offer-received = Diterima: { $texts } teks dan { $screenshots } tangkapan layar (paling banyak { $max }). Kirim lagi, atau tekan Selesai.
+report-offer-wrong-input = Kirim tawarannya sebagai teks, foto, atau file gambar atau PDF. Stiker, pesan suara, dan video tidak bisa dipakai — ambil tangkapan layarnya saja.
+report-offer-wrong-file = Jenis file itu tidak bisa dipakai. Kirim foto, atau file JPG, PNG, WEBP, HEIC, atau PDF.
+report-offer-too-large = File itu terlalu besar (batasnya 20 MB, 10 MB untuk foto). Kirim tangkapan layar yang lebih kecil.
+report-offer-media-limit = Anda sudah mengirim { $max } tangkapan layar, jumlah terbanyak untuk satu laporan. Tekan Selesai untuk lanjut.
+report-offer-text-limit = Itu jumlah teks terbanyak untuk satu laporan ({ $max }). Tekan Selesai untuk lanjut.
+
+report-contacts-question = Bagaimana perekrut menghubungi Anda? Kirim nomor HP, @username, tautan, atau nama agen atau perusahaannya.
+report-contacts-found =
+    Saya menemukan kontak perekrut berikut:
+    { $list }
+
+    Kirim tambahan (nomor HP, @username, tautan, nama agen), atau tekan Lanjut.
+report-contacts-wrong-input = Ketik kontaknya sebagai teks (nomor HP, @username, tautan, atau nama agen).
+
+report-destination-question = Di negara mana pekerjaan itu dijanjikan?
+report-destination-question-prefilled = Di negara mana pekerjaan itu dijanjikan? Tawarannya menyebut { $country }.
+country-other = Lainnya atau tidak tahu
+report-city-question = Di kota atau tempat mana? (misalnya Phnom Penh, Sihanoukville, Myawaddy)
+report-job-question = Pekerjaan apa yang dijanjikan?
+report-salary-question = Berapa gaji yang dijanjikan? (seperti tertulis di tawaran)
+
+report-money-question = Apakah ada uang yang diminta atau dibayar (biaya, "admin", tiket, medical)?
+report-money-none = Tidak ada yang diminta
+report-money-asked = Diminta uang
+report-money-paid = Sudah membayar
+report-money-detail-question = Berapa, dan kepada siapa (nama, nomor rekening, atau nomor dompet digital)?
+report-passport-question = Apakah paspor atau dokumen lain diserahkan kepada perekrut?
+
+report-departed-question = Apakah sudah ada orang yang berangkat untuk pekerjaan ini?
+report-urgent-hotlines = 🆘 Laporan ini ditandai MENDESAK. Jika orangnya dalam bahaya, hubungi nomor berikut sekarang — jangan menunggu kami:
+report-departed-who = Siapa dia bagi Anda? (tidak perlu nama lengkap)
+relationship-child = Anak saya
+relationship-spouse = Suami atau istri
+relationship-sibling = Kakak atau adik
+relationship-parent = Orang tua
+relationship-relative = Kerabat lain
+relationship-friend = Teman
+relationship-self = Saya sendiri
+relationship-other = Orang lain
+report-departed-when = Kapan dia berangkat? (tanggal, atau "sekitar dua minggu lalu")
+report-departed-last-contact = Kapan terakhir Anda mendapat kabar darinya, dan lewat apa?
+report-departed-whereabouts = Di mana kira-kira dia sekarang? (kota, gedung, perusahaan — apa saja yang pernah ia ceritakan)
+report-departed-can-communicate = Apakah dia masih bisa mengirim pesan atau menelepon?
+report-departed-passport-taken = Apakah paspornya diambil?
+report-departed-location = Jika Anda punya lokasi yang pernah ia bagikan, atau Anda sendiri orangnya dan bisa membagikan lokasi, kirim dengan tombol di bawah. Jika tidak, tekan Lewati.
+report-departed-location-wrong = Bagikan lokasi dengan tombol, atau tekan Lewati.
+
+report-consent-question =
+    Bolehkah petugas menghubungi Anda lewat bot ini jika mereka butuh informasi tambahan?
+
+    Mereka akan menulis kepada Anda di sini, lewat bot. Mereka tidak melihat nama, username, atau nomor Anda, kecuali Anda juga membagikan nomor di pertanyaan berikutnya.
+report-consent-yes = Ya, petugas boleh menghubungi saya
+report-consent-no = Tidak, jangan hubungi saya
+report-consent-phone = Anda juga boleh membagikan nomor HP dengan tombol di bawah, agar petugas bisa menelepon jika mendesak. Hanya petugas yang menangani laporan yang bisa melihatnya, dan hanya jika perlu. Jika tidak, tekan Lewati.
+report-consent-phone-wrong = Gunakan tombol untuk membagikan nomor Anda sendiri, atau tekan Lewati.
+report-consent-phone-not-own = Itu bukan nomor Anda sendiri, jadi tidak saya simpan. Petugas akan menghubungi Anda lewat bot ini.
+
+report-summary-title = 📋 Periksa laporan Anda:
+report-summary-none = —
+report-summary-who = Pelapor
+report-summary-offer = Tawaran
+report-summary-offer-count = { $texts } teks, { $screenshots } tangkapan layar
+report-summary-level = Risiko
+report-summary-contacts = Kontak perekrut
+report-summary-destination = Tujuan
+report-summary-job = Pekerjaan
+report-summary-salary = Gaji
+report-summary-money = Uang
+report-summary-passport = Paspor diserahkan
+report-summary-departed = Sudah ada yang berangkat
+report-summary-urgent = MENDESAK
+report-summary-consent = Petugas boleh menghubungi saya
+report-summary-phone-shared = nomor HP dibagikan
+report-summary-check = Tekan Kirim jika sudah benar, atau Ubah untuk mengganti bagian tertentu.
+report-edit-who = ✏️ Pelapor
+report-edit-offer = ✏️ Tawaran
+report-edit-contacts = ✏️ Kontak
+report-edit-destination = ✏️ Tujuan
+report-edit-money = ✏️ Uang
+report-edit-departed = ✏️ Orang yang berangkat
+report-edit-consent = ✏️ Kontak saya
+
+report-sent = ✅ Laporan Anda sudah terkirim. Nomor kasus Anda { $id } — simpan nomor ini untuk menanyakan kasusnya.
+report-next = Selanjutnya: petugas akan memeriksa laporan Anda. Anda akan menerima pesan di sini setiap kali statusnya berubah. Anda bisa menambah informasi kapan saja lewat "Laporan saya".
+report-next-urgent = Selanjutnya: laporan Anda ditandai MENDESAK dan akan diperiksa petugas lebih dulu. Anda akan menerima pesan di sini setiap kali statusnya berubah. Jika orangnya dalam bahaya, hubungi nomor di bawah sekarang:
+
+## Tambah informasi
+add-info-question = Kirim informasi baru untuk kasus { $id }: teks atau tangkapan layar. Tekan Selesai jika semuanya sudah terkirim.
+add-info-saved = ✅ Ditambahkan ke kasus { $id }. Terima kasih.
+add-info-refused = Kasus { $id } tidak bisa menerima informasi (sudah ditutup atau bukan milik Anda).
+add-info-cancelled = Tidak ada yang ditambahkan.
+
+## Laporan saya
+my-reports-title = 📂 Laporan Anda:
+my-reports-none = Anda belum pernah mengirim laporan.
+my-reports-line = { $id } — { $status } — { $date }
+my-reports-add = ➕ Tambah informasi ke { $id }
+status-received = diterima
+status-in_review = sedang diperiksa
+status-needs_info = petugas butuh informasi tambahan
+status-confirmed_scam = dipastikan penipuan
+status-not_scam = bukan penipuan
+status-escalated = diteruskan ke focal point
+status-closed = ditutup
+
+## Data saya
+mydata-title = 🔐 Data yang disimpan Waspada tentang Anda
+mydata-language = Bahasa: { $language }
+mydata-no-reports = Laporan: tidak ada. Tidak ada data lain yang disimpan tentang Anda.
+mydata-reports = Laporan ({ $count }): { $ids }
+mydata-consent-yes = Petugas boleh menghubungi Anda lewat bot ini: ya
+mydata-consent-no = Petugas boleh menghubungi Anda lewat bot ini: tidak
+mydata-phone = Nomor HP yang Anda bagikan (disimpan terenkripsi): { $phone }
+mydata-no-phone = Nomor HP: tidak dibagikan
+mydata-delete-hint = Untuk menghapus data Anda, kirim /delete. Laporan Anda tetap ada untuk petugas, tanpa apa pun yang mengenali Anda.
+delete-question = Hapus data Anda? Kontak Anda dan kaitan antara Anda dan laporan Anda akan dihapus. Laporannya sendiri tetap ada untuk petugas, tanpa identitas. Ini tidak bisa dibatalkan.
+delete-confirm = 🗑 Ya, hapus data saya
+delete-abort = Tidak, simpan saja
+delete-aborted = Tidak ada yang dihapus.
+delete-done = { $count ->
+        [0] Selesai: data Anda sudah dihapus.
+       *[other] Selesai: data Anda sudah dihapus, dan { $count } laporan Anda kini tanpa identitas.
+    }
+
+answer-yes = Ya
+answer-no = Tidak
+answer-unknown = Tidak tahu

@@ -1,0 +1,247 @@
+/**
+ * The running service, composed from its parts: Redis, the bot, the HTTP server, and the update
+ * source (long polling or webhook). `main.ts` adds only process concerns (environment, signals,
+ * exit codes), so tests start exactly this in-process.
+ *
+ * Polling uses grammY's built-in loop on purpose: it confirms an update only after the batch is
+ * handled, so a crash re-delivers instead of losing a report (duplicates are dropped by the
+ * dedupe middleware). @grammyjs/runner would confirm early and can lose updates on a hard kill;
+ * its concurrency is not needed here because slow work runs in jobs. To scale out, use webhook
+ * mode with several processes behind one Redis.
+ */
+import type { Server } from "node:http";
+import { GrammyError, HttpError } from "grammy";
+import { ALLOWED_UPDATES, createBot, type WaspadaBot } from "#src/bot/index.js";
+import type { BotContext, BotDeps } from "#src/bot/context.js";
+import { registerCommands } from "#src/bot/commands.js";
+import { createI18n } from "#src/bot/i18n.js";
+import type { Config } from "#src/config.js";
+import { createLogger, type Logger } from "#src/logger.js";
+import { createMetrics, type Metrics } from "#src/metrics.js";
+import { createPseudonymizer } from "#src/privacy/pseudonym.js";
+import { createSealer } from "#src/privacy/sealed.js";
+import { createRedis, describeRedis, type RedisClient } from "#src/redis.js";
+import { ReportStore } from "#src/reports/store.js";
+import { scheduleSweeps } from "#src/jobs/conversation-expiry.js";
+import { createConversationOwners } from "#src/bot/conversations/owners.js";
+import { createKeys } from "#src/redis-keys.js";
+import { createHealthCheck } from "#src/server/health.js";
+import { closeServer, createHttpServer, listen } from "#src/server/http.js";
+import { createWebhookHandler } from "#src/server/webhook.js";
+
+export class FatalStartError extends Error {}
+
+export interface App {
+  config: Config;
+  bot: WaspadaBot;
+  redis: RedisClient;
+  logger: Logger;
+  metrics: Metrics;
+  reports: ReportStore;
+  /** Port the HTTP server listens on (useful when HTTP_PORT=0). */
+  httpPort(): number;
+  start(): Promise<void>;
+  /** Stops taking updates, finishes those in flight, closes HTTP and Redis. Safe to call twice. */
+  stop(): Promise<void>;
+  /** Settles when polling ends by itself (with the fatal error) or after stop() (with nothing). */
+  finished: Promise<Error | undefined>;
+}
+
+export interface AppOptions {
+  logger?: Logger;
+  /** Backoff before each new attempt to reach Redis or Telegram at start-up. */
+  startRetryDelayMs?: (attempt: number) => number;
+}
+
+const defaultStartDelay = (attempt: number) => Math.min(1_000 * 2 ** attempt, 30_000);
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+export function createApp(config: Config, options: AppOptions = {}): App {
+  const logger =
+    options.logger ??
+    createLogger({
+      level: config.LOG_LEVEL,
+      pretty: config.NODE_ENV === "development",
+      secrets: [config.BOT_TOKEN, ...(config.BOT_MODE === "webhook" ? [config.WEBHOOK_SECRET] : [])],
+    });
+  const startDelay = options.startRetryDelayMs ?? defaultStartDelay;
+  const metrics = createMetrics();
+  const redis = createRedis(config, { connectionName: "waspada-bot" });
+  redis.on("error", (error: Error) => logger.debug({ err: error }, "redis connection error"));
+  const keys = createKeys(config.REDIS_PREFIX);
+  const sealer = createSealer(config.DATA_KEY);
+  const pseudonymize = createPseudonymizer(config.DATA_KEY);
+  const conversationTimeoutMs = config.CONVERSATION_TIMEOUT_HOURS * 60 * 60 * 1000;
+  const deps: BotDeps = {
+    config,
+    logger,
+    redis,
+    metrics,
+    i18n: createI18n<BotContext>(config.DEFAULT_LOCALE),
+    keys,
+    pseudonymize,
+    sealer,
+    reports: new ReportStore({ redis, keys, sealer, pseudonymize }),
+    conversationOwners: createConversationOwners({
+      redis,
+      keys,
+      sealer,
+      pseudonymize,
+      ttlSeconds: Math.ceil(conversationTimeoutMs / 1000) + 24 * 60 * 60,
+    }),
+  };
+  const bot = createBot(deps);
+  let sweeps: { stop(): Promise<void> } | undefined;
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    work.finally(() => inFlight.delete(work)).catch(() => {});
+    return work;
+  };
+  const webhookPath = config.BOT_MODE === "webhook" ? new URL(config.WEBHOOK_URL).pathname : undefined;
+  const server: Server = createHttpServer({
+    logger,
+    metrics,
+    health: createHealthCheck(redis, bot.api),
+    metricsToken: config.METRICS_TOKEN,
+    webhook:
+      config.BOT_MODE === "webhook" && webhookPath
+        ? {
+            path: webhookPath,
+            handle: createWebhookHandler({
+              secret: config.WEBHOOK_SECRET,
+              handleUpdate: (update) => bot.handleUpdate(update),
+              logger,
+              track,
+            }),
+          }
+        : undefined,
+  });
+
+  const stopping = new AbortController();
+  let port = 0;
+  let polling: Promise<void> | undefined;
+  let resolveFinished!: (error?: Error) => void;
+  const finished = new Promise<Error | undefined>((resolve) => {
+    resolveFinished = resolve;
+  });
+
+  async function waitForRedis(): Promise<void> {
+    redis.connect().catch(() => {}); // the retry strategy keeps trying; we watch for "ready"
+    for (let attempt = 0; !stopping.signal.aborted; attempt++) {
+      if (redis.status === "ready") {
+        try {
+          await redis.ping();
+          if (attempt > 0) logger.info({ redis: describeRedis(config) }, "Redis is reachable");
+          return;
+        } catch {
+          // fall through to wait
+        }
+      }
+      const delay = startDelay(attempt);
+      logger.warn(
+        { redis: describeRedis(config), attempt: attempt + 1, retryInMs: delay },
+        `Redis is not reachable at ${describeRedis(config)}; retrying in ${Math.round(delay / 1000)} s`,
+      );
+      await sleep(delay, stopping.signal);
+    }
+  }
+
+  async function initBot(): Promise<void> {
+    for (let attempt = 0; !stopping.signal.aborted; attempt++) {
+      try {
+        await bot.init();
+        return;
+      } catch (error) {
+        if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
+          throw new FatalStartError("Telegram rejected BOT_TOKEN (401 Unauthorized): check the token from BotFather.");
+        }
+        const delay = startDelay(attempt);
+        logger.warn(
+          { err: error instanceof HttpError ? error.message : error, attempt: attempt + 1, retryInMs: delay },
+          "Telegram is not reachable; retrying",
+        );
+        await sleep(delay, stopping.signal);
+      }
+    }
+  }
+
+  async function start(): Promise<void> {
+    await waitForRedis();
+    await initBot();
+    if (stopping.signal.aborted) return;
+    try {
+      await registerCommands(bot.api, deps.i18n, config.DEFAULT_LOCALE);
+    } catch (error) {
+      logger.warn({ err: error }, "could not register the command menu; continuing");
+    }
+    port = await listen(server, config.HTTP_PORT, config.HTTP_HOST);
+    sweeps = scheduleSweeps(
+      {
+        redis,
+        keys,
+        sealer,
+        api: bot.api,
+        translate: (locale, key) => deps.i18n.t(locale, key),
+        defaultLocale: config.DEFAULT_LOCALE,
+        logger,
+      },
+      config.CONVERSATION_SWEEP_SECONDS * 1000,
+    );
+    if (config.BOT_MODE === "webhook") {
+      await bot.api.setWebhook(config.WEBHOOK_URL, {
+        secret_token: config.WEBHOOK_SECRET,
+        allowed_updates: [...ALLOWED_UPDATES],
+        max_connections: config.WEBHOOK_MAX_CONNECTIONS,
+        drop_pending_updates: false,
+      });
+      logger.info({ mode: "webhook", port, bot: bot.botInfo.username }, "Waspada is running");
+      return;
+    }
+    polling = bot
+      .start({ allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false })
+      .catch((error: unknown) => {
+        logger.fatal({ err: error }, "polling stopped with an error");
+        throw error;
+      });
+    polling.then(
+      () => resolveFinished(),
+      (error: unknown) => resolveFinished(error instanceof Error ? error : new Error(String(error))),
+    );
+    logger.info({ mode: "polling", port, bot: bot.botInfo.username }, "Waspada is running");
+  }
+
+  let stopped: Promise<void> | undefined;
+  function stop(): Promise<void> {
+    stopped ??= (async () => {
+      stopping.abort();
+      logger.info("shutting down: no new updates, finishing those in flight");
+      const deadline = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref());
+      const drain = (async () => {
+        if (polling && bot.isRunning()) await bot.stop().catch((e: unknown) => logger.warn({ err: e }, "stop polling"));
+        await polling?.catch(() => {});
+        if (server.listening) await closeServer(server);
+        await Promise.allSettled([...inFlight]);
+        await sweeps?.stop();
+      })();
+      await Promise.race([drain, deadline]);
+      // QUIT waits for an answer; a Redis that is away cannot give one.
+      if (redis.status === "ready") await redis.quit().catch(() => redis.disconnect());
+      else redis.disconnect();
+      resolveFinished();
+      logger.info("stopped");
+    })();
+    return stopped;
+  }
+
+  return { config, bot, redis, logger, metrics, reports: deps.reports, httpPort: () => port, start, stop, finished };
+}

@@ -1,0 +1,45 @@
+/** The Context type of every handler, with the flavors the bot installs. */
+import type { I18n, I18nFlavor } from "@grammyjs/i18n";
+import type { ConversationFlavor } from "@grammyjs/conversations";
+import type { Context, SessionFlavor } from "grammy";
+import type { Config, Locale } from "#src/config.js";
+import type { Logger } from "#src/logger.js";
+import type { Metrics } from "#src/metrics.js";
+import type { ConversationOwners } from "#src/bot/conversations/owners.js";
+import type { Pseudonymize } from "#src/privacy/pseudonym.js";
+import type { Sealer } from "#src/privacy/sealed.js";
+import type { ReportStore } from "#src/reports/store.js";
+import type { RedisClient } from "#src/redis.js";
+import type { Keys } from "#src/redis-keys.js";
+
+export interface SessionData {
+  /** Chosen with /language, or taken from Telegram's language_code at first contact. */
+  locale?: Locale;
+}
+
+/** What handlers need from the outside, reached through `ctx.deps` rather than module singletons. */
+export interface BotDeps {
+  config: Config;
+  logger: Logger;
+  redis: RedisClient;
+  metrics: Metrics;
+  i18n: I18n<BotContext>;
+  keys: Keys;
+  pseudonymize: Pseudonymize;
+  sealer: Sealer;
+  reports: ReportStore;
+  conversationOwners: ConversationOwners;
+}
+
+export interface DepsFlavor {
+  deps: BotDeps;
+  logger: Logger;
+}
+
+export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & I18nFlavor & DepsFlavor>;
+
+/** Inside a conversation the context is a fresh grammY Context: no session, no i18n, no deps. */
+export type InnerContext = Context;
+
+/** Renders a message key in the conversation's language. */
+export type Translate = (key: string, args?: Record<string, string | number>) => string;

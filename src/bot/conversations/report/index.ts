@@ -1,0 +1,126 @@
+/**
+ * The guided report: eight steps, each with its own file in steps/. The draft is an ordinary
+ * variable: the conversations plugin replays this function from its log on every update, so the
+ * draft is rebuilt exactly, survives restarts, and nothing is stored as a report before Send.
+ * Everything non-deterministic (screening with Redis look-ups, storing, random ids) goes through
+ * `conversation.external`.
+ */
+import type { BotContext, BotDeps, InnerContext, Translate } from "#src/bot/context.js";
+import { Dialog, ReportCancelled, type ReportConversation } from "#src/bot/conversations/report/dialog.js";
+import { type Draft, emptyDraft, offerText } from "#src/bot/conversations/report/draft.js";
+import { collectContacts } from "#src/bot/conversations/report/steps/contacts.js";
+import { askConsent } from "#src/bot/conversations/report/steps/consent.js";
+import { collectDeparted } from "#src/bot/conversations/report/steps/departed.js";
+import { collectDestination } from "#src/bot/conversations/report/steps/destination.js";
+import { collectMoney } from "#src/bot/conversations/report/steps/money.js";
+import { collectOffer } from "#src/bot/conversations/report/steps/offer.js";
+import { type EditablePart, reviewSummary } from "#src/bot/conversations/report/steps/summary.js";
+import { askWho } from "#src/bot/conversations/report/steps/who.js";
+import { knownIdentifiers } from "#src/bot/features/check.js";
+import { mainMenu } from "#src/bot/keyboards/main-menu.js";
+import { renderScreening } from "#src/bot/render/screening.js";
+import { sendReport } from "#src/bot/conversations/report/send.js";
+import type { Locale } from "#src/config.js";
+import { screenOfferWithLookup } from "#src/screening/index.js";
+
+export const REPORT_CONVERSATION = "report";
+
+export interface ReportStartOptions {
+  locale: Locale;
+  /** A text already checked, from "Report this". */
+  offerText?: string;
+  /** "Someone is in danger now": ask about the person who left first. */
+  urgentFirst?: boolean;
+}
+
+/** Screens the offer texts (with Redis look-ups, hence external) and shows the result. */
+async function screenAndShow(d: Dialog, draft: Draft): Promise<Draft["screening"]> {
+  const text = offerText(draft);
+  if (text.trim() === "") return undefined;
+  const { result, known } = await d.external(async (ctx) => {
+    const result = await screenOfferWithLookup(text, ctx.deps.reports.lookup);
+    const known = await knownIdentifiers(ctx, result.extraction.identifiers);
+    return { result, known };
+  });
+  await d.say(renderScreening(d.t, result, known));
+  const salary = result.extraction.money.find((m) => m.context !== "fee");
+  draft.prefill = {
+    country: result.destinations[0],
+    city: result.extraction.places.find((p) => p.kind !== "country" && p.country === result.destinations[0])?.raw,
+    jobTitle: result.extraction.jobs[0]?.raw,
+    salary: salary?.raw,
+  };
+  return {
+    level: result.level,
+    score: result.score,
+    catalogueVersion: result.catalogueVersion,
+    indicators: result.indicators.map((i) => i.id),
+  };
+}
+
+async function runPart(d: Dialog, part: EditablePart, draft: Draft): Promise<void> {
+  switch (part) {
+    case "who":
+      draft.reporterKind = await askWho(d);
+      return;
+    case "offer":
+      draft.offer = await collectOffer(d, draft.offer);
+      draft.screening = await screenAndShow(d, draft);
+      return;
+    case "contacts":
+      draft.recruiter = await collectContacts(d, draft);
+      return;
+    case "destination": {
+      const answer = await collectDestination(d, {
+        country: draft.destination.country ?? draft.prefill?.country,
+        city: draft.destination.city ?? draft.prefill?.city,
+        jobTitle: draft.jobTitle ?? draft.prefill?.jobTitle,
+        salary: draft.salary ?? draft.prefill?.salary,
+      });
+      draft.destination = answer.destination;
+      draft.jobTitle = answer.jobTitle;
+      draft.salary = answer.salary;
+      return;
+    }
+    case "money":
+      Object.assign(draft, await collectMoney(d));
+      return;
+    case "departed":
+      draft.departed = await collectDeparted(d, draft.destination.country);
+      return;
+    case "consent":
+      Object.assign(draft, await askConsent(d));
+      return;
+  }
+}
+
+export function createReportConversation(deps: Pick<BotDeps, "i18n">) {
+  return async function report(conversation: ReportConversation, ctx: InnerContext, options: ReportStartOptions) {
+    const t: Translate = (key, args) => deps.i18n.t(options.locale, key, args);
+    const sid = Math.floor((await conversation.random()) * 36 ** 4)
+      .toString(36)
+      .padStart(4, "0");
+    const d = new Dialog(conversation, ctx, t, sid, options.locale);
+    const draft = emptyDraft();
+    if (options.offerText) draft.offer.texts.push({ text: options.offerText });
+    try {
+      await d.say(t("report-intro"));
+      const order: EditablePart[] = options.urgentFirst
+        ? ["who", "departed", "offer", "contacts", "destination", "money", "consent"]
+        : ["who", "offer", "contacts", "destination", "money", "departed", "consent"];
+      for (const part of order) await runPart(d, part, draft);
+      for (;;) {
+        const choice = await reviewSummary(d, draft);
+        if (choice === "send") break;
+        await runPart(d, choice, draft);
+      }
+      const summaryMessageId = d.lastQuestion?.message_id ?? 0;
+      const sent = await d.external((outer: BotContext) => sendReport(outer, draft, options.locale, summaryMessageId));
+      await d.say(sent.text, { keyboard: mainMenu(t) });
+    } catch (error) {
+      if (!(error instanceof ReportCancelled)) throw error;
+      await d.say(t("report-cancelled"), { removeKeyboard: true });
+      await d.say(t("menu-title"), { keyboard: mainMenu(t) });
+    }
+  };
+}

@@ -1,0 +1,63 @@
+import type { Dialog } from "#src/bot/conversations/report/dialog.js";
+import type { Draft, YesNoUnknown } from "#src/bot/conversations/report/draft.js";
+
+export interface MoneyAnswer {
+  money: Draft["money"];
+  documents: Draft["documents"];
+}
+
+export function yesNoUnknownChoices(d: Dialog): Array<Array<[string, string]>> {
+  return [
+    [
+      ["yes", d.t("answer-yes")],
+      ["no", d.t("answer-no")],
+      ["unknown", d.t("answer-unknown")],
+    ],
+  ];
+}
+
+export function asYesNoUnknown(value: string): YesNoUnknown {
+  return value === "yes" || value === "no" ? value : "unknown";
+}
+
+/** Step 5: money asked or paid and to whom; documents handed over. */
+export async function collectMoney(d: Dialog): Promise<MoneyAnswer> {
+  const paidAnswer = await d.ask({
+    step: "paid",
+    progress: 5,
+    text: d.t("report-money-question"),
+    choices: [
+      [["none", d.t("report-money-none")]],
+      [["asked", d.t("report-money-asked")]],
+      [["paid", d.t("report-money-paid")]],
+    ],
+    skip: true,
+    accept: [],
+    wrongInput: d.t("report-use-buttons"),
+  });
+  const paid = paidAnswer.kind === "choice" && ["none", "asked", "paid"].includes(paidAnswer.value)
+    ? (paidAnswer.value as "none" | "asked" | "paid")
+    : undefined;
+  const money: Draft["money"] = { paid };
+  if (paid === "asked" || paid === "paid") {
+    const detail = await d.ask({
+      step: "paid-detail",
+      text: d.t("report-money-detail-question"),
+      skip: true,
+      accept: ["text"],
+      wrongInput: d.t("report-wrong-input-text"),
+    });
+    if (detail.kind === "text") money.asked = detail.text.trim();
+  }
+  const passport = await d.ask({
+    step: "passport",
+    text: d.t("report-passport-question"),
+    choices: yesNoUnknownChoices(d),
+    accept: [],
+    wrongInput: d.t("report-use-buttons"),
+  });
+  return {
+    money,
+    documents: { passportHandedOver: passport.kind === "choice" ? asYesNoUnknown(passport.value) : "unknown" },
+  };
+}

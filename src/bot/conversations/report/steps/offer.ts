@@ -1,0 +1,93 @@
+import type { Message } from "grammy/types";
+import { type Dialog, LONG_TEXT_MAX } from "#src/bot/conversations/report/dialog.js";
+import type { Draft, ForwardOrigin, MediaItem } from "#src/bot/conversations/report/draft.js";
+
+export const MAX_MEDIA = 10;
+export const MAX_TEXTS = 20;
+const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+/** Telegram lets bots download files up to 20 MB; larger ones could never be looked at. */
+const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+const DOCUMENT_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif", "application/pdf"]);
+
+export function forwardOriginOf(message: Message): ForwardOrigin | undefined {
+  const origin = message.forward_origin;
+  if (!origin) return undefined;
+  switch (origin.type) {
+    case "user":
+      return {
+        kind: "user",
+        id: origin.sender_user.id,
+        username: origin.sender_user.username,
+        name: [origin.sender_user.first_name, origin.sender_user.last_name].filter(Boolean).join(" "),
+      };
+    case "hidden_user":
+      return { kind: "hidden_user", name: origin.sender_user_name };
+    case "chat":
+      return { kind: "chat", id: origin.sender_chat.id, username: "username" in origin.sender_chat ? origin.sender_chat.username : undefined, name: "title" in origin.sender_chat ? origin.sender_chat.title : undefined };
+    case "channel":
+      return { kind: "channel", id: origin.chat.id, username: origin.chat.username, name: origin.chat.title };
+  }
+}
+
+/** Checks one screenshot; returns the media item or the key of the reason it was refused. */
+export function mediaOf(message: Message): MediaItem | { refused: string } {
+  if (message.photo) {
+    const largest = message.photo[message.photo.length - 1]!;
+    if ((largest.file_size ?? 0) > MAX_PHOTO_BYTES) return { refused: "report-offer-too-large" };
+    return { kind: "photo", fileId: largest.file_id, fileUniqueId: largest.file_unique_id, fileSize: largest.file_size };
+  }
+  const doc = message.document!;
+  if (!doc.mime_type || !DOCUMENT_TYPES.has(doc.mime_type)) return { refused: "report-offer-wrong-file" };
+  if ((doc.file_size ?? 0) > MAX_DOCUMENT_BYTES) return { refused: "report-offer-too-large" };
+  return {
+    kind: "document",
+    fileId: doc.file_id,
+    fileUniqueId: doc.file_unique_id,
+    mimeType: doc.mime_type,
+    fileSize: doc.file_size,
+  };
+}
+
+/**
+ * Step 2: the offer — pasted or forwarded texts and screenshots, until Done. A text that came with
+ * the menu's "Report this" is already in the draft.
+ */
+export async function collectOffer(d: Dialog, current: Draft["offer"]): Promise<Draft["offer"]> {
+  const offer = { texts: [...current.texts], media: [...current.media] };
+  let text = d.t("report-offer-question", { max: MAX_MEDIA });
+  for (;;) {
+    const hasSomething = offer.texts.length + offer.media.length > 0;
+    const answer = await d.ask({
+      step: "offer",
+      progress: 2,
+      text,
+      choices: hasSomething ? [[["done", d.t("report-button-done")]]] : [],
+      skip: !hasSomething,
+      accept: ["text", "photo", "document"],
+      wrongInput: d.t("report-offer-wrong-input"),
+      maxLength: LONG_TEXT_MAX,
+    });
+    if (answer.kind === "choice") return offer;
+    if (answer.kind === "text") {
+      if (offer.texts.length >= MAX_TEXTS) {
+        text = d.t("report-offer-text-limit", { max: MAX_TEXTS });
+        continue;
+      }
+      offer.texts.push({ text: answer.text, forwardedFrom: forwardOriginOf(answer.message) });
+    } else if (answer.kind === "photo" || answer.kind === "document") {
+      if (offer.media.length >= MAX_MEDIA) {
+        text = d.t("report-offer-media-limit", { max: MAX_MEDIA });
+        continue;
+      }
+      const media = mediaOf(answer.message);
+      if ("refused" in media) {
+        text = d.t(media.refused);
+        continue;
+      }
+      offer.media.push(media);
+      const caption = answer.message.caption;
+      if (caption) offer.texts.push({ text: caption, forwardedFrom: forwardOriginOf(answer.message) });
+    }
+    text = d.t("report-offer-received", { texts: offer.texts.length, screenshots: offer.media.length, max: MAX_MEDIA });
+  }
+}

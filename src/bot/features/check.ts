@@ -1,0 +1,103 @@
+/**
+ * Check an offer: any text, forwarded message or captioned screenshot sent outside a flow is
+ * screened at once. The reply shows the level, the reasons with quotes, what is known about the
+ * recruiter's contacts, and advice; under it "Report this" and "Check another".
+ */
+import { randomBytes } from "node:crypto";
+import { Composer, InlineKeyboard } from "grammy";
+import type { Message } from "grammy/types";
+import { z } from "zod";
+import { defineCallbackData } from "#src/bot/callback-data/pack.js";
+import type { BotContext } from "#src/bot/context.js";
+import { forwardOriginOf } from "#src/bot/conversations/report/steps/offer.js";
+import { renderScreening } from "#src/bot/render/screening.js";
+import type { ExtractedIdentifier, IdentifierKind, KnownIdentifier } from "#src/screening/types.js";
+import { screenOffer } from "#src/screening/index.js";
+
+/** Kinds shown to the person as recruiter contacts (a full URL is represented by its domain). */
+const INDEXED_KINDS = new Set<IdentifierKind>([
+  "phone",
+  "whatsapp",
+  "telegram_handle",
+  "telegram_user_id",
+  "domain",
+  "email",
+  "agency",
+  "bank_account",
+]);
+
+/** A checked text is kept this long so "Report this" can carry it into a report. */
+const CHECK_TTL_SECONDS = 60 * 60;
+/** Screening cost grows with length; anything longer is checked on its first part. */
+const MAX_CHECK_LENGTH = 20_000;
+
+export const reportThisData = defineCallbackData("rt", ["check"], z.object({ check: z.string().regex(/^[A-Za-z0-9_-]{8,16}$/) }));
+export const checkAnotherData = "chk:again";
+
+/** Identifiers a forwarded message reveals about its sender, besides what its text contains. */
+function senderIdentifiers(message: Message): Array<Pick<ExtractedIdentifier, "kind" | "value">> {
+  const origin = forwardOriginOf(message);
+  const found: Array<Pick<ExtractedIdentifier, "kind" | "value">> = [];
+  if (origin?.kind === "user" && origin.id !== undefined) found.push({ kind: "telegram_user_id", value: String(origin.id) });
+  if (origin?.username) found.push({ kind: "telegram_handle", value: origin.username.toLowerCase() });
+  return found;
+}
+
+/** Every recognised contact with how often it was reported (0 when never), one Redis round trip. */
+export async function knownIdentifiers(
+  ctx: BotContext,
+  asked: ReadonlyArray<Pick<ExtractedIdentifier, "kind" | "value">>,
+): Promise<KnownIdentifier[]> {
+  const unique = [...new Map(asked.filter((a) => INDEXED_KINDS.has(a.kind)).map((a) => [`${a.kind}:${a.value}`, a])).values()];
+  if (unique.length === 0) return [];
+  const found = await ctx.deps.reports.lookup.lookup(unique);
+  return unique.map(
+    (a) => found.find((k) => k.kind === a.kind && k.value === a.value) ?? { kind: a.kind, value: a.value, reports: 0 },
+  );
+}
+
+export async function checkText(ctx: BotContext, text: string, message: Message): Promise<void> {
+  const { deps } = ctx;
+  const result = screenOffer(text.slice(0, MAX_CHECK_LENGTH));
+  const asked = [...result.extraction.identifiers, ...senderIdentifiers(message)];
+  const known = await knownIdentifiers(ctx, asked);
+  // Screen again with what Redis knows, so "reported 4 times" can raise the level.
+  const final = known.some((k) => k.reports > 0 || k.verdict)
+    ? screenOffer(text.slice(0, MAX_CHECK_LENGTH), { known })
+    : result;
+  const checkId = randomBytes(9).toString("base64url");
+  await deps.redis.set(deps.keys.check(checkId), text.slice(0, MAX_CHECK_LENGTH), "EX", CHECK_TTL_SECONDS);
+  ctx.logger.info({ level: final.level, indicators: final.indicators.length, identifiers: asked.length }, "offer checked");
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("check-button-report"), reportThisData.pack({ check: checkId }))
+    .row()
+    .text(ctx.t("check-button-again"), checkAnotherData);
+  await ctx.reply(renderScreening(ctx.t, final, known), {
+    reply_markup: keyboard,
+    reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
+    link_preview_options: { is_disabled: true },
+  });
+}
+
+const composer = new Composer<BotContext>();
+const feature = composer.chatType("private");
+
+feature.callbackQuery(checkAnotherData, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.t("check-prompt"));
+});
+
+feature.on("message:text", async (ctx, next) => {
+  if (ctx.msg.text.startsWith("/")) return next();
+  await checkText(ctx, ctx.msg.text, ctx.msg);
+});
+
+feature.on("message:caption", async (ctx) => {
+  await checkText(ctx, ctx.msg.caption, ctx.msg);
+});
+
+feature.on(["message:photo", "message:document"], async (ctx) => {
+  await ctx.reply(ctx.t("check-screenshot-hint"));
+});
+
+export { composer as checkFeature };

@@ -1,0 +1,52 @@
+/**
+ * Ways into a report: the menu, /report, "Report this" under a check, and "Someone is in danger
+ * now". Buttons of a report that is already over (a second press of Send, an old summary) are
+ * answered here, outside the conversation, and change nothing.
+ */
+import { Composer } from "grammy";
+import type { BotContext } from "#src/bot/context.js";
+import { REPORT_CONVERSATION, type ReportStartOptions } from "#src/bot/conversations/report/index.js";
+import { reportThisData } from "#src/bot/features/check.js";
+import { renderHotlines } from "#src/bot/render/hotlines.js";
+
+export async function startReport(ctx: BotContext, options: Omit<ReportStartOptions, "locale">): Promise<void> {
+  const locale = ctx.session.locale ?? ctx.deps.config.DEFAULT_LOCALE;
+  if ((ctx.conversation.active()[REPORT_CONVERSATION] ?? 0) > 0) {
+    await ctx.reply(ctx.t("report-already-running"));
+    return;
+  }
+  await ctx.deps.conversationOwners.remember(ctx.chat!.id, locale);
+  await ctx.conversation.enter(REPORT_CONVERSATION, { ...options, locale } satisfies ReportStartOptions);
+}
+
+export async function startUrgentReport(ctx: BotContext): Promise<void> {
+  await ctx.reply(`${ctx.t("danger-intro")}\n\n${renderHotlines(ctx.t, undefined)}`);
+  await startReport(ctx, { urgentFirst: true });
+}
+
+const composer = new Composer<BotContext>();
+const feature = composer.chatType("private");
+
+feature.command("report", (ctx) => startReport(ctx, {}));
+
+feature.callbackQuery(reportThisData.filter, async (ctx) => {
+  const data = reportThisData.unpack(ctx.callbackQuery.data);
+  const text = data ? await ctx.deps.redis.get(ctx.deps.keys.check(data.check)) : null;
+  await ctx.answerCallbackQuery();
+  if (!text) {
+    await ctx.reply(ctx.t("check-expired"));
+    return;
+  }
+  await startReport(ctx, { offerText: text });
+});
+
+// A report button pressed after its report ended: already sent, cancelled or expired.
+feature.callbackQuery(/^rp:/, async (ctx) => {
+  await ctx.answerCallbackQuery({ text: ctx.t("report-button-finished"), show_alert: false });
+});
+
+feature.command("cancel", async (ctx) => {
+  await ctx.reply(ctx.t("report-nothing-to-cancel"));
+});
+
+export { composer as reportFeature };

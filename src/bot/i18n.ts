@@ -1,0 +1,50 @@
+/**
+ * Translations: Fluent files in locales/ (`id.ftl`, `id.screening.ftl`, … — a file belongs to the
+ * locale named before its first dot). A person's language is what they chose with /language,
+ * otherwise their Telegram app language at first contact, otherwise DEFAULT_LOCALE.
+ */
+import { join } from "node:path";
+import { I18n } from "@grammyjs/i18n";
+import type { Context } from "grammy";
+import type { Locale } from "#src/config.js";
+import { dataFilePath } from "#src/screening/data-files.js";
+
+export const SUPPORTED_LOCALES: readonly Locale[] = ["id", "en"];
+
+/** locales/ beside data/ at the package root, whether running from src/ or dist/src/. */
+export const LOCALES_DIR = join(dataFilePath(""), "..", "locales");
+
+export function createI18n<C extends Context & { session?: { locale?: string } }>(defaultLocale: Locale): I18n<C> {
+  return new I18n<C>({
+    defaultLocale,
+    localeNegotiator: (ctx) => {
+      const chosen = ctx.session?.locale;
+      return isLocale(chosen) ? chosen : localeFromLanguageCode(ctx.from?.language_code, defaultLocale);
+    },
+    directory: LOCALES_DIR,
+    // Unicode isolation marks around placeables show up as stray characters in some Telegram clients.
+    fluentBundleOptions: { useIsolating: false },
+  });
+}
+
+/** Maps a Telegram `language_code` (IETF tag such as "en-GB", "id", "in") to a supported locale. */
+export function localeFromLanguageCode(code: string | undefined, fallback: Locale): Locale {
+  const primary = code?.toLowerCase().split(/[-_]/)[0];
+  if (primary === "en") return "en";
+  // "in" is the deprecated ISO 639 code for Indonesian that some Android clients still send.
+  if (primary === "id" || primary === "in") return "id";
+  return fallback;
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (SUPPORTED_LOCALES as readonly string[]).includes(value);
+}
+
+/** A country's name in a locale, from the ICU data Node ships (no translation files to keep). */
+export function countryName(locale: Locale, code: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "region" }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,43 @@
+/** Prometheus metrics of one running bot, on a registry of its own (tests run several bots in one process). */
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+
+export interface Metrics {
+  registry: Registry;
+  updates: Counter<"type">;
+  updateErrors: Counter<"kind">;
+  updateDuration: Histogram<"type">;
+  telegramCalls: Counter<"method" | "result">;
+}
+
+export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: "waspada_" });
+  return {
+    registry,
+    updates: new Counter({
+      name: "waspada_updates_total",
+      help: "Updates handled, by update type",
+      labelNames: ["type"],
+      registers: [registry],
+    }),
+    updateErrors: new Counter({
+      name: "waspada_update_errors_total",
+      help: "Updates whose handling failed, by kind of failure",
+      labelNames: ["kind"],
+      registers: [registry],
+    }),
+    updateDuration: new Histogram({
+      name: "waspada_update_duration_seconds",
+      help: "Time to handle one update",
+      labelNames: ["type"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    telegramCalls: new Counter({
+      name: "waspada_telegram_api_calls_total",
+      help: "Telegram Bot API calls, by method and result (ok, http status, network_error), retries included",
+      labelNames: ["method", "result"],
+      registers: [registry],
+    }),
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * Public API of the screening engine: pure functions over plain data (no Redis, no grammY).
+ * The bot renders `MessageRef`s through locales/*.screening.ftl.
+ */
+export { ADVICE_KEYS, type Hotline, loadHotlines } from "#src/screening/advise.js";
+export { type Catalogue, compileCatalogue, readCatalogueFile } from "#src/screening/catalogue.js";
+export { compilePatterns, expandPattern } from "#src/screening/matcher.js";
+export {
+  createScreeningEngine,
+  type ScreeningEngine,
+  type ScreenOptions,
+  screenExtracted,
+  screeningEngine,
+  screenOffer,
+  screenOfferWithLookup,
+} from "#src/screening/screen.js";
+export * from "#src/screening/types.js";

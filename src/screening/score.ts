@@ -1,0 +1,151 @@
+/**
+ * The one place that decides what kind of text this is and how risky it is.
+ *
+ * Kind first, because warnings, news and holiday chat use the same words as scam offers:
+ * 1. warning_about_scams — warning/news/advice markers ("waspada", "modus", "beware", "cảnh báo")
+ *    and no personal call to action or recruiter contact. A warning that quotes an ad is a warning.
+ * 2. not_an_offer — a help request or a non-job chat (holiday, study, business trip) with no offer
+ *    words; or a text with no job context whose job-independent signals are weak.
+ * 3. official_programme — a government programme (EPS-TOPIK G-to-G …), or a licensed agency with
+ *    a work visa / contract, and nothing decisive.
+ * 4. offer — everything else.
+ *
+ * Score (INDICATORS.md section 1, tuned on the dev set):
+ * - each indicator adds its strength weight: weak 0.5, moderate 1.5, strong 3, decisive 6
+ *   (data/indicators.json `strengthWeights`), once per indicator however often it matches;
+ * - the sum of one category is capped (`categoryCaps`), so five ways of saying "free ticket" do not
+ *   outweigh a tourist visa; a capped category shares the cap in proportion;
+ * - every combination rule C1–C11 that fires adds 2 (at most three rules count);
+ * - valid counter-indicators subtract their weight (official programme −6, licensed agency −3,
+ *   work visa/contract −3, domestic job −6, named employer with plausible wage −2);
+ * - score = max(0, sum), one decimal.
+ * Level:
+ * - warnings and not-an-offer texts are `low`; an official programme is `low` unless something
+ *   decisive is present;
+ * - `high`: any decisive indicator (counters never cancel it); or a combination rule or two strong
+ *   indicators, unless counters reach −6; or score ≥ 9;
+ * - `medium`: exactly one strong indicator and no counter, or score ≥ 3.5;
+ * - `critical`: high, and a known recruiter identifier, or two decisive indicators, or score ≥ 18;
+ * - `low` otherwise.
+ */
+import type { Catalogue, Strength } from "#src/screening/catalogue.js";
+import type { Level, TextKind } from "#src/screening/types.js";
+
+export const MEDIUM_SCORE = 3.5;
+export const HIGH_SCORE = 9;
+export const CRITICAL_SCORE = 18;
+const COMBINATION_BONUS = 2;
+const MAX_COMBINATIONS_COUNTED = 3;
+/** Counters at least this strong can bring a "two strong signals" text below high. */
+const STRONG_COUNTER_TOTAL = -6;
+
+export interface RiskSignal {
+  id: string;
+  category: string;
+  strength: Strength;
+}
+
+export interface CounterSignal {
+  id: string;
+  weight: number;
+}
+
+export interface ScoreInput {
+  kind: TextKind;
+  risks: readonly RiskSignal[];
+  counters: readonly CounterSignal[];
+  /** An officer marked an identifier in the text as a known recruiter. */
+  knownRecruiter: boolean;
+}
+
+export interface ScoreOutcome {
+  score: number;
+  level: Level;
+  /** Points each risk id added after category caps (counters: their weight). */
+  points: Map<string, number>;
+  /** Combination rules that fired, e.g. ["C1", "C11"]. */
+  combinations: string[];
+  strongCount: number;
+  decisiveCount: number;
+  counterTotal: number;
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** Scores a set of distinct signals (one entry per indicator id). */
+export function scoreSignals(
+  input: ScoreInput,
+  catalogue: Pick<Catalogue, "strengthWeights" | "categoryCaps" | "combinations">,
+): ScoreOutcome {
+  const weights = catalogue.strengthWeights;
+  const points = new Map<string, number>();
+  const byCategory = new Map<string, RiskSignal[]>();
+  for (const r of input.risks) {
+    const list = byCategory.get(r.category);
+    if (list) list.push(r);
+    else byCategory.set(r.category, [r]);
+  }
+  let riskTotal = 0;
+  for (const [category, signals] of byCategory) {
+    const sum = signals.reduce((s, r) => s + weights[r.strength], 0);
+    const cap = catalogue.categoryCaps[category] ?? sum;
+    const scale = sum > cap ? cap / sum : 1;
+    for (const r of signals) points.set(r.id, round1(weights[r.strength] * scale));
+    riskTotal += Math.min(sum, cap);
+  }
+  const present = new Set(input.risks.map((r) => r.id));
+  const combinations = catalogue.combinations
+    .filter((rule) => rule.groups.every((group) => group.some((id) => present.has(id))))
+    .map((rule) => rule.id);
+  const bonus = Math.min(combinations.length, MAX_COMBINATIONS_COUNTED) * COMBINATION_BONUS;
+  let counterTotal = 0;
+  for (const c of input.counters) {
+    points.set(c.id, c.weight);
+    counterTotal += c.weight;
+  }
+  const score = round1(Math.max(0, riskTotal + bonus + counterTotal));
+  const strongCount = input.risks.filter((r) => r.strength === "strong").length;
+  const decisiveCount = input.risks.filter((r) => r.strength === "decisive").length;
+
+  let level: Level;
+  if (input.kind === "warning_about_scams" || input.kind === "not_an_offer") level = "low";
+  else if (input.kind === "official_programme" && decisiveCount === 0) level = "low";
+  else if (decisiveCount > 0) level = "high";
+  else if ((combinations.length > 0 || strongCount >= 2) && counterTotal > STRONG_COUNTER_TOTAL)
+    level = "high";
+  else if (score >= HIGH_SCORE) level = "high";
+  else if ((strongCount === 1 && counterTotal === 0) || score >= MEDIUM_SCORE) level = "medium";
+  else level = "low";
+
+  if (level === "high" && (input.knownRecruiter || decisiveCount >= 2 || score >= CRITICAL_SCORE))
+    level = "critical";
+  return { score, level, points, combinations, strongCount, decisiveCount, counterTotal };
+}
+
+export interface KindInput {
+  warningMarkers: number;
+  /** A call to action ("DM", "WA aku", "kirim CV") or a recruiter contact that is not a hotline. */
+  personalCallToAction: boolean;
+  offerMarkers: number;
+  helpRequest: boolean;
+  nonJobChat: boolean;
+  officialProgramme: boolean;
+  licensedWithWorkVisa: boolean;
+  jobContext: boolean;
+  decisive: boolean;
+  /** A decisive signal that never occurs in innocent chat (a coached cover story, passport handover). */
+  decisiveJobIndependent: boolean;
+  /** Points of the signals that count without a job context (passport handover, cover story …). */
+  jobIndependentPoints: number;
+}
+
+/** Decides what kind of text this is; see the top of this file. */
+export function decideKind(k: KindInput): TextKind {
+  const officialStrong = k.officialProgramme && k.warningMarkers <= 1;
+  if (k.warningMarkers > 0 && !k.personalCallToAction && !officialStrong) return "warning_about_scams";
+  if (k.helpRequest && k.offerMarkers === 0) return "not_an_offer";
+  if (k.nonJobChat && k.offerMarkers === 0 && !k.decisiveJobIndependent) return "not_an_offer";
+  if ((k.officialProgramme || k.licensedWithWorkVisa) && !k.decisive) return "official_programme";
+  if (!k.jobContext && k.jobIndependentPoints < 3) return "not_an_offer";
+  return "offer";
+}

@@ -1,0 +1,459 @@
+/**
+ * The screening pipeline: normalise → extract → match → facts → kind and score → advice.
+ * Synchronous and pure apart from reading the shipped data files once.
+ */
+import { adviseOn, type Hotline, loadHotlines } from "#src/screening/advise.js";
+import {
+  type CompiledCatalogue,
+  compileCatalogue,
+  type IndicatorDef,
+  markerId,
+  readCatalogueFile,
+  type Strength,
+} from "#src/screening/catalogue.js";
+import { extract } from "#src/screening/extract/index.js";
+import {
+  contactFacts,
+  destinationFacts,
+  dubaiOfficeFact,
+  exitPointFact,
+  type FactHit,
+  type FactInput,
+  feeFacts,
+  hoursFact,
+  namedEmployerFact,
+  officialClaimFact,
+  salaryFacts,
+  transitFact,
+} from "#src/screening/facts.js";
+import { type PhraseMatch, type ScanResult, wordsBetween } from "#src/screening/matcher.js";
+import { normalise, spanToOriginal } from "#src/screening/normalise.js";
+import { type CounterSignal, decideKind, type RiskSignal, scoreSignals } from "#src/screening/score.js";
+import type {
+  Evidence,
+  Extraction,
+  IdentifierLookup,
+  IndicatorHit,
+  IndicatorSource,
+  KnownIdentifier,
+  NormalisedText,
+  ScreeningResult,
+  Span,
+} from "#src/screening/types.js";
+
+/** Words allowed between a negation and the phrase it cancels ("tidak pernah meminta biaya …"). */
+const NEGATION_WINDOW = 3;
+const MAX_EVIDENCE_PER_INDICATOR = 5;
+/** Reports of one identifier at which it counts as a strong signal rather than a moderate one. */
+const MANY_REPORTS = 3;
+
+const WARNING = "ok_warning_or_news_context";
+const NON_JOB = "ok_non_job_chat";
+const COUNTRY_INDICATORS = new Set([
+  "dest_cambodia",
+  "dest_myanmar",
+  "dest_laos_golden_triangle",
+  "dest_philippines_pogo",
+  "dest_thailand_decoy",
+  "dest_compound_place",
+  "dest_hub_onward_hint",
+  "lure_dubai_office",
+]);
+const NON_PLACEMENT_INDICATORS = new Set(["dest_cambodia", "dest_myanmar", "dest_laos_golden_triangle"]);
+
+export interface ScreeningEngine {
+  compiled: CompiledCatalogue;
+  hotlines: Hotline[];
+  hotlineNumbers: Set<string>;
+}
+
+let defaultEngine: ScreeningEngine | undefined;
+
+/** Builds an engine from catalogue and hotline data (the defaults are the shipped data files). */
+export function createScreeningEngine(
+  catalogue: unknown = readCatalogueFile(),
+  hotlines?: unknown,
+): ScreeningEngine {
+  const list = hotlines === undefined ? loadHotlines() : loadHotlines(hotlines);
+  return {
+    compiled: compileCatalogue(catalogue, normalise),
+    hotlines: list,
+    hotlineNumbers: new Set(list.flatMap((h) => (h.e164 ? [h.e164] : []))),
+  };
+}
+
+/** The engine over the shipped data, compiled on first use. */
+export function screeningEngine(): ScreeningEngine {
+  defaultEngine ??= createScreeningEngine();
+  return defaultEngine;
+}
+
+export interface ScreenOptions {
+  /** What earlier reports and officers say about identifiers in the text. */
+  known?: readonly KnownIdentifier[];
+  engine?: ScreeningEngine;
+}
+
+/** Screens a pasted or forwarded job offer. Never throws on any string. */
+export function screenOffer(text: string, options: ScreenOptions = {}): ScreeningResult {
+  const n = normalise(text);
+  return screenExtracted(n, extract(n), options.known ?? [], options.engine ?? screeningEngine());
+}
+
+/** Extracts the identifiers, asks the lookup what is known about them, then screens. */
+export async function screenOfferWithLookup(
+  text: string,
+  lookup: IdentifierLookup,
+  engine: ScreeningEngine = screeningEngine(),
+): Promise<ScreeningResult> {
+  const n = normalise(text);
+  const extraction = extract(n);
+  const keys = extraction.identifiers.map(({ kind, value }) => ({ kind, value }));
+  const known = keys.length > 0 ? await lookup.lookup(keys) : [];
+  return screenExtracted(n, extraction, known, engine);
+}
+
+/** Drops matches that a nearby negation cancels ("tidak dipungut biaya", "never … tourist visas"). */
+function cancelNegated(
+  text: string,
+  scan: ScanResult,
+  negatable: (id: string) => boolean,
+): { kept: PhraseMatch[]; negated: PhraseMatch[] } {
+  const negations = scan.matches.filter((m) => m.id === markerId("negation"));
+  const kept: PhraseMatch[] = [];
+  const negated: PhraseMatch[] = [];
+  for (const m of scan.matches) {
+    if (!negatable(m.id)) {
+      kept.push(m);
+      continue;
+    }
+    let lo = 0;
+    let hi = negations.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (negations[mid]!.streamEnd <= m.streamStart) lo = mid + 1;
+      else hi = mid;
+    }
+    let cancelled = false;
+    for (let k = lo - 1; k >= 0 && k >= lo - 3; k--) {
+      const neg = negations[k]!;
+      if (neg.streamEnd > m.streamStart) continue;
+      if (m.streamStart - neg.streamEnd > 80) break;
+      // A comma or colon ends the negation's reach: "tanpa pengalaman, visa turis dulu".
+      if (/[,;:()/]/.test(text.slice(neg.end, m.start))) break;
+      if (wordsBetween(scan.stream, neg.streamEnd, m.streamStart) <= NEGATION_WINDOW) {
+        cancelled = true;
+        break;
+      }
+    }
+    (cancelled ? negated : kept).push(m);
+  }
+  return { kept, negated };
+}
+
+interface Collected {
+  source: IndicatorSource;
+  evidence: Span[];
+  args?: Record<string, string | number>;
+}
+
+export function screenExtracted(
+  n: NormalisedText,
+  extraction: Extraction,
+  known: readonly KnownIdentifier[],
+  engine: ScreeningEngine,
+): ScreeningResult {
+  const { compiled } = engine;
+  const { catalogue } = compiled;
+  const toOriginal = (start: number, end: number): Span => spanToOriginal(n, start, end);
+
+  const scan = compiled.matcher.scan(n);
+  const negatable = (id: string): boolean =>
+    compiled.indicators.get(id)?.negatable === true || compiled.counters.get(id)?.negatable === true;
+  const { kept, negated } = cancelNegated(n.text, scan, negatable);
+
+  // A counter inside a risk phrase ("visa kerja" in "tidak perlu visa kerja") is not a counter.
+  const covered = new Uint8Array(scan.stream.length + 1);
+  for (const m of kept) if (compiled.indicators.has(m.id)) covered.fill(1, m.streamStart, m.streamEnd);
+  const insideRisk = (m: PhraseMatch): boolean => {
+    for (let k = m.streamStart; k < m.streamEnd; k++) if (covered[k] === 1) return true;
+    return false;
+  };
+  const phrases = new Map<string, PhraseMatch[]>();
+  for (const m of kept) {
+    if (compiled.counters.has(m.id) && m.id !== WARNING && insideRisk(m)) continue;
+    const list = phrases.get(m.id);
+    if (list) list.push(m);
+    else phrases.set(m.id, [m]);
+  }
+  const markerCount = (id: string): number => phrases.get(markerId(id))?.length ?? 0;
+
+  const collected = new Map<string, Collected>();
+  const collect = (
+    id: string,
+    source: IndicatorSource,
+    evidence: Span[],
+    args?: Record<string, string | number>,
+  ): void => {
+    const entry = collected.get(id);
+    if (entry) {
+      entry.evidence.push(...evidence);
+      if (args && !entry.args) entry.args = args;
+      if (entry.source === "phrase" && source === "fact") entry.source = "fact";
+    } else collected.set(id, { source, evidence: [...evidence], ...(args ? { args } : {}) });
+  };
+  for (const [id, matches] of phrases) {
+    if (compiled.indicators.has(id) || compiled.counters.has(id)) {
+      collect(
+        id,
+        compiled.counters.has(id) ? "counter" : "phrase",
+        matches.map((m) => toOriginal(m.start, m.end)),
+      );
+    }
+  }
+  // "NO TIPU2", "bukan penipuan": a denied warning is a reassurance, a known recruiter trick.
+  const deniedWarnings = negated.filter((m) => m.id === WARNING);
+  if (deniedWarnings.length > 0) {
+    collect(
+      "chan_fake_official_claims",
+      "phrase",
+      deniedWarnings.map((m) => toOriginal(m.start, m.end)),
+    );
+  }
+
+  const input: FactInput = {
+    n,
+    extraction,
+    phrases,
+    salary: catalogue.salaryReferences,
+    hotlines: engine.hotlineNumbers,
+    toOriginal,
+  };
+  const addFacts = (facts: FactHit[]): void => {
+    for (const f of facts)
+      collect(f.id, compiled.counters.has(f.id) ? "counter" : "fact", f.evidence, f.args);
+  };
+  const destinations = destinationFacts(input);
+  addFacts(destinations.hits);
+  addFacts(dubaiOfficeFact(input));
+  const countries = destinations.countries;
+  const namedForeign = [...collected.keys()].some((id) => COUNTRY_INDICATORS.has(id));
+  if (namedForeign) collected.delete("dest_unnamed_country");
+  const abroad = namedForeign || collected.has("dest_unnamed_country");
+  const nonPlacement =
+    countries.some((c) => catalogue.salaryReferences.nonPlacementCountries.includes(c)) ||
+    [...collected.keys()].some((id) => NON_PLACEMENT_INDICATORS.has(id));
+
+  addFacts(salaryFacts(input, countries, collected.has("dest_unnamed_country")));
+  addFacts(feeFacts(input));
+  addFacts(transitFact(input, countries));
+  addFacts(exitPointFact(input, abroad));
+  addFacts(hoursFact(input));
+  addFacts(namedEmployerFact(input, countries));
+
+  // Counters that cannot hold: no licence or visa makes Cambodia/Myanmar/Laos a legal placement.
+  if (nonPlacement) {
+    for (const id of [
+      "ok_official_g2g_program",
+      "ok_licensed_p3mi_verifiable",
+      "ok_work_visa_contract",
+      "ok_plausible_wage_named_employer",
+    ]) {
+      collected.delete(id);
+    }
+  }
+  if (abroad) collected.delete("ok_domestic_job");
+  const verifiable = collected.has("ok_licensed_p3mi_verifiable") || collected.has("ok_official_g2g_program");
+
+  const offerMarkers = markerCount("offer") + extraction.money.filter((m) => m.context === "salary").length;
+  const jobContext = offerMarkers > 0 || markerCount("job_word") > 0 || extraction.jobs.length > 0;
+  const offerAbroad = abroad && offerMarkers > 0;
+  const contacts = contactFacts(input, offerAbroad && !verifiable);
+  addFacts(contacts);
+  addFacts(officialClaimFact(input, nonPlacement, verifiable));
+
+  // Without a job, only the signals that never occur in innocent chat count.
+  if (!jobContext) {
+    for (const id of [...collected.keys()]) {
+      if (compiled.indicators.get(id)?.jobContext === true) collected.delete(id);
+    }
+  }
+
+  const definition = (id: string): IndicatorDef | undefined => compiled.indicators.get(id);
+  const risks: RiskSignal[] = [];
+  for (const id of collected.keys()) {
+    const def = definition(id);
+    if (def) risks.push({ id, category: def.category, strength: def.strength });
+  }
+
+  // Known identifiers raise the level; a licensed agency explains it.
+  const knownHits: {
+    id: string;
+    category: string;
+    strength: Strength;
+    evidence: Span[];
+    args: Record<string, string | number>;
+  }[] = [];
+  let knownRecruiter = false;
+  let licensedAgency: { evidence: Span[]; args: Record<string, string | number> } | undefined;
+  for (const k of known) {
+    const mentions = extraction.identifiers.filter((i) => i.kind === k.kind && i.value === k.value);
+    const evidence = mentions.map((i) => ({ start: i.start, end: i.end }));
+    const args = { kind: k.kind, value: k.value, count: k.reports };
+    if (k.verdict === "known_recruiter") {
+      knownRecruiter = true;
+      knownHits.push({
+        id: "known_recruiter_identifier",
+        category: "known_identifier",
+        strength: "decisive",
+        evidence,
+        args,
+      });
+    } else if (k.verdict === "licensed_agency") {
+      licensedAgency = { evidence, args };
+    } else if (k.reports > 0) {
+      const strength: Strength = k.reports >= MANY_REPORTS ? "strong" : "moderate";
+      knownHits.push({
+        id: "known_reported_identifier",
+        category: "known_identifier",
+        strength,
+        evidence,
+        args,
+      });
+    }
+  }
+  // One signal per kind of knowledge (the strongest), so two reported numbers do not double-count.
+  const knownById = new Map<string, (typeof knownHits)[number]>();
+  for (const h of knownHits) {
+    const prev = knownById.get(h.id);
+    if (!prev || (prev.args.count as number) < (h.args.count as number))
+      knownById.set(h.id, prev ? { ...h, evidence: [...prev.evidence, ...h.evidence] } : h);
+  }
+  for (const h of knownById.values()) risks.push({ id: h.id, category: h.category, strength: h.strength });
+
+  const counters: CounterSignal[] = [];
+  for (const id of collected.keys()) {
+    const c = compiled.counters.get(id);
+    if (c?.weight !== undefined) counters.push({ id, weight: c.weight });
+  }
+
+  const weights = catalogue.strengthWeights;
+  const jobIndependentPoints = risks
+    .filter((r) => definition(r.id)?.jobContext !== true)
+    .reduce((s, r) => s + weights[r.strength], 0);
+  const kind = decideKind({
+    warningMarkers: phrases.get(WARNING)?.length ?? 0,
+    personalCallToAction:
+      markerCount("call_to_action") > 0 || contacts.some((f) => f.id === "chan_private_chat_redirect"),
+    offerMarkers,
+    helpRequest: markerCount("help_request") > 0,
+    nonJobChat: collected.has(NON_JOB),
+    officialProgramme: collected.has("ok_official_g2g_program"),
+    licensedWithWorkVisa:
+      collected.has("ok_licensed_p3mi_verifiable") && collected.has("ok_work_visa_contract"),
+    jobContext,
+    decisive: risks.some((r) => r.strength === "decisive"),
+    decisiveJobIndependent: risks.some(
+      (r) => r.strength === "decisive" && definition(r.id)?.jobContext !== true,
+    ),
+    jobIndependentPoints,
+  });
+
+  let outcome = scoreSignals({ kind, risks, counters, knownRecruiter }, catalogue);
+  // A licensed agency may lower a medium that rests only on weak and moderate signals.
+  if (
+    licensedAgency &&
+    outcome.level === "medium" &&
+    outcome.strongCount === 0 &&
+    outcome.decisiveCount === 0 &&
+    outcome.combinations.length === 0
+  ) {
+    counters.push({ id: "known_licensed_agency", weight: -3 });
+    outcome = scoreSignals({ kind, risks, counters, knownRecruiter }, catalogue);
+  }
+  const notScored = kind === "warning_about_scams" || kind === "not_an_offer";
+
+  const toEvidence = (spans: Span[]): Evidence[] => {
+    const seen = new Set<string>();
+    const out: Evidence[] = [];
+    for (const s of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
+      if (s.end <= s.start) continue;
+      const key = `${s.start}:${s.end}`;
+      if (seen.has(key)) continue;
+      // A span inside one already quoted adds nothing.
+      if (out.some((e) => e.start <= s.start && s.end <= e.end)) continue;
+      seen.add(key);
+      out.push({ start: s.start, end: s.end, quote: n.original.slice(s.start, s.end) });
+      if (out.length >= MAX_EVIDENCE_PER_INDICATOR) break;
+    }
+    return out;
+  };
+  const strengthNumber = (s: Strength): number => ({ weak: 1, moderate: 2, strong: 3, decisive: 4 })[s];
+
+  const indicators: IndicatorHit[] = [];
+  for (const r of risks) {
+    const c = collected.get(r.id);
+    const knownHit = knownById.get(r.id);
+    // In a warning or chat, an absence ("no company named") explains nothing.
+    if (notScored && !knownHit && (c?.evidence.length ?? 0) === 0) continue;
+    const args = knownHit?.args ?? c?.args;
+    indicators.push({
+      id: r.id,
+      category: r.category,
+      strength: strengthNumber(r.strength),
+      points: notScored ? 0 : (outcome.points.get(r.id) ?? 0),
+      source: knownHit ? "known_identifier" : (c?.source ?? "phrase"),
+      message: { key: `screening-indicator-${r.id}`, ...(args ? { args } : {}) },
+      evidence: toEvidence(knownHit?.evidence ?? c?.evidence ?? []),
+    });
+  }
+  const counterIds = [...counters.map((c) => c.id)];
+  if (kind === "warning_about_scams" && collected.has(WARNING)) counterIds.push(WARNING);
+  if (kind === "not_an_offer" && collected.has(NON_JOB)) counterIds.push(NON_JOB);
+  for (const id of counterIds) {
+    const c = collected.get(id);
+    const licensed = id === "known_licensed_agency" ? licensedAgency : undefined;
+    indicators.push({
+      id,
+      category: "counter_indicator",
+      strength: -1,
+      points: notScored ? 0 : (outcome.points.get(id) ?? 0),
+      source: licensed ? "known_identifier" : "counter",
+      message: { key: `screening-indicator-${id}`, ...(licensed ? { args: licensed.args } : {}) },
+      evidence: toEvidence(licensed?.evidence ?? c?.evidence ?? []),
+    });
+  }
+  // A licensed agency that did not change the level is still explained.
+  if (licensedAgency && !counterIds.includes("known_licensed_agency")) {
+    indicators.push({
+      id: "known_licensed_agency",
+      category: "counter_indicator",
+      strength: -1,
+      points: 0,
+      source: "known_identifier",
+      message: { key: "screening-indicator-known_licensed_agency", args: licensedAgency.args },
+      evidence: toEvidence(licensedAgency.evidence),
+    });
+  }
+  indicators.sort((a, b) => b.points - a.points || b.strength - a.strength || a.id.localeCompare(b.id));
+
+  const level = outcome.level;
+  const advice = adviseOn({
+    kind,
+    level,
+    indicators,
+    destinations: countries,
+    catalogue,
+    hotlines: engine.hotlines,
+  });
+  return {
+    level,
+    score: notScored ? 0 : outcome.score,
+    kind,
+    indicators,
+    advice,
+    extraction,
+    destinations: countries,
+    catalogueVersion: catalogue.version,
+  };
+}

@@ -1,0 +1,168 @@
+/** What happens to a report and its reporter over time: many at once, my reports, my data, erasure, expiry, outages. */
+import type { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type TestApp, startTestApp, testEnv } from "../harness/app.js";
+import { TestRedis } from "../harness/redis.js";
+import { fillReport, sendReport, text, waitForStep, waitForText } from "../harness/report-driver.js";
+import { FakeTelegram } from "../harness/telegram/index.js";
+
+let redis: TestRedis;
+let tg: FakeTelegram;
+let app: TestApp;
+
+beforeAll(async () => {
+  redis = await TestRedis.start();
+});
+afterAll(async () => {
+  await redis.stop();
+});
+beforeEach(async () => {
+  await redis.flush();
+  tg = await FakeTelegram.start();
+});
+afterEach(async () => {
+  await app.stop();
+  await tg.stop();
+});
+
+const OFFER = "Kerja di Kamboja jadi admin, gaji 12 juta, tiket ditanggung, visa turis. WA +855 97 123 4567";
+
+/** Every key and every value in Redis, as text. */
+async function dumpRedis(client: Redis): Promise<string> {
+  const out: string[] = [];
+  let cursor = "0";
+  do {
+    const [next, keys] = await client.scan(cursor, "COUNT", 500);
+    cursor = next;
+    for (const key of keys) {
+      out.push(key);
+      const type = await client.type(key);
+      if (type === "string") out.push((await client.get(key)) ?? "");
+      else if (type === "hash") out.push(JSON.stringify(await client.hgetall(key)));
+      else if (type === "set") out.push(JSON.stringify(await client.smembers(key)));
+      else if (type === "zset") out.push(JSON.stringify(await client.zrange(key, 0, -1, "WITHSCORES")));
+      else if (type === "list") out.push(JSON.stringify(await client.lrange(key, 0, -1)));
+      else if (type === "stream") out.push(JSON.stringify(await client.xrange(key, "-", "+")));
+    }
+  } while (cursor !== "0");
+  return out.join("\n");
+}
+
+describe("many people at once", () => {
+  it("100 people reporting concurrently get 100 reports, each their own", async () => {
+    app = await startTestApp(testEnv(tg, redis));
+    const users = Array.from({ length: 100 }, (_, i) => tg.createUser({ firstName: `P${i}`, languageCode: i % 2 ? "en" : "id" }));
+    const ids = await Promise.all(
+      users.map(async (user, i) => {
+        const locale = i % 2 ? "en" : "id";
+        await fillReport(user, locale, { offer: [`${OFFER} kode ${i}`], job: `job-${i}` });
+        return sendReport(user, locale);
+      }),
+    );
+    expect(new Set(ids).size).toBe(100);
+    expect(await app.redis.zcard("waspada:reports:by-time")).toBe(100);
+    const reports = await app.reports.getMany(ids);
+    reports.forEach((report, i) => {
+      expect(report.jobTitle).toBe(`job-${i}`);
+      expect(report.offer.texts[0]?.text).toBe(`${OFFER} kode ${i}`);
+    });
+    const [phone] = await app.reports.lookup.lookup([{ kind: "phone", value: "+855971234567" }]);
+    expect(phone?.reports).toBe(100);
+  }, 120_000);
+});
+
+describe("my reports and my data", () => {
+  it("lists the person's cases and lets them add information to an open one", async () => {
+    app = await startTestApp(testEnv(tg, redis));
+    const user = tg.createUser({ firstName: "Dewi", languageCode: "en" });
+    await fillReport(user, "en", { offer: [OFFER] });
+    const id = await sendReport(user, "en");
+    await user.send("/myreports");
+    const list = await user.waitForBotMessage();
+    expect(list.text).toContain(`${id} — received`);
+    await user.click(text("en", "my-reports-add", { id }));
+    await waitForText(user, text("en", "add-info-question", { id }));
+    await user.send("He also asked for Rp 2 juta for a medical check.");
+    await user.sendPhoto();
+    await user.waitForBotMessage({ predicate: (m) => (m.text ?? "").includes("1 screenshot") });
+    await user.click(text("en", "report-button-done"));
+    await waitForText(user, text("en", "add-info-saved", { id }));
+    const report = await app.reports.get(id);
+    expect(report?.additions).toHaveLength(1);
+    expect(report?.additions[0]?.text).toContain("medical check");
+    expect(report?.additions[0]?.media).toHaveLength(1);
+  });
+
+  it("/mydata shows what is stored; /delete erases every trace of the person and keeps the report anonymised", async () => {
+    app = await startTestApp(testEnv(tg, redis));
+    const user = tg.createUser({ firstName: "Sulastri", username: "sulastri_wk", languageCode: "id" });
+    await fillReport(user, "id", { offer: [OFFER], consent: true, sharePhone: "+6281299990000" });
+    const id = await sendReport(user, "id");
+    await user.send("/mydata");
+    const mine = await user.waitForBotMessage();
+    expect(mine.text).toContain(id);
+    expect(mine.text).toContain("+6281299990000");
+
+    await user.send("/delete");
+    await user.waitForBotMessage();
+    await user.click(text("id", "delete-confirm"));
+    await waitForText(user, "Selesai");
+
+    const everything = await dumpRedis(app.redis as Redis);
+    for (const trace of [String(user.id), "Sulastri", "sulastri_wk", "6281299990000", "81299990000"]) {
+      expect(everything).not.toContain(trace);
+    }
+    const report = await app.reports.get(id);
+    expect(report?.reporterRef).toBeNull();
+    expect(report?.offer.texts[0]?.text).toBe(OFFER);
+    await user.send("/mydata");
+    expect((await user.waitForBotMessage()).text).toContain(text("id", "mydata-no-reports"));
+  });
+});
+
+describe("an abandoned report", () => {
+  it("ends with a short notice after the timeout, and nothing half-stored remains", async () => {
+    app = await startTestApp(testEnv(tg, redis, { CONVERSATION_TIMEOUT_HOURS: "0.0003", CONVERSATION_SWEEP_SECONDS: "1" }));
+    const user = tg.createUser({ firstName: "Yuni", languageCode: "id" });
+    await user.send("/report");
+    await waitForStep(user, "id", 1);
+    await user.click(text("id", "report-who-self"));
+    await waitForStep(user, "id", 2);
+    await user.send(OFFER);
+    const notice = await waitForText(user, text("id", "report-expired").slice(0, 20), 8000);
+    expect(notice.text).toBe(text("id", "report-expired"));
+    const keys = await app.redis.keys("waspada:conv*");
+    expect(keys).toEqual([]);
+    expect(await app.redis.zcard("waspada:reports:by-time")).toBe(0);
+    // What the person sends now is a fresh start: a check, not an answer to the old question.
+    await user.send(OFFER);
+    expect((await user.waitForBotMessage()).text).toContain("Risiko");
+  });
+});
+
+describe("Redis lost in the middle of a report", () => {
+  it("tells the person to try again, then continues at the same step with nothing lost", async () => {
+    app = await startTestApp(testEnv(tg, redis));
+    const user = tg.createUser({ firstName: "Adi", languageCode: "en" });
+    await user.send("/report");
+    await waitForStep(user, "en", 1);
+    await user.click(text("en", "report-who-family_friend"));
+    await waitForStep(user, "en", 2);
+    await user.send(OFFER);
+    await user.waitForBotMessage({ predicate: (m) => (m.text ?? "").includes("1 text") });
+    // Let the bot finish the update (its state is written after the reply) before Redis goes.
+    const handled = async () => (await app.metrics.updates.get()).values.find((v) => v.labels.type === "message")?.value;
+    await expect.poll(handled).toBe(2);
+    await redis.kill();
+    await expect.poll(() => app.redis.status).not.toBe("ready");
+    await user.click(text("en", "report-button-done"));
+    const alert = await tg.waitFor((c) => c.method === "answerCallbackQuery" && c.params.text !== undefined, 8000);
+    expect(alert.params.text).toBe(text("en", "error-unavailable"));
+    await redis.restart();
+    await expect.poll(() => app.redis.status, { timeout: 10_000 }).toBe("ready");
+    // The button is still there (nothing was consumed): press it again.
+    await user.click(text("en", "report-button-done"));
+    const contacts = await waitForStep(user, "en", 3);
+    expect(contacts.text).toContain("+855 97 123 4567");
+  });
+});

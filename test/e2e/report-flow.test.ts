@@ -1,0 +1,78 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type TestApp, startTestApp, testEnv } from "../harness/app.js";
+import { TestRedis } from "../harness/redis.js";
+import { FakeTelegram, type SimUser } from "../harness/telegram/index.js";
+
+let redis: TestRedis;
+let tg: FakeTelegram;
+let app: TestApp;
+
+beforeAll(async () => {
+  redis = await TestRedis.start();
+});
+afterAll(async () => {
+  await redis.stop();
+});
+beforeEach(async () => {
+  await redis.flush();
+  tg = await FakeTelegram.start();
+  app = await startTestApp(testEnv(tg, redis));
+});
+afterEach(async () => {
+  await app.stop();
+  await tg.stop();
+});
+
+const OFFER =
+  "LOKER KAMBOJA 🇰🇭 Dibutuhkan CS online, tanpa pengalaman, gaji 1.000 USD/bulan, tiket & visa ditanggung, " +
+  "berangkat pakai visa turis dulu. Hubungi WA +855 12 345 678 atau @rekrut_kh";
+
+function until(user: SimUser, text: string, timeoutMs = 5000) {
+  return user.waitForBotMessage({ predicate: (m) => (m.text ?? "").includes(text), timeoutMs });
+}
+
+describe("a full report in English", () => {
+  it("walks through all eight steps and stores one report", async () => {
+    const ann = tg.createUser({ firstName: "Ann", languageCode: "en" });
+    await ann.send("/start");
+    await until(ann, "Hello Ann!");
+    await ann.click("📝 Report a recruiter or offer");
+    await until(ann, "Step 1/8");
+    await ann.click("I received this offer");
+    await until(ann, "Step 2/8");
+    await ann.send(OFFER);
+    await until(ann, "Received: 1 text and 0 screenshots");
+    await ann.click("✅ Done");
+    await until(ann, "Step 3/8");
+    expect(ann.lastBotMessage()?.text).toContain("Phone: +855 12 345 678");
+    await ann.click("✅ Continue");
+    await until(ann, "Step 4/8");
+    await ann.click("✓ Cambodia");
+    await until(ann, "Which city");
+    await ann.click("Skip");
+    await until(ann, "What job");
+    await ann.send("customer service");
+    await until(ann, "What salary");
+    await ann.send("1000 USD a month");
+    await until(ann, "Step 5/8");
+    await ann.click("Money was asked");
+    await until(ann, "How much");
+    await ann.send("Rp 5 juta to the recruiter");
+    await until(ann, "passport");
+    await ann.click("No");
+    await until(ann, "Step 6/8");
+    await ann.click("No");
+    await until(ann, "Step 7/8");
+    await ann.click("No, do not contact me");
+    const summary = await until(ann, "Step 8/8");
+    expect(summary.text).toContain("Cambodia");
+    expect(summary.text).toContain("customer service");
+    await ann.click("📤 Send the report");
+    const sent = await until(ann, "Your case number is");
+    const id = /case number is ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(sent.text ?? "")?.[1];
+    expect(id).toBeDefined();
+    const report = await app.redis.get(`waspada:report:${id}`);
+    expect(report).toContain("customer service");
+    if (process.env.DUMP_CHAT) console.log(ann.chat().map((m) => `[${m.from}] ${m.text ?? m.kind} ${JSON.stringify(m.buttons?.flat().map((b) => b.text) ?? [])}`).join("\n---\n"));
+  });
+});
