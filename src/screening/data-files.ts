@@ -12,7 +12,8 @@ function findPackageRoot(): string {
   for (;;) {
     if (existsSync(join(dir, "package.json"))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${fileURLToPath(import.meta.url)}; cannot locate data/`);
+    if (parent === dir)
+      throw new Error(`No package.json above ${fileURLToPath(import.meta.url)}; cannot locate data/`);
     dir = parent;
   }
 }

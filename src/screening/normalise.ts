@@ -104,14 +104,6 @@ const PUNCT_FOLDS: Record<string, string> = {
 /** Bullets and middle dots are layout, not punctuation a phrase would contain. */
 const BULLETS = new Set(["\u2022", "\u2023", "\u2043", "\u00b7", "\u2027", "\u25e6", "\u2219", "\u30fb"]);
 
-function classifyChar(ch: string): number {
-  const cu = ch.charCodeAt(0);
-  if (cu >= 0x30 && cu <= 0x39) return DIGIT;
-  if (RE_LETTER.test(ch) || RE_MARK.test(ch) || RE_NUMBER.test(ch)) return LETTER;
-  if (RE_WHITESPACE.test(ch)) return SPACE;
-  return OTHER;
-}
-
 /** Folds one non-ASCII code point; results are cached because messages repeat the same few. */
 function foldCodePoint(cp: number): Folded {
   if (cp >= 0xd800 && cp <= 0xdfff) return SPACE_FOLD; // lone surrogate
@@ -367,17 +359,17 @@ const isWordClass = (cls: number): boolean => cls === LETTER || cls === DIGIT;
 
 /** Leet digits and symbols that stand for letters inside words. */
 const LEET: Record<number, number> = {
-  0x30: 0x6f, // 0 → o
-  0x31: 0x69, // 1 → i
-  0x33: 0x65, // 3 → e
-  0x34: 0x61, // 4 → a
-  0x35: 0x73, // 5 → s
-  0x37: 0x74, // 7 → t
-  0x40: 0x61, // @ → a
-  0x24: 0x73, // $ → s
-  0x20ac: 0x65, // € → e
-  0x21: 0x69, // ! → i
-  0x7c: 0x6c, // | → l
+  48: 0x6f, // 0 → o
+  49: 0x69, // 1 → i
+  51: 0x65, // 3 → e
+  52: 0x61, // 4 → a
+  53: 0x73, // 5 → s
+  55: 0x74, // 7 → t
+  64: 0x61, // @ → a
+  36: 0x73, // $ → s
+  8364: 0x65, // € → e
+  33: 0x69, // ! → i
+  124: 0x6c, // | → l
 };
 const isAsciiLetter = (code: number): boolean => code >= 0x61 && code <= 0x7a;
 
@@ -442,7 +434,18 @@ function joinSpelledOutLetters(buf: Buffer, keep: Uint8Array): void {
 }
 
 /** Alphanumeric names that look like leet but are real (agency types, programmes). */
-const PROTECTED_TOKENS = new Set(["p3mi", "bp3mi", "kp3mi", "4d3n", "3d2n", "5d4n", "mp3", "mp4", "h1n1", "a4"]);
+const PROTECTED_TOKENS = new Set([
+  "p3mi",
+  "bp3mi",
+  "kp3mi",
+  "4d3n",
+  "3d2n",
+  "5d4n",
+  "mp3",
+  "mp4",
+  "h1n1",
+  "a4",
+]);
 
 /** Units and counted nouns that follow a number directly ("5juta", "3bulan"): never leet. */
 const UNIT_PREFIXES = [
@@ -486,34 +489,34 @@ const UNIT_PREFIXES = [
 
 /** Cyrillic and Greek letters that readers take for Latin ones, used to dodge keyword filters. */
 const CONFUSABLES: Record<number, number> = {
-  0x0430: 0x61, // а
-  0x0435: 0x65, // е
-  0x0451: 0x65, // ё
-  0x0456: 0x69, // і
-  0x0458: 0x6a, // ј
-  0x043a: 0x6b, // к
-  0x043c: 0x6d, // м
-  0x043d: 0x68, // н
-  0x043e: 0x6f, // о
-  0x0440: 0x70, // р
-  0x0441: 0x63, // с
-  0x0442: 0x74, // т
-  0x0443: 0x79, // у
-  0x0445: 0x78, // х
-  0x0455: 0x73, // ѕ
-  0x0501: 0x64, // ԁ
-  0x051b: 0x71, // ԛ
-  0x051d: 0x77, // ԝ
-  0x03b1: 0x61, // α
-  0x03b5: 0x65, // ε
-  0x03b9: 0x69, // ι
-  0x03ba: 0x6b, // κ
-  0x03bd: 0x76, // ν
-  0x03bf: 0x6f, // ο
-  0x03c1: 0x70, // ρ
-  0x03c4: 0x74, // τ
-  0x03c5: 0x75, // υ
-  0x03c7: 0x78, // χ
+  1072: 0x61, // а
+  1077: 0x65, // е
+  1105: 0x65, // ё
+  1110: 0x69, // і
+  1112: 0x6a, // ј
+  1082: 0x6b, // к
+  1084: 0x6d, // м
+  1085: 0x68, // н
+  1086: 0x6f, // о
+  1088: 0x70, // р
+  1089: 0x63, // с
+  1090: 0x74, // т
+  1091: 0x79, // у
+  1093: 0x78, // х
+  1109: 0x73, // ѕ
+  1281: 0x64, // ԁ
+  1307: 0x71, // ԛ
+  1309: 0x77, // ԝ
+  945: 0x61, // α
+  949: 0x65, // ε
+  953: 0x69, // ι
+  954: 0x6b, // κ
+  957: 0x76, // ν
+  959: 0x6f, // ο
+  961: 0x70, // ρ
+  964: 0x74, // τ
+  965: 0x75, // υ
+  967: 0x78, // χ
 };
 
 function tokenText(buf: Buffer, keep: Uint8Array, start: number, end: number): string {
@@ -542,6 +545,10 @@ function undoLookAlikes(buf: Buffer, keep: Uint8Array): void {
     let end = at + 1;
     while (end < buf.length && (!keep[end] || isTokenUnit(classes, codes, end))) end++;
     doneUpTo = end;
+    // Symbols at the edges are punctuation ("K4mb0j4!!", "@admin"), not letters.
+    while (start < end && (!keep[start] || classes[start] === OTHER)) start++;
+    while (end > start && (!keep[end - 1] || classes[end - 1] === OTHER)) end--;
+    if (end - start < 2) continue;
     let letters = 0;
     let asciiLetters = 0;
     let digits = 0;
@@ -674,7 +681,10 @@ function decodeUtf16(codes: Uint16Array, length: number): string {
   let s = "";
   const CHUNK = 8192;
   for (let i = 0; i < length; i += CHUNK) {
-    s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + CHUNK)) as unknown as number[]);
+    s += String.fromCharCode.apply(
+      null,
+      codes.subarray(i, Math.min(length, i + CHUNK)) as unknown as number[],
+    );
   }
   return s;
 }
@@ -729,8 +739,15 @@ export function spanToOriginal(n: NormalisedText, start: number, end: number): S
   const original = n.original;
   let s = n.toOriginal[s0] ?? original.length;
   if (e0 === s0) return { start: s, end: s };
-  let e = (n.toOriginal[e0 - 1] ?? original.length - 1) + 1;
+  const last = n.toOriginal[e0 - 1] ?? original.length - 1;
+  const nextStart = n.toOriginal[e0] ?? original.length;
+  let e = last + 1;
   while (e < original.length && isContinuation(original, e)) e++;
+  // A letter repeated 3+ times was folded to one ("gajiii" → "gaji"): quote every copy.
+  const lastCode = original.charCodeAt(last) | 0x20;
+  if (lastCode >= 0x61 && lastCode <= 0x7a) {
+    while (e < nextStart && (original.charCodeAt(e) | 0x20) === lastCode) e++;
+  }
   e = Math.min(e, original.length);
   while (s < e && isTrimmable(original.charCodeAt(s))) s++;
   while (e > s && isTrimmable(original.charCodeAt(e - 1))) e--;

@@ -40,8 +40,8 @@ async function dumpRedis(client: Redis): Promise<string> {
       if (type === "string") out.push((await client.get(key)) ?? "");
       else if (type === "hash") out.push(JSON.stringify(await client.hgetall(key)));
       else if (type === "set") out.push(JSON.stringify(await client.smembers(key)));
-      else if (type === "zset") out.push(JSON.stringify(await client.zrange(key, 0, -1, "WITHSCORES")));
-      else if (type === "list") out.push(JSON.stringify(await client.lrange(key, 0, -1)));
+      else if (type === "zset") out.push(JSON.stringify(await client.zrange(key, "0", "-1", "WITHSCORES")));
+      else if (type === "list") out.push(JSON.stringify(await client.lrange(key, "0", "-1")));
       else if (type === "stream") out.push(JSON.stringify(await client.xrange(key, "-", "+")));
     }
   } while (cursor !== "0");

@@ -16,8 +16,8 @@ export function waitForText(user: SimUser, fragment: string, timeoutMs = 5000) {
   return user.waitForBotMessage({ predicate: (m) => (m.text ?? m.caption ?? "").includes(fragment), timeoutMs });
 }
 
-export function waitForStep(user: SimUser, locale: Locale, step: number) {
-  return waitForText(user, text(locale, "report-progress", { step, total: 8 }));
+export function waitForStep(user: SimUser, locale: Locale, step: number, timeoutMs = 5000) {
+  return waitForText(user, text(locale, "report-progress", { step, total: 8 }), timeoutMs);
 }
 
 export interface ReportAnswers {

@@ -130,7 +130,10 @@ export function extractAgencies(text: string): ExtractedIdentifier[] {
     const first = words.findIndex((w) => !NOT_A_NAME.has(w.toLowerCase()));
     if (first < 0) continue;
     const kept = words.slice(first);
-    const suffix = m[2]!.replace(/[.,]/g, "").replace(/[ \t]+/g, " ").toLowerCase();
+    const suffix = m[2]!
+      .replace(/[.,]/g, "")
+      .replace(/[ \t]+/g, " ")
+      .toLowerCase();
     const start = m.index + m[0].indexOf(kept[0]!);
     const raw = text.slice(start, m.index + m[0].length);
     found.push({

@@ -49,7 +49,12 @@ const ACCOUNT = new RegExp(
 );
 
 /** A cheap test for any bank name, so the full pattern only runs on the few texts that name one. */
-const ANY_BANK = new RegExp(`\\b(?:${Object.keys(BANKS).filter((name) => !name.includes(" ")).join("|")})\\b`, "i");
+const ANY_BANK = new RegExp(
+  `\\b(?:${Object.keys(BANKS)
+    .filter((name) => !name.includes(" "))
+    .join("|")})\\b`,
+  "i",
+);
 
 /** Bank accounts, value "bank:digits". */
 export function extractBankAccounts(text: string): ExtractedIdentifier[] {

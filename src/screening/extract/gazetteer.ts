@@ -159,13 +159,26 @@ function tokensOf(text: string): Tokens {
   return scratch;
 }
 
-function startsWithFirstToken<T>(entries: Entry<T>[], text: string, start: number, end: number): boolean {
-  for (const e of entries) if (tokenEquals(text, start, end, e.tokens[0]!)) return true;
-  return false;
+interface FirstWordGroup<T> {
+  first: string;
+  entries: Entry<T>[];
+}
+
+/** The names that start with the word text[start, end), if any. */
+function groupFor<T>(
+  groups: FirstWordGroup<T>[] | undefined,
+  text: string,
+  start: number,
+  end: number,
+): Entry<T>[] | undefined {
+  if (groups === undefined) return undefined;
+  for (const group of groups) if (tokenEquals(text, start, end, group.first)) return group.entries;
+  return undefined;
 }
 
 function isWordSuffix(text: string, at: number, length: number): boolean {
-  for (const suffix of WORD_SUFFIXES) if (suffix.length === length && text.startsWith(suffix, at)) return true;
+  for (const suffix of WORD_SUFFIXES)
+    if (suffix.length === length && text.startsWith(suffix, at)) return true;
   return false;
 }
 
@@ -177,8 +190,8 @@ function tokenEquals(text: string, start: number, end: number, key: string): boo
 const WORD_SUFFIXES = ["nya", "2"];
 
 export class Gazetteer<T> {
-  /** Names in spaced scripts by the hash of their first word, longest first. */
-  private readonly byFirstWord = new Map<number, Entry<T>[]>();
+  /** Names in spaced scripts, grouped by first word (longest name first), keyed by its hash. */
+  private readonly byFirstWord = new Map<number, FirstWordGroup<T>[]>();
   /** One bit per hash bucket of a first word: most words of a text are rejected without a map lookup. */
   private readonly firstWordBits = new Uint8Array(1 << 13);
   /** Names in unspaced scripts. */
@@ -187,13 +200,20 @@ export class Gazetteer<T> {
 
   constructor(names: Iterable<GazetteerName<T>>) {
     for (const name of names) this.add(name);
-    for (const entries of this.byFirstWord.values()) entries.sort((a, b) => b.tokens.length - a.tokens.length);
+    for (const groups of this.byFirstWord.values()) {
+      for (const group of groups) group.entries.sort((a, b) => b.tokens.length - a.tokens.length);
+    }
   }
 
   private add(name: GazetteerName<T>): void {
     const key = normalise(name.name).text;
     if (key.length === 0) return;
-    const entry: Entry<T> = { tokens: [], value: name.value, onlyAfter: name.onlyAfter, notAfter: name.notAfter };
+    const entry: Entry<T> = {
+      tokens: [],
+      value: name.value,
+      onlyAfter: name.onlyAfter,
+      notAfter: name.notAfter,
+    };
     let unspaced = false;
     for (let i = 0; i < key.length; i++) if (isUnspacedChar(key.charCodeAt(i))) unspaced = true;
     if (unspaced) {
@@ -215,10 +235,17 @@ export class Gazetteer<T> {
     const first = entry.tokens[0];
     if (first === undefined) return;
     const hash = hashRange(first, 0, first.length);
-    const list = this.byFirstWord.get(hash) ?? [];
-    const same = list.some((e) => e.value === entry.value && e.tokens.join(" ") === entry.tokens.join(" "));
-    if (!same) list.push(entry);
-    this.byFirstWord.set(hash, list);
+    const groups = this.byFirstWord.get(hash) ?? [];
+    let group = groups.find((g) => g.first === first);
+    if (group === undefined) {
+      group = { first, entries: [] };
+      groups.push(group);
+    }
+    const same = group.entries.some(
+      (e) => e.value === entry.value && e.tokens.join(" ") === entry.tokens.join(" "),
+    );
+    if (!same) group.entries.push(entry);
+    this.byFirstWord.set(hash, groups);
     this.markFirstWord(hash);
   }
 
@@ -264,20 +291,20 @@ export class Gazetteer<T> {
     const start = starts[t]!;
     const end = ends[t]!;
     const hash = tokens.hashes[t]!;
-    let candidates = this.mayStartName(hash) ? this.byFirstWord.get(hash) : undefined;
+    let candidates = this.mayStartName(hash)
+      ? groupFor(this.byFirstWord.get(hash), text, start, end)
+      : undefined;
     let firstTrim = 0;
-    if (candidates !== undefined && !startsWithFirstToken(candidates, text, start, end)) candidates = undefined;
     if (candidates === undefined) {
       // "kambojanya", "chat2": only a one-word name can end in the suffix.
       for (const suffix of WORD_SUFFIXES) {
         const stemEnd = end - suffix.length;
         if (stemEnd - start < 2 || !text.startsWith(suffix, stemEnd)) continue;
         const stemHash = hashRange(text, start, stemEnd);
-        const stem = this.mayStartName(stemHash) ? this.byFirstWord.get(stemHash) : undefined;
-        if (stem === undefined) continue;
-        const single: Entry<T>[] = [];
-        for (const e of stem) if (e.tokens.length === 1 && tokenEquals(text, start, stemEnd, e.tokens[0]!)) single.push(e);
-        if (single.length > 0) {
+        if (!this.mayStartName(stemHash)) continue;
+        const stem = groupFor(this.byFirstWord.get(stemHash), text, start, stemEnd);
+        const single = stem?.filter((e) => e.tokens.length === 1);
+        if (single !== undefined && single.length > 0) {
           candidates = single;
           firstTrim = suffix.length;
           break;
@@ -288,7 +315,6 @@ export class Gazetteer<T> {
     for (const entry of candidates) {
       const count = entry.tokens.length;
       if (t + count > tokens.count) continue;
-      if (firstTrim === 0 && !tokenEquals(text, start, end, entry.tokens[0]!)) continue;
       let trimmed = count === 1 ? firstTrim : 0;
       let ok = true;
       for (let k = 1; k < count && ok; k++) {

@@ -16,7 +16,12 @@ export { extractAgencies } from "#src/screening/extract/agencies.js";
 export { extractBankAccounts } from "#src/screening/extract/bank-accounts.js";
 export { extractJobs, JOBS, JOBS_VERSION } from "#src/screening/extract/jobs.js";
 export { extractLinks } from "#src/screening/extract/links.js";
-export { CURRENCY_RATES_AS_OF, CURRENCY_RATES_SOURCE, extractMoney, toUsd } from "#src/screening/extract/money.js";
+export {
+  CURRENCY_RATES_AS_OF,
+  CURRENCY_RATES_SOURCE,
+  extractMoney,
+  toUsd,
+} from "#src/screening/extract/money.js";
 export { extractPhones } from "#src/screening/extract/phones.js";
 export { extractPlaces, getPlace, PLACES, PLACES_VERSION } from "#src/screening/extract/places.js";
 

@@ -43,7 +43,17 @@ const SHARED_PLATFORM_DOMAINS = new Set([
 const TELEGRAM_HOSTS = new Set(["t.me", "telegram.me", "telegram.dog"]);
 const TELEGRAM_NAME = /^[a-z][a-z0-9_]{3,31}$/i;
 /** Paths of t.me that are not a user or channel name. */
-const TELEGRAM_RESERVED = new Set(["joinchat", "addstickers", "share", "proxy", "socks", "iv", "s", "c", "addlist"]);
+const TELEGRAM_RESERVED = new Set([
+  "joinchat",
+  "addstickers",
+  "share",
+  "proxy",
+  "socks",
+  "iv",
+  "s",
+  "c",
+  "addlist",
+]);
 
 /** Longest token we look inside; longer whitespace-free runs are not links a person pasted. */
 const MAX_TOKEN = 2048;
@@ -75,7 +85,8 @@ function linkTokens(text: string): Array<{ token: string; start: number }> {
   let coveredUpTo = -1;
   for (let dot = text.indexOf("."); dot >= 0; dot = text.indexOf(".", dot + 1)) {
     if (dot < coveredUpTo) continue;
-    if (dot === 0 || !isAsciiAlnum(text.charCodeAt(dot - 1)) || !isAsciiLetter(text.charCodeAt(dot + 1))) continue;
+    if (dot === 0 || !isAsciiAlnum(text.charCodeAt(dot - 1)) || !isAsciiLetter(text.charCodeAt(dot + 1)))
+      continue;
     let start = dot;
     while (start > 0 && !isSpace(text.charCodeAt(start - 1)) && dot - start < MAX_TOKEN) start--;
     let end = dot + 1;
@@ -117,7 +128,12 @@ function urlIdentifiers(raw: string, start: number): ExtractedIdentifier[] {
   const parsed = parseDomain(host);
   if (!parsed.isIcann || parsed.domain === null) return [];
   // Without a scheme, accept only what reads as an address: www., a path, or a common TLD.
-  if (!schemeMatch && !host.startsWith("www.") && path.length === 0 && !COMMON_TLDS.has(parsed.publicSuffix ?? "")) {
+  if (
+    !schemeMatch &&
+    !host.startsWith("www.") &&
+    path.length === 0 &&
+    !COMMON_TLDS.has(parsed.publicSuffix ?? "")
+  ) {
     return [];
   }
   const bareHost = host.startsWith("www.") ? host.slice(4) : host;
@@ -138,7 +154,8 @@ function urlIdentifiers(raw: string, start: number): ExtractedIdentifier[] {
   }
   const value = `${schemeMatch ? `${schemeMatch[1]!.toLowerCase()}://` : ""}${host}${path}`;
   const found = [identifier("url", value, raw, start)];
-  if (!SHARED_PLATFORM_DOMAINS.has(parsed.domain)) found.push(identifier("domain", parsed.domain, raw, start));
+  if (!SHARED_PLATFORM_DOMAINS.has(parsed.domain))
+    found.push(identifier("domain", parsed.domain, raw, start));
   return found;
 }
 

@@ -275,10 +275,34 @@ const PERIOD_WORDS = new Map<string, PayPeriod>([
 ]);
 
 /** Words that may stand between "per"/"a" and nothing else: "per bulan", "a month", "mỗi tháng". */
-const PER_WORDS = new Set(["per", "a", "an", "each", "every", "tiap", "setiap", "hang", "moi", "mot", "kada", "bawat"]);
+const PER_WORDS = new Set([
+  "per",
+  "a",
+  "an",
+  "each",
+  "every",
+  "tiap",
+  "setiap",
+  "hang",
+  "moi",
+  "mot",
+  "kada",
+  "bawat",
+]);
 
 /** Words between an amount and its period that do not change it: "1.000$ cash tiap bulan". */
-const SKIPPABLE_WORDS = new Set(["cash", "bersih", "net", "nett", "gross", "kotor", "pokok", "base", "only", "saja"]);
+const SKIPPABLE_WORDS = new Set([
+  "cash",
+  "bersih",
+  "net",
+  "nett",
+  "gross",
+  "kotor",
+  "pokok",
+  "base",
+  "only",
+  "saja",
+]);
 
 const SALARY_WORDS = new Set([
   "gaji",
@@ -649,7 +673,10 @@ export function extractMoney(n: NormalisedText): MoneyMention[] {
   return mentions;
 }
 
-function readMention(n: NormalisedText, numberStart: number): { mention: MoneyMention; endInText: number } | null {
+function readMention(
+  n: NormalisedText,
+  numberStart: number,
+): { mention: MoneyMention; endInText: number } | null {
   const text = n.text;
   const low = readAmount(text, numberStart);
   if (low === null) return null;

@@ -8,6 +8,12 @@ import type { ExtractedIdentifier } from "#src/screening/types.js";
 
 const DEFAULT_COUNTRY = "ID";
 
+/**
+ * At most this many candidates reach libphonenumber per text (tens of microseconds each): a real
+ * offer has a handful of numbers, and a pasted megabyte of digits must not take seconds.
+ */
+const MAX_CANDIDATES = 64;
+
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
@@ -88,19 +94,63 @@ function dialable(cand: Candidate): string | null {
   return null;
 }
 
-function phoneIdentifier(value: string, country: string | undefined, raw: string, start: number): ExtractedIdentifier {
+function phoneIdentifier(
+  value: string,
+  country: string | undefined,
+  raw: string,
+  start: number,
+): ExtractedIdentifier {
   const id: ExtractedIdentifier = { kind: "phone", value, raw, start, end: start + raw.length };
   if (country !== undefined) id.country = country;
   return id;
 }
 
-/** Phone numbers in `text`, skipping positions `skip` says are taken (links, e-mails). */
-export function extractPhones(text: string, skip: (start: number) => boolean = () => false): ExtractedIdentifier[] {
+/** Splits a run of digits and spaces into consecutive valid numbers, or returns [] if it cannot. */
+function splitRun(cand: Candidate): ExtractedIdentifier[] {
   const found: ExtractedIdentifier[] = [];
+  const raw = cand.raw;
+  let from = 0;
+  while (from < raw.length) {
+    let cut = -1;
+    for (let gap = raw.indexOf(" ", from); gap >= 0; gap = raw.indexOf(" ", gap + 1)) {
+      const next = raw[gap + 1];
+      if (next !== "0" && next !== "+") continue;
+      const piece: Candidate = { start: cand.start + from, end: cand.start + gap, raw: raw.slice(from, gap), digits: "" };
+      piece.digits = piece.raw.replace(/\D/g, "");
+      const dial = dialable(piece);
+      const parsed = dial === null ? undefined : parsePhoneNumberFromString(dial, DEFAULT_COUNTRY);
+      if (parsed?.isValid()) {
+        found.push(phoneIdentifier(parsed.number, parsed.country, piece.raw, piece.start));
+        cut = gap + 1;
+        break;
+      }
+    }
+    if (cut < 0) {
+      const rest: Candidate = { start: cand.start + from, end: cand.end, raw: raw.slice(from), digits: "" };
+      rest.digits = rest.raw.replace(/\D/g, "");
+      const dial = dialable(rest);
+      const parsed = dial === null ? undefined : parsePhoneNumberFromString(dial, DEFAULT_COUNTRY);
+      if (!parsed?.isValid()) return [];
+      found.push(phoneIdentifier(parsed.number, parsed.country, rest.raw, rest.start));
+      break;
+    }
+    from = cut;
+  }
+  return found;
+}
+
+/** Phone numbers in `text`, skipping positions `skip` says are taken (links, e-mails). */
+export function extractPhones(
+  text: string,
+  skip: (start: number) => boolean = () => false,
+): ExtractedIdentifier[] {
+  const found: ExtractedIdentifier[] = [];
+  let budget = MAX_CANDIDATES;
   for (const cand of candidates(text)) {
     if (skip(cand.start) || looksLikeAmount(text, cand)) continue;
     const dial = dialable(cand);
     if (dial === null) continue;
+    if (budget-- <= 0) break;
     if (cand.digits.length <= 15) {
       const parsed = parsePhoneNumberFromString(dial, DEFAULT_COUNTRY);
       if (parsed?.isValid()) {
@@ -108,7 +158,13 @@ export function extractPhones(text: string, skip: (start: number) => boolean = (
       }
       continue;
     }
-    // Several numbers in one run ("0812 1111 2222 0813 3333 4444"): let the library split them.
+    // Several numbers in one run ("0812 3456 7890 0813 1111 2222"): cut where a valid number ends
+    // and the next part starts like a new one; the library's own text scan is the fallback.
+    const parts = splitRun(cand);
+    if (parts.length > 0) {
+      found.push(...parts);
+      continue;
+    }
     for (const hit of findPhoneNumbersInText(cand.raw, DEFAULT_COUNTRY)) {
       const raw = cand.raw.slice(hit.startsAt, hit.endsAt);
       found.push(phoneIdentifier(hit.number.number, hit.number.country, raw, cand.start + hit.startsAt));

@@ -77,7 +77,11 @@ const gazetteer = new Gazetteer(gazetteerNames());
 function findFlags(original: string): PlaceMention[] {
   const mentions: PlaceMention[] = [];
   // Every flag starts with the high surrogate U+D83C: jump from one to the next.
-  for (let i = original.indexOf("\ud83c"); i >= 0 && i + 3 < original.length; i = original.indexOf("\ud83c", i + 1)) {
+  for (
+    let i = original.indexOf("\ud83c");
+    i >= 0 && i + 3 < original.length;
+    i = original.indexOf("\ud83c", i + 1)
+  ) {
     const a = original.charCodeAt(i + 1) - 0xdde6;
     if (a < 0 || a > 25 || original.charCodeAt(i + 2) !== 0xd83c) continue;
     const b = original.charCodeAt(i + 3) - 0xdde6;

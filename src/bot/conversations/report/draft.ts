@@ -1,45 +1,20 @@
-/** What the report conversation collects before Send; becomes a ReportDraft for the store. */
+/**
+ * What the report conversation collects before Send; becomes a ReportDraft for the store. Field
+ * shapes come from the Report schema (src/reports/report.ts); here every part may still be missing.
+ */
+import type { z } from "zod";
+import type { forwardedFromSchema, Media, RecruiterIdentifier, ReportDraft } from "#src/reports/report.js";
 import type { ScreeningResult } from "#src/screening/types.js";
-import type { IdentifierKind } from "#src/screening/types.js";
 
-export type ReporterKind = "self" | "family_friend" | "abroad" | "other";
-export type YesNoUnknown = "yes" | "no" | "unknown";
-
-export interface ForwardOrigin {
-  kind: "user" | "hidden_user" | "chat" | "channel";
-  id?: number;
-  username?: string;
-  name?: string;
-}
-
+export type ReporterKind = ReportDraft["reporterKind"];
+export type YesNoUnknown = ReportDraft["documents"]["passportHandedOver"];
+export type ForwardOrigin = z.infer<typeof forwardedFromSchema>;
+export type MediaItem = Media;
+export type { RecruiterIdentifier };
+export type Departed = NonNullable<ReportDraft["departed"]>;
 export interface OfferText {
   text: string;
   forwardedFrom?: ForwardOrigin;
-}
-
-export interface MediaItem {
-  kind: "photo" | "document";
-  fileId: string;
-  fileUniqueId: string;
-  mimeType?: string;
-  fileSize?: number;
-}
-
-export interface RecruiterIdentifier {
-  kind: IdentifierKind;
-  value: string;
-  raw?: string;
-  source: "extracted" | "reporter" | "forwarded";
-}
-
-export interface Departed {
-  relationship: string;
-  when?: string;
-  lastContact?: string;
-  whereabouts?: string;
-  canCommunicate: YesNoUnknown;
-  passportTaken: YesNoUnknown;
-  location?: { latitude: number; longitude: number };
 }
 
 export interface Draft {

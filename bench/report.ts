@@ -1,0 +1,124 @@
+/**
+ * One report end to end through the real bot (fake Bot API server over HTTP, real Redis), against
+ * a bare grammY echo bot with the same Redis session storage, in the same run. Reported per
+ * update: handler time (the bot's own latency histogram) and Redis commands (INFO commandstats),
+ * as ratios to the echo baseline — never as pass/fail.
+ */
+import { RedisAdapter } from "@grammyjs/storage-redis";
+import { Bot, session } from "grammy";
+import { Redis } from "ioredis";
+import { startTestApp, testEnv } from "../test/harness/app.js";
+import { TestRedis } from "../test/harness/redis.js";
+import { fillReport, sendReport } from "../test/harness/report-driver.js";
+import { FakeTelegram } from "../test/harness/telegram/index.js";
+
+const REPORTS = 15;
+const ECHOES = 300;
+const OFFER =
+  "Lowongan CS online di Kamboja, gaji 15jt/bulan, tanpa pengalaman, tiket ditanggung, berangkat visa turis. WA +855 12 345 678";
+
+async function redisCommands(client: Redis): Promise<number> {
+  const info = await client.info("commandstats");
+  let total = 0;
+  for (const m of info.matchAll(/^cmdstat_(\w+):calls=(\d+)/gm)) if (m[1] !== "info") total += Number(m[2]);
+  return total;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+interface Measured {
+  updates: number;
+  handlerMs: number[];
+  redisCommands: number;
+}
+
+async function measureReports(redis: TestRedis): Promise<Measured> {
+  const tg = await FakeTelegram.start();
+  const app = await startTestApp(testEnv(tg, redis, { LOG_LEVEL: "silent" }));
+  const probe = redis.client();
+  const handlerMs: number[] = [];
+  // Time every update by wrapping the histogram's observe: the bot already measures each update.
+  const observe = app.metrics.updateDuration.observe.bind(app.metrics.updateDuration);
+  app.metrics.updateDuration.observe = ((labels: never, value?: number) => {
+    handlerMs.push((typeof labels === "number" ? labels : (value ?? 0)) * 1000);
+    return observe(labels, value as never);
+  }) as typeof app.metrics.updateDuration.observe;
+  const before = await redisCommands(probe);
+  for (let i = 0; i < REPORTS; i++) {
+    const user = tg.createUser({ firstName: `Bench${i}`, languageCode: "id" });
+    await fillReport(user, "id", { offer: [OFFER], country: "KH", money: "asked", moneyDetail: "5 juta" });
+    await sendReport(user, "id");
+  }
+  await new Promise((r) => setTimeout(r, 200));
+  const commands = (await redisCommands(probe)) - before;
+  await app.stop();
+  await tg.stop();
+  probe.disconnect();
+  return { updates: handlerMs.length, handlerMs, redisCommands: commands };
+}
+
+async function measureEcho(redis: TestRedis): Promise<Measured> {
+  const tg = await FakeTelegram.start();
+  const client = new Redis(redis.url);
+  const probe = redis.client();
+  const bot = new Bot(tg.token, { client: { apiRoot: tg.apiRoot } });
+  const handlerMs: number[] = [];
+  bot.use(async (_ctx, next) => {
+    const start = performance.now();
+    await next();
+    handlerMs.push(performance.now() - start);
+  });
+  bot.use(session({ initial: () => ({ n: 0 }), storage: new RedisAdapter<{ n: number }>({ instance: client, ttl: 3600 }) }));
+  bot.on("message:text", (ctx) => ctx.reply(ctx.msg.text));
+  await bot.init();
+  const polling = bot.start();
+  const before = await redisCommands(probe);
+  const user = tg.createUser({ firstName: "Echo", languageCode: "id" });
+  for (let i = 0; i < ECHOES; i++) {
+    await user.send(`echo ${i}`);
+    await user.waitForBotMessage();
+  }
+  await new Promise((r) => setTimeout(r, 200));
+  const commands = (await redisCommands(probe)) - before;
+  await bot.stop();
+  await polling;
+  await tg.stop();
+  client.disconnect();
+  probe.disconnect();
+  return { updates: handlerMs.length, handlerMs, redisCommands: commands };
+}
+
+function summary(m: Measured) {
+  const sorted = [...m.handlerMs].sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length),
+    commandsPerUpdate: m.redisCommands / Math.max(1, m.updates),
+  };
+}
+
+export async function run(): Promise<void> {
+  const redis = await TestRedis.start();
+  try {
+    const echo = summary(await measureEcho(redis));
+    const reports = await measureReports(redis);
+    const report = summary(reports);
+    const f = (n: number) => n.toFixed(2);
+    console.log("\n== report end to end vs bare grammY echo (same Redis session storage) ==");
+    console.log(`updates measured: report ${reports.updates} (${REPORTS} reports, ${(reports.updates / REPORTS).toFixed(1)} per report), echo ${ECHOES}`);
+    console.log(`handler time per update  p50 ${f(report.p50)} ms (echo ${f(echo.p50)} ms)  ratio ${f(report.p50 / echo.p50)}x`);
+    console.log(`                         p99 ${f(report.p99)} ms (echo ${f(echo.p99)} ms)  ratio ${f(report.p99 / echo.p99)}x`);
+    console.log(`                        mean ${f(report.mean)} ms (echo ${f(echo.mean)} ms)  ratio ${f(report.mean / echo.mean)}x`);
+    console.log(
+      `Redis commands per update ${f(report.commandsPerUpdate)} (echo ${f(echo.commandsPerUpdate)})  ratio ${f(report.commandsPerUpdate / echo.commandsPerUpdate)}x`,
+    );
+    console.log(`handler time per whole report ${f(report.mean * (reports.updates / REPORTS))} ms`);
+  } finally {
+    await redis.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();
