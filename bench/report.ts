@@ -5,7 +5,7 @@
  * as ratios to the echo baseline — never as pass/fail.
  */
 import { RedisAdapter } from "@grammyjs/storage-redis";
-import { Bot, session } from "grammy";
+import { Bot, type Context, type SessionFlavor, session } from "grammy";
 import { Redis } from "ioredis";
 import { startTestApp, testEnv } from "../test/harness/app.js";
 import { TestRedis } from "../test/harness/redis.js";
@@ -63,7 +63,7 @@ async function measureEcho(redis: TestRedis): Promise<Measured> {
   const tg = await FakeTelegram.start();
   const client = new Redis(redis.url);
   const probe = redis.client();
-  const bot = new Bot(tg.token, { client: { apiRoot: tg.apiRoot } });
+  const bot = new Bot<Context & SessionFlavor<{ n: number }>>(tg.token, { client: { apiRoot: tg.apiRoot } });
   const handlerMs: number[] = [];
   bot.use(async (_ctx, next) => {
     const start = performance.now();

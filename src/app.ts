@@ -23,6 +23,13 @@ import { createSealer } from "#src/privacy/sealed.js";
 import { createRedis, describeRedis, type RedisClient } from "#src/redis.js";
 import { ReportStore } from "#src/reports/store.js";
 import { scheduleSweeps } from "#src/jobs/conversation-expiry.js";
+import { createCaseCards } from "#src/jobs/case-card.js";
+import { createCaseEvents } from "#src/jobs/case-events.js";
+import { createForwarding } from "#src/jobs/forward-to-focal-point.js";
+import { createNotifications } from "#src/jobs/notify-reporter.js";
+import { JobRunner } from "#src/jobs/runner.js";
+import { createOfficerCheck } from "#src/bot/middlewares/officer.js";
+import { linkedReports } from "#src/reports/officer-search.js";
 import { createConversationOwners } from "#src/bot/conversations/owners.js";
 import { createKeys } from "#src/redis-keys.js";
 import { createHealthCheck } from "#src/server/health.js";
@@ -91,6 +98,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     pseudonymize,
     sealer,
     reports: new ReportStore({ redis, keys, sealer, pseudonymize }),
+    cases: undefined as unknown as BotDeps["cases"], // set below, once the bot's Api exists
     conversationOwners: createConversationOwners({
       redis,
       keys,
@@ -100,6 +108,53 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     }),
   };
   const bot = createBot(deps);
+  const jobs = new JobRunner(config, logger);
+  const moderatorLocale = config.MODERATOR_LOCALE ?? config.DEFAULT_LOCALE;
+  const forwarding = createForwarding(jobs, {
+    api: bot.api,
+    reports: deps.reports,
+    redis,
+    keys,
+    config,
+    i18n: deps.i18n,
+    logger,
+    onChange: (reportId) => cards.publish(reportId),
+  });
+  const cards = createCaseCards(jobs, {
+    api: bot.api,
+    reports: deps.reports,
+    redis,
+    keys,
+    moderatorChatId: config.MODERATOR_CHAT_ID,
+    locale: moderatorLocale,
+    translate: (key, args) => deps.i18n.t(moderatorLocale, key, args),
+    context: async (report) => ({
+      linked: await linkedReports(deps.reports, report),
+      posts: await forwarding.postsOf(report.id),
+      failures: (await forwarding.failures()).filter((f) => f.reportId === report.id),
+      notes: await redis.llen(keys.reportNotes(report.id)),
+    }),
+    logger,
+  });
+  const notifications = createNotifications(jobs, {
+    api: bot.api,
+    reports: deps.reports,
+    redis,
+    keys,
+    i18n: deps.i18n,
+    pseudonymize,
+    logger,
+  });
+  deps.cases = Object.assign(createCaseEvents(cards, forwarding, notifications), {
+    officers: createOfficerCheck({
+      api: bot.api,
+      redis,
+      keys,
+      moderatorChatId: config.MODERATOR_CHAT_ID,
+      policy: config.OFFICERS,
+      cacheSeconds: config.OFFICER_CACHE_SECONDS,
+    }),
+  });
   let sweeps: { stop(): Promise<void> } | undefined;
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
@@ -111,7 +166,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const server: Server = createHttpServer({
     logger,
     metrics,
-    health: createHealthCheck(redis, bot.api),
+    health: createHealthCheck(redis, bot.api, { forwardingFailures: async () => (await forwarding.failures()).length }),
     metricsToken: config.METRICS_TOKEN,
     webhook:
       config.BOT_MODE === "webhook" && webhookPath
@@ -185,6 +240,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       logger.warn({ err: error }, "could not register the command menu; continuing");
     }
     port = await listen(server, config.HTTP_PORT, config.HTTP_HOST);
+    jobs.start();
     sweeps = scheduleSweeps(
       {
         redis,
@@ -232,6 +288,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
         if (server.listening) await closeServer(server);
         await Promise.allSettled([...inFlight]);
         await sweeps?.stop();
+        await jobs.stop();
       })();
       await Promise.race([drain, deadline]);
       // QUIT waits for an answer; a Redis that is away cannot give one.

@@ -30,13 +30,21 @@ const hostPort = z
 
 const hostPortList = z
   .string()
-  .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(hostPort).min(1, "a comma-separated list of host:port"));
 
 /** `KH=-1001,MM=-1002,default=-1003`: destination country (ISO alpha-2) → channel id. */
 const focalChannels = z.string().transform((s, ctx) => {
   const map: Record<string, number> = {};
-  for (const part of s.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of s
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([A-Za-z]{2}|default)\s*=\s*(-?\d{1,20})$/.exec(part);
     if (!m) {
       ctx.addIssue({ code: "custom", message: `"${part}" is not COUNTRY=chat_id (e.g. KH=-1001234567890)` });
@@ -53,13 +61,17 @@ const focalChannels = z.string().transform((s, ctx) => {
  */
 const dataKeys = z.string().transform((s, ctx) => {
   const keys: Array<{ id: string; key: Buffer }> = [];
-  for (const part of s.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of s
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^(?:([A-Za-z0-9_-]{1,16}):)?([A-Za-z0-9+/=_-]+)$/.exec(part);
     const key = m ? Buffer.from(m[2]!, "base64") : Buffer.alloc(0);
     if (!m || key.length !== 32) {
       ctx.addIssue({
         code: "custom",
-        message: "32 random bytes in base64, optionally as id:key (generate one with: openssl rand -base64 32)",
+        message:
+          "32 random bytes in base64, optionally as id:key (generate one with: openssl rand -base64 32)",
       });
       return z.NEVER;
     }
@@ -73,14 +85,20 @@ const dataKeys = z.string().transform((s, ctx) => {
 });
 
 const wholeNumber = (min: number, max: number) =>
-  z.coerce.number({ error: `a whole number from ${min} to ${max}` }).int().min(min).max(max);
+  z.coerce
+    .number({ error: `a whole number from ${min} to ${max}` })
+    .int()
+    .min(min)
+    .max(max);
 const positiveInt = (fallback: number) => wholeNumber(1, 100_000).default(fallback);
 
 const common = {
   BOT_TOKEN: z
     .string({ error: "required: the token BotFather gave you, like 123456789:AA…" })
     .regex(/^\d+:[A-Za-z0-9_-]+$/, "a bot token like 123456789:AA… from BotFather"),
-  TELEGRAM_API_ROOT: z.url({ error: "a URL such as https://api.telegram.org" }).default("https://api.telegram.org"),
+  TELEGRAM_API_ROOT: z
+    .url({ error: "a URL such as https://api.telegram.org" })
+    .default("https://api.telegram.org"),
   TELEGRAM_MAX_RETRIES: wholeNumber(0, 10).default(3),
   TELEGRAM_MAX_RETRY_DELAY_SECONDS: wholeNumber(1, 300).default(30),
   REDIS_URL: z
@@ -103,13 +121,24 @@ const common = {
   MODERATOR_CHAT_ID: optionalString(chatId),
   FOCAL_CHANNELS: optionalString(focalChannels),
   FORWARD_MIN_LEVEL: z.enum(LEVELS).default("high"),
+  OFFICERS: z
+    .enum(["admins", "members"], { error: 'OFFICERS must be "admins" or "members"' })
+    .default("admins"),
+  OFFICER_CACHE_SECONDS: wholeNumber(1, 60).default(60),
+  MODERATOR_LOCALE: z.enum(LOCALES).optional(),
+  /** Language of focal-point channel posts: one language per network, not per reporter. */
+  FOCAL_LOCALE: z.enum(LOCALES).default("en"),
   DATA_KEY: z.string({ error: "required (generate one with: openssl rand -base64 32)" }).pipe(dataKeys),
   OPENAI_API_KEY: optionalString(z.string()),
   OPENAI_BASE_URL: optionalString(z.url()),
   OPENAI_MODEL: optionalString(z.string()),
   DEFAULT_LOCALE: z.enum(LOCALES).default("id"),
   SESSION_TTL_DAYS: positiveInt(30),
-  CONVERSATION_TIMEOUT_HOURS: z.coerce.number({ error: "a number of hours" }).positive().max(24 * 30).default(24),
+  CONVERSATION_TIMEOUT_HOURS: z.coerce
+    .number({ error: "a number of hours" })
+    .positive()
+    .max(24 * 30)
+    .default(24),
   CONVERSATION_SWEEP_SECONDS: positiveInt(60),
   REPORT_RETENTION_DAYS: positiveInt(730),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -151,14 +180,38 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const input = { ...env, BOT_MODE: env.BOT_MODE?.trim() || "polling" };
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
+  throw new ConfigError(describeProblems(result.error, env));
+}
+
+/**
+ * Just what reaches the report store (Redis and DATA_KEY), for command-line tools that work on the
+ * data without running the bot: they must not need BOT_TOKEN or OPERATOR_NAME.
+ */
+const storeSchema = z.object({
+  REDIS_URL: common.REDIS_URL,
+  REDIS_SENTINELS: common.REDIS_SENTINELS,
+  REDIS_SENTINEL_MASTER: common.REDIS_SENTINEL_MASTER,
+  REDIS_CLUSTER_NODES: common.REDIS_CLUSTER_NODES,
+  REDIS_PREFIX: common.REDIS_PREFIX,
+  DATA_KEY: common.DATA_KEY,
+});
+export type StoreConfig = z.infer<typeof storeSchema>;
+
+/** Parses the store's part of the configuration; throws ConfigError like parseConfig. */
+export function parseStoreConfig(env: Record<string, string | undefined>): StoreConfig {
+  const result = storeSchema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(describeProblems(result.error, env));
+}
+
+function describeProblems(error: z.ZodError, env: Record<string, string | undefined>): string[] {
+  return error.issues.map((issue) => {
     const name = issue.path.length > 0 ? issue.path.join(".") : "BOT_MODE";
     const got = env[String(issue.path[0])];
     const missing = got === undefined || got === "";
     const message = missing && !/required/.test(issue.message) ? `required: ${issue.message}` : issue.message;
     return `${name}: ${message}`;
   });
-  throw new ConfigError(problems);
 }
 
 /** Loads `.env` from the working directory if present (real environment variables win). */

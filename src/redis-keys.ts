@@ -23,6 +23,16 @@ export function createKeys(prefix: string) {
     conversationOwner: (ref: string) => `${p}conv-owner:${ref}`,
     /** A checked text kept briefly so "Report this" can start a report with it. */
     check: (id: string) => `${p}check:${id}`,
+    /** Hash: where a report's case card is in the moderator group (chat, message, thread). */
+    reportCard: (id: string) => `${p}report:${id}:card`,
+    /** A message or forum topic in the moderator group → the report it belongs to. */
+    cardIndex: (chatId: number, kind: "message" | "thread", id: number) => `${p}card-index:${chatId}:${kind}:${id}`,
+    /** List of officers' notes on a report (JSON). */
+    reportNotes: (id: string) => `${p}report:${id}:notes`,
+    /** An officer's membership of the moderator group, cached for a minute. */
+    officer: (userId: number) => `${p}officer:${userId}`,
+    /** A reporter's chosen "Reply" target: the next message they send goes to this case. */
+    pendingReply: (chatRef: string) => `${p}pending-reply:${chatRef}`,
 
     /** One report as schema-versioned JSON. */
     report: (id: string) => `${p}report:${id}`,
@@ -42,6 +52,23 @@ export function createKeys(prefix: string) {
     reporterOnceKeys: (ref: string) => `${p}reporter:${ref}:once`,
     /** Stream of officer actions and status changes; never personal data. */
     audit: () => `${p}audit`,
+
+    /** Hash: focal-point channel id → message id of the report's post there (the effect of forwarding). */
+    reportPosts: (id: string) => `${p}report:${id}:posts`,
+    /** Hash: steps of forwarding per channel (`<chat>:sending`, `<chat>:media`, `<chat>:done`). */
+    reportForwarding: (id: string) => `${p}report:${id}:forwarding`,
+    /** Hash: `<reportId>:<chatId>` → permanent forwarding failure (JSON: error, at), shown in /healthz. */
+    forwardFailures: () => `${p}forward-failures`,
+    /** Sorted set: when messages were sent into one channel (ms), for the per-channel rate limit. */
+    channelSends: (chatId: number) => `${p}channel-sends:${chatId}`,
+    /** Hash: status version → "sending" or the message id of the reporter's notification. */
+    reportNotifications: (id: string) => `${p}report:${id}:notified`,
+    /** An officer's question waiting to be relayed (kept out of job data, which is stored in clear). */
+    relayText: (reportId: string, relayId: string) => `${p}relay:${reportId}:${keyPart(relayId)}`,
+    /** Hash: relay id → its state (JSON: sending, sent with message id, or refused with a reason). */
+    reportRelays: (id: string) => `${p}report:${id}:relays`,
+    /** The case a relayed question belongs to, by the reporter's chat pseudonym and the message id. */
+    relayMessage: (chatRef: string, messageId: number) => `${p}relay-message:${chatRef}:${messageId}`,
   };
 }
 

@@ -6,6 +6,8 @@ import type { Config, Locale } from "#src/config.js";
 import type { Logger } from "#src/logger.js";
 import type { Metrics } from "#src/metrics.js";
 import type { ConversationOwners } from "#src/bot/conversations/owners.js";
+import type { OfficerCheck } from "#src/bot/middlewares/officer.js";
+import type { CaseEvents } from "#src/jobs/case-events.js";
 import type { Pseudonymize } from "#src/privacy/pseudonym.js";
 import type { Sealer } from "#src/privacy/sealed.js";
 import type { ReportStore } from "#src/reports/store.js";
@@ -29,6 +31,8 @@ export interface BotDeps {
   sealer: Sealer;
   reports: ReportStore;
   conversationOwners: ConversationOwners;
+  /** Officers' side: who may act, case cards, and what follows a change (jobs). */
+  cases: CaseEvents & { officers: OfficerCheck };
 }
 
 export interface DepsFlavor {

@@ -12,7 +12,12 @@ import type { BotContext, BotDeps, SessionData } from "#src/bot/context.js";
 import { createAddInformationConversation, ADD_INFORMATION_CONVERSATION } from "#src/bot/conversations/add-information.js";
 import { createReportConversation, REPORT_CONVERSATION } from "#src/bot/conversations/report/index.js";
 import { createConversationStorage } from "#src/bot/conversations/storage.js";
+import { caseThreadFeature } from "#src/bot/features/case-thread.js";
 import { checkFeature } from "#src/bot/features/check.js";
+import { officerAccessFeature } from "#src/bot/features/officer-access.js";
+import { officerCommandsFeature } from "#src/bot/features/officer-commands.js";
+import { reporterReplyFeature } from "#src/bot/features/reporter-reply.js";
+import { triageFeature } from "#src/bot/features/triage.js";
 import { helpFeature } from "#src/bot/features/help.js";
 import { menuFeature } from "#src/bot/features/menu.js";
 import { myDataFeature } from "#src/bot/features/my-data.js";
@@ -108,7 +113,12 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Waspad
   protectedBot.use(reportFeature);
   protectedBot.use(myReportsFeature);
   protectedBot.use(myDataFeature);
+  protectedBot.use(reporterReplyFeature);
   protectedBot.use(checkFeature);
+  protectedBot.use(officerAccessFeature);
+  protectedBot.use(triageFeature);
+  protectedBot.use(officerCommandsFeature);
+  protectedBot.use(caseThreadFeature);
   protectedBot.use(unhandledFeature);
 
   // Last resort: an error outside the boundary (should not happen) is logged, never fatal.

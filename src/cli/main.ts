@@ -5,6 +5,7 @@
 import { pathToFileURL } from "node:url";
 import { checkCommand } from "#src/cli/check.js";
 import { evalCommand } from "#src/cli/eval.js";
+import { importAgenciesCommand } from "#src/cli/import-agencies.js";
 
 export interface CliCommand {
   summary: string;
@@ -18,10 +19,14 @@ const COMMANDS: Record<string, CliCommand> = {
     run: checkCommand,
   },
   eval: { summary: "run the labelled evaluation set (data/eval/*.jsonl)", run: evalCommand },
+  "import-agencies": {
+    summary: "mark the agencies of a CSV list as licensed: waspada import-agencies FILE.csv [--dry-run]",
+    run: importAgenciesCommand,
+  },
 };
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(15)} ${c.summary}`);
   return [
     "Usage: waspada <command> [options]",
     "",

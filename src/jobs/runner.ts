@@ -39,6 +39,20 @@ export function classifyTelegramError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
+/**
+ * True when a failed send certainly did not reach the chat: Telegram answered with an error, or
+ * the connection was never made. A reset or timeout after the request left is NOT such a case —
+ * the message may have been delivered and only the answer lost.
+ */
+export function certainlyNotDelivered(error: unknown): boolean {
+  if (error instanceof GrammyError) return true;
+  if (error instanceof HttpError) {
+    const code = (error.error as { code?: unknown } | undefined)?.code;
+    return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
+  }
+  return false;
+}
+
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 8,
   backoff: { type: "custom" },
@@ -114,6 +128,16 @@ export class JobRunner {
       worker.on("error", (error) => this.logger.warn({ err: error, queue: name }, "worker error"));
       this.workers.push(worker);
     }
+  }
+
+  /**
+   * Stops at once, as a crash would: running jobs are abandoned (their locks expire and another
+   * runner's stalled check takes them over). For tests and for a fatal error.
+   */
+  async kill(): Promise<void> {
+    await Promise.allSettled(this.workers.map((w) => w.close(true)));
+    for (const client of this.connections) client.disconnect();
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
   }
 
   /** Lets running jobs finish, then closes workers, queues and their connections. */

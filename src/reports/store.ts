@@ -81,6 +81,16 @@ export type AdditionResult = ChangeResult<"not_found" | "closed" | "too_many">;
 
 export type IdentifierVerdict = "known_recruiter" | "licensed_agency";
 
+export interface IdentifierDetails {
+  kind: IdentifierKind;
+  value: string;
+  /** Every report that mentions the identifier, sorted. */
+  reportIds: string[];
+  verdict?: IdentifierVerdict;
+  /** Licence number (SIP2MI) from the imported list of licensed agencies. */
+  licence?: string;
+}
+
 export interface AuditEvent {
   action: string;
   reportId?: string;
@@ -117,6 +127,7 @@ const reporterInputSchema = z.object({
 const newAdditionSchema = additionSchema.omit({ at: true });
 const verdictSchema = z.enum(["known_recruiter", "licensed_agency"]);
 const officerIdSchema = z.string().regex(/^\d{1,20}$/, "an officer's Telegram user id");
+const licenceSchema = z.string().trim().min(1).max(100);
 const reporterHashSchema = z.object({
   chat: z.string(),
   contact: z.string().optional(),
@@ -363,6 +374,53 @@ export class ReportStore {
     return options.status ? reports.filter((r) => r.status === options.status) : reports;
   }
 
+  /**
+   * The oldest reports among some statuses (creation order), and how many reports those statuses
+   * hold in all. Two round trips. Like listRecent, a report whose status changed a moment ago may
+   * be missing rather than shown under the wrong status.
+   */
+  async listOldest(options: {
+    statuses: readonly ReportStatus[];
+    limit: number;
+  }): Promise<{ reports: Report[]; total: number }> {
+    const statuses = [...new Set(options.statuses)].filter((s) => STATUSES.includes(s));
+    const limit = Math.max(0, Math.min(Math.floor(options.limit), 1_000));
+    const replies = await runBatch(
+      this.redis,
+      statuses.flatMap((s): RedisCommand[] => [
+        // At least one: "0 -1" would be the whole set.
+        ["zrange", this.keys.reportsByStatus(s), 0, Math.max(limit, 1) - 1, "WITHSCORES"],
+        ["zcard", this.keys.reportsByStatus(s)],
+      ]),
+    );
+    const candidates: Array<{ id: string; score: number }> = [];
+    let total = 0;
+    statuses.forEach((_s, i) => {
+      const flat = replies[i * 2] as string[];
+      for (let j = 0; j + 1 < flat.length; j += 2)
+        candidates.push({ id: flat[j]!, score: Number(flat[j + 1]) });
+      total += Number(replies[i * 2 + 1]);
+    });
+    candidates.sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : 1));
+    const ids = candidates.slice(0, limit).map((c) => c.id);
+    const wanted = new Set(statuses);
+    const reports = (await this.getMany(ids)).filter((r) => wanted.has(r.status));
+    return { reports, total };
+  }
+
+  /** Ids of the reports created in [from, to), oldest first, in one round trip. */
+  async idsCreatedBetween(from: Date, to: Date): Promise<string[]> {
+    const start = from.getTime();
+    const end = to.getTime();
+    if (!(start < end)) return [];
+    return (await this.redis.call("zrange", [
+      this.keys.reportsByTime(),
+      start,
+      `(${end}`,
+      "BYSCORE",
+    ])) as string[];
+  }
+
   // ── the identifier index ──────────────────────────────────────────────────────────────────
 
   private async lookupIdentifiers(
@@ -406,42 +464,51 @@ export class ReportStore {
   }
 
   /**
-   * An officer's verdict on an identifier (null clears it). Returns false when the value is not a
-   * valid identifier of that kind. The audit names the identifier by a keyed digest, not in clear.
+   * An officer's verdict on an identifier (null clears it), or the system's (`by` = "system", e.g.
+   * the licensed-agency import, which also records the `licence` number the ministry publishes).
+   * Any other verdict, or none, drops a stored licence: the officer has overruled the list. Returns
+   * false when the value is not a valid identifier of that kind. The audit names the identifier by
+   * a keyed digest, not in clear.
    */
   async markIdentifier(
     kind: IdentifierKind,
     input: string,
     verdict: IdentifierVerdict | null,
-    officerId: string,
+    by: string,
+    facts: { licence?: string } = {},
   ): Promise<boolean> {
     const value = canonicalIdentifier(kind, input);
     if (value === undefined) return false;
-    officerIdSchema.parse(officerId);
+    if (by !== "system") officerIdSchema.parse(by);
+    const licence = facts.licence === undefined ? undefined : licenceSchema.parse(facts.licence);
     const key = this.keys.entity(kind, value);
     const at = this.now().toISOString();
-    const change: RedisCommand =
+    const changes: RedisCommand[] =
       verdict === null
-        ? ["hdel", key, "verdict", "verdictBy", "verdictAt"]
+        ? [["hdel", key, "verdict", "verdictBy", "verdictAt", "licence"]]
         : [
-            "hset",
-            key,
-            "kind",
-            kind,
-            "value",
-            value,
-            "verdict",
-            verdictSchema.parse(verdict),
-            "verdictBy",
-            officerId,
-            "verdictAt",
-            at,
+            [
+              "hset",
+              key,
+              "kind",
+              kind,
+              "value",
+              value,
+              "verdict",
+              verdictSchema.parse(verdict),
+              "verdictBy",
+              by,
+              "verdictAt",
+              at,
+              ...(licence !== undefined && verdict === "licensed_agency" ? ["licence", licence] : []),
+            ],
+            ...(verdict === "licensed_agency" ? [] : [["hdel", key, "licence"] as RedisCommand]),
           ];
     await runBatch(this.redis, [
-      change,
+      ...changes,
       this.auditCommand({
         action: "identifier.mark",
-        actor: `officer:${officerId}`,
+        actor: by === "system" ? "system" : `officer:${by}`,
         detail: { kind, identifier: this.identifierDigest(kind, value), verdict: verdict ?? "none" },
       }),
     ]);
@@ -451,6 +518,35 @@ export class ReportStore {
   /** Stable, keyed stand-in for an identifier in the audit stream (same identifier, same digest). */
   identifierDigest(kind: IdentifierKind, value: string): string {
     return this.pseudonymize("user", `identifier:${kind}:${value}`);
+  }
+
+  /**
+   * For each identifier (canonicalised, each once; invalid ones left out): the ids of the reports
+   * that mention it, sorted, and its verdict and licence number. One round trip for any number.
+   */
+  async identifierDetails(
+    identifiers: ReadonlyArray<{ kind: IdentifierKind; value: string }>,
+  ): Promise<IdentifierDetails[]> {
+    const wanted = uniqueCanonical(identifiers);
+    const replies = await runBatch(
+      this.redis,
+      wanted.flatMap(({ kind, value }): RedisCommand[] => [
+        ["smembers", this.keys.entityReports(kind, value)],
+        ["hmget", this.keys.entity(kind, value), "verdict", "licence"],
+      ]),
+    );
+    return wanted.map(({ kind, value }, i) => {
+      const ids = replies[i * 2];
+      const [verdict, licence] = (replies[i * 2 + 1] ?? []) as Array<string | null>;
+      const checked = verdictSchema.safeParse(verdict);
+      return {
+        kind,
+        value,
+        reportIds: (Array.isArray(ids) ? ids.map(String) : []).sort(),
+        ...(checked.success ? { verdict: checked.data } : {}),
+        ...(typeof licence === "string" ? { licence } : {}),
+      };
+    });
   }
 
   // ── changing a report ─────────────────────────────────────────────────────────────────────

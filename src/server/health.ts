@@ -6,6 +6,9 @@ export interface HealthReport {
   status: "ok" | "unavailable";
   redis: "ok" | "down";
   telegram: "ok" | "down";
+  /** Posts to focal-point channels that failed for good (bot removed, channel gone): needs a person. */
+  forwarding?: "ok" | "failing";
+  forwardingFailures?: number;
 }
 
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -24,7 +27,11 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-export function createHealthCheck(redis: RedisClient, api: Api, options: { telegramCacheMs?: number } = {}) {
+export function createHealthCheck(
+  redis: RedisClient,
+  api: Api,
+  options: { telegramCacheMs?: number; forwardingFailures?: () => Promise<number> } = {},
+) {
   const cacheMs = options.telegramCacheMs ?? 15_000;
   let telegramOkAt = 0;
   return async function check(): Promise<HealthReport> {
@@ -44,6 +51,13 @@ export function createHealthCheck(redis: RedisClient, api: Api, options: { teleg
             () => false,
           );
     const [r, t] = await Promise.all([redisOk, telegramOk]);
-    return { status: r && t ? "ok" : "unavailable", redis: r ? "ok" : "down", telegram: t ? "ok" : "down" };
+    const report: HealthReport = { status: r && t ? "ok" : "unavailable", redis: r ? "ok" : "down", telegram: t ? "ok" : "down" };
+    if (r && options.forwardingFailures) {
+      // Reported, not fatal: the bot still takes reports; an operator must fix the channel.
+      const failures = await within(options.forwardingFailures(), 1_000).catch(() => 0);
+      report.forwarding = failures > 0 ? "failing" : "ok";
+      report.forwardingFailures = failures;
+    }
+    return report;
   };
 }

@@ -26,7 +26,9 @@ async function store(outer: BotContext, reportId: string, texts: string[], media
     { text: texts.length ? texts.join("\n\n") : undefined, media: media.length ? media : undefined },
     "reporter",
   );
-  return result.ok ? "ok" : "refused";
+  if (!result.ok) return "refused";
+  await deps.cases.changed(result.report);
+  return "ok";
 }
 
 export function createAddInformationConversation(deps: Pick<BotDeps, "i18n">) {

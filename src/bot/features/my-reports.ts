@@ -5,6 +5,7 @@ import { defineCallbackData } from "#src/bot/callback-data/pack.js";
 import type { BotContext } from "#src/bot/context.js";
 import { ADD_INFORMATION_CONVERSATION, type AddInformationOptions } from "#src/bot/conversations/add-information.js";
 import { REPORT_CONVERSATION } from "#src/bot/conversations/report/index.js";
+import { replyToCaseData } from "#src/bot/features/reporter-reply.js";
 import { isOpenStatus } from "#src/reports/status.js";
 
 export const addInformationData = defineCallbackData(
@@ -24,7 +25,10 @@ export async function showMyReports(ctx: BotContext): Promise<void> {
   }
   const keyboard = new InlineKeyboard();
   const lines = reports.map((r) => {
-    if (isOpenStatus(r.status)) keyboard.text(ctx.t("my-reports-add", { id: r.id }), addInformationData.pack({ id: r.id })).row();
+    if (isOpenStatus(r.status)) {
+      keyboard.text(ctx.t("my-reports-add", { id: r.id }), addInformationData.pack({ id: r.id })).row();
+      keyboard.text(ctx.t("my-reports-reply", { id: r.id }), replyToCaseData.pack({ id: r.id })).row();
+    }
     return ctx.t("my-reports-line", {
       id: r.id,
       status: ctx.t(`status-${r.status}`),

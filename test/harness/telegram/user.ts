@@ -86,6 +86,13 @@ export class SimUser {
     return this.sendPrivate(textContent(text));
   }
 
+  /** Answers a message of the chat with Telegram's Reply (the bot sees it as reply_to_message). */
+  reply(messageId: number, text: string): Promise<Message> {
+    const target = this.env.backend.state.privateChat(this.id).messages.get(messageId);
+    if (!target) throw new Error(`reply(${messageId}): no such message in ${this.user.first_name}'s chat`);
+    return this.sendPrivate({ ...textContent(text), reply_to_message: target.message } as UserContent);
+  }
+
   sendPhoto(options: PhotoOptions = {}): Promise<Message> {
     return this.sendPrivate(photoContent(this.env.backend.files, options));
   }

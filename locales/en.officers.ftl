@@ -1,0 +1,95 @@
+## Officers: case cards, triage, relay, commands (moderator group). Reporter-side relay texts too.
+
+card-case = Case
+card-urgent = URGENT
+card-status = Status
+card-assigned = Assigned to
+card-officer = officer
+card-reporter = Reporter
+card-reporter-self = received the offer
+card-reporter-family_friend = relative or friend
+card-reporter-abroad = abroad now
+card-reporter-other = other
+card-contact-allowed = may be contacted
+card-departed = Someone already left
+card-passport-taken = passport taken
+card-can-communicate = can communicate
+card-departed-when = left
+card-departed-last-contact = last contact
+card-departed-whereabouts = may be at
+card-location = shared location
+card-seen-in = { $count ->
+        [one] seen in 1 other report
+       *[other] seen in { $count } other reports
+    }
+card-additions = { $count ->
+        [one] 1 addition from the reporter
+       *[other] { $count } additions from the reporter
+    }
+card-notes = { $count ->
+        [one] 1 officer note
+       *[other] { $count } officer notes
+    }
+card-forwarded = { $count ->
+        [one] posted to 1 focal-point channel
+       *[other] posted to { $count } focal-point channels
+    }
+card-forward-failed = Focal-point post failed
+card-history = History
+card-button-take = 🙋 Take it
+card-button-urgent = 🆘 Mark urgent
+card-button-confirm = ⛔ Scam confirmed
+card-button-notscam = ✅ Not a scam
+card-button-info = ❓ Need more info
+card-button-escalate = 📤 Escalate to focal point
+card-button-close = 🗄 Close
+card-button-reveal = 🔓 Reveal contact
+
+triage-invalid = This button is not valid.
+triage-wrong-chat = Case buttons work only in the officers' group.
+triage-not-officer = Only officers (administrators of this group) can do that.
+triage-no-report = This case no longer exists.
+triage-already = Already { $status }.
+triage-not-allowed = Not possible: a case that is "{ $from }" cannot become "{ $to }".
+triage-done = Done: { $status }.
+triage-taken = The case is yours.
+triage-already-yours = You already have this case.
+triage-marked-urgent = Marked urgent.
+triage-already-urgent = Already urgent.
+triage-no-consent = The reporter did not agree to be contacted.
+triage-contact = Contact for { $id }: { $contact } (this reveal is recorded)
+triage-contact-bot-only = no phone shared — write to them with /ask in this thread
+triage-ask-how = Write your question for the reporter of { $id } as a reply to the card, starting with /ask — for example: /ask When did your son last call you?
+
+relay-ask-empty = Write the question after /ask, for example: /ask Which city did they fly to?
+relay-no-consent = The reporter did not agree to be contacted, so the question cannot be sent.
+relay-queued = ✉️ Sent to the reporter. Their answer will appear here.
+relay-reporter-answered = 💬 The reporter of case { $id } answers:
+
+reply-prompt = Write your answer for the officers of case { $id } (text or a screenshot). They will not see your name or number.
+reply-delivered = ✅ Sent to the officers handling case { $id }.
+reply-failed = Your answer could not be delivered for case { $id }. Please try again later.
+my-reports-reply = 💬 Reply to the officers of { $id }
+
+find-usage = Use: /find followed by a phone number, @username, link, agency name or case number.
+find-unparseable = I could not read a phone number, @username, link, agency or case number in that.
+find-none = Nothing is known about that yet.
+find-total = { $count ->
+        [one] 1 report mentions it:
+       *[other] { $count } reports mention it:
+    }
+stats-title = Reports in the last { $days } days: { $total }
+stats-by-status = By status
+stats-by-level = By level
+stats-by-destination = By destination
+stats-by-reporter = By reporter
+stats-urgent-open = urgent and open: { $count }
+stats-median = median time to first action: { $minutes } min
+stats-top = Most reported
+list-usage = Use: /list, or /list followed by a status: received, in_review, needs_info, confirmed_scam, not_scam, escalated.
+list-none = No open cases. 🎉
+list-title = Open cases, oldest first ({ $count } in all):
+export-usage = Use: /export, or /export 2025-01-01 2025-01-31 (from and to, inclusive).
+export-caption = Reports export (CSV). It contains no reporter identity; handle it as confidential.
+mark-usage = Use: /mark followed by the phone, @username, link or agency, then known, licensed or clear — for example: /mark +855 12 345 678 known
+mark-cleared = mark removed

@@ -1,0 +1,90 @@
+## Petugas: kartu kasus, triase, relai, perintah (grup moderator). Juga teks relai untuk pelapor.
+
+card-case = Kasus
+card-urgent = MENDESAK
+card-status = Status
+card-assigned = Ditangani
+card-officer = petugas
+card-reporter = Pelapor
+card-reporter-self = penerima tawaran
+card-reporter-family_friend = keluarga atau teman
+card-reporter-abroad = sedang di luar negeri
+card-reporter-other = lainnya
+card-contact-allowed = boleh dihubungi
+card-departed = Sudah ada yang berangkat
+card-passport-taken = paspor diambil
+card-can-communicate = bisa berkomunikasi
+card-departed-when = berangkat
+card-departed-last-contact = kabar terakhir
+card-departed-whereabouts = kemungkinan di
+card-location = lokasi dibagikan
+card-seen-in = { $count ->
+       *[other] muncul di { $count } laporan lain
+    }
+card-additions = { $count ->
+       *[other] { $count } tambahan dari pelapor
+    }
+card-notes = { $count ->
+       *[other] { $count } catatan petugas
+    }
+card-forwarded = { $count ->
+       *[other] dikirim ke { $count } kanal focal point
+    }
+card-forward-failed = Pengiriman ke focal point gagal
+card-history = Riwayat
+card-button-take = 🙋 Saya tangani
+card-button-urgent = 🆘 Tandai mendesak
+card-button-confirm = ⛔ Pasti penipuan
+card-button-notscam = ✅ Bukan penipuan
+card-button-info = ❓ Perlu info tambahan
+card-button-escalate = 📤 Teruskan ke focal point
+card-button-close = 🗄 Tutup
+card-button-reveal = 🔓 Lihat kontak
+
+triage-invalid = Tombol ini tidak sah.
+triage-wrong-chat = Tombol kasus hanya berfungsi di grup petugas.
+triage-not-officer = Hanya petugas (admin grup ini) yang bisa melakukannya.
+triage-no-report = Kasus ini sudah tidak ada.
+triage-already = Sudah { $status }.
+triage-not-allowed = Tidak bisa: kasus yang "{ $from }" tidak bisa menjadi "{ $to }".
+triage-done = Selesai: { $status }.
+triage-taken = Kasus ini sekarang Anda tangani.
+triage-already-yours = Kasus ini sudah Anda tangani.
+triage-marked-urgent = Ditandai mendesak.
+triage-already-urgent = Sudah mendesak.
+triage-no-consent = Pelapor tidak setuju untuk dihubungi.
+triage-contact = Kontak untuk { $id }: { $contact } (pembukaan ini dicatat)
+triage-contact-bot-only = tidak ada nomor — tulis kepadanya dengan /ask di utas ini
+triage-ask-how = Tulis pertanyaan untuk pelapor { $id } sebagai balasan ke kartu, diawali /ask — misalnya: /ask Kapan terakhir anak Anda menelepon?
+
+relay-ask-empty = Tulis pertanyaannya setelah /ask, misalnya: /ask Ke kota mana dia terbang?
+relay-no-consent = Pelapor tidak setuju untuk dihubungi, jadi pertanyaan tidak bisa dikirim.
+relay-queued = ✉️ Terkirim ke pelapor. Jawabannya akan muncul di sini.
+relay-reporter-answered = 💬 Pelapor kasus { $id } menjawab:
+
+reply-prompt = Tulis jawaban Anda untuk petugas kasus { $id } (teks atau tangkapan layar). Mereka tidak akan melihat nama atau nomor Anda.
+reply-delivered = ✅ Terkirim ke petugas yang menangani kasus { $id }.
+reply-failed = Jawaban Anda untuk kasus { $id } tidak bisa dikirim. Silakan coba lagi nanti.
+my-reports-reply = 💬 Balas petugas kasus { $id }
+
+find-usage = Pakai: /find lalu nomor HP, @username, tautan, nama agen, atau nomor kasus.
+find-unparseable = Saya tidak menemukan nomor HP, @username, tautan, agen, atau nomor kasus di situ.
+find-none = Belum ada data tentang itu.
+find-total = { $count ->
+       *[other] { $count } laporan menyebutnya:
+    }
+stats-title = Laporan { $days } hari terakhir: { $total }
+stats-by-status = Menurut status
+stats-by-level = Menurut tingkat
+stats-by-destination = Menurut tujuan
+stats-by-reporter = Menurut pelapor
+stats-urgent-open = mendesak dan masih terbuka: { $count }
+stats-median = median waktu sampai tindakan pertama: { $minutes } menit
+stats-top = Paling sering dilaporkan
+list-usage = Pakai: /list, atau /list lalu status: received, in_review, needs_info, confirmed_scam, not_scam, escalated.
+list-none = Tidak ada kasus terbuka. 🎉
+list-title = Kasus terbuka, yang terlama dulu ({ $count } seluruhnya):
+export-usage = Pakai: /export, atau /export 2025-01-01 2025-01-31 (dari dan sampai, termasuk).
+export-caption = Ekspor laporan (CSV). Tidak berisi identitas pelapor; perlakukan sebagai rahasia.
+mark-usage = Pakai: /mark lalu nomor HP, @username, tautan, atau agen, kemudian known, licensed, atau clear — misalnya: /mark +855 12 345 678 known
+mark-cleared = tanda dihapus

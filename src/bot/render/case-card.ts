@@ -1,0 +1,167 @@
+/**
+ * The officers' case card: one message per report in the moderator group, edited in place after
+ * every action. Built with entities (never HTML from user text), links defanged, every field
+ * clipped so the card stays within Telegram's 4096 characters. The reporter appears only as a
+ * kind (self / relative / abroad): no name, username, id or phone — contact is revealed
+ * separately, on request, and audited.
+ */
+import { FormattedString, fmt } from "@grammyjs/parse-mode";
+import { InlineKeyboard } from "grammy";
+import type { Translate } from "#src/bot/context.js";
+import { countryName } from "#src/bot/i18n.js";
+import { defang } from "#src/bot/render/defang.js";
+import type { Locale } from "#src/config.js";
+import type { Report } from "#src/reports/report.js";
+import { screenOffer } from "#src/screening/index.js";
+import { caseActionData, type CaseAction } from "#src/bot/callback-data/case.js";
+
+const LEVEL_MARK = { low: "🟢", medium: "🟡", high: "🟠", critical: "🔴" } as const;
+const MAX_TEXT = 4096;
+const MAX_FIELD = 300;
+const MAX_REASONS = 6;
+const MAX_IDENTIFIERS = 12;
+const MAX_HISTORY = 6;
+
+export interface CardContext {
+  /** Identifiers of this report with the other reports that mention them. */
+  linked: Array<{ identifier: { kind: string; value: string }; otherReportIds: string[] }>;
+  /** Focal-point posts and permanent failures. */
+  posts: Record<string, number>;
+  failures: Array<{ channelId: number | string; error: string }>;
+  /** Officer notes count, shown so the thread is known to hold more. */
+  notes?: number;
+}
+
+export function clip(text: string | undefined, max = MAX_FIELD): string {
+  if (!text) return "—";
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function shownIdentifier(kind: string, value: string): string {
+  return defang(kind === "telegram_handle" ? `@${value}` : value);
+}
+
+function time(iso: string): string {
+  return iso.slice(0, 16).replace("T", " ");
+}
+
+export function renderCaseCard(report: Report, context: CardContext, t: Translate, locale: Locale): FormattedString {
+  const lines: FormattedString[] = [];
+  const urgent = report.urgent ? ` · 🆘 ${t("card-urgent")}` : "";
+  lines.push(
+    fmt`🗂 ${FormattedString.bold(t("card-case"))} ${FormattedString.code(report.id)} · ${LEVEL_MARK[report.screening.level]} ${FormattedString.bold(
+      t(`check-level-name-${report.screening.level}`).toUpperCase(),
+    )}${urgent}`,
+  );
+  const assignee = report.assignee ? FormattedString.mentionUser(t("card-officer"), Number(report.assignee)) : fmt`—`;
+  lines.push(fmt`${FormattedString.bold(t("card-status"))}: ${t(`status-${report.status}`)} · ${t("card-assigned")}: ${assignee}`);
+  lines.push(
+    fmt`${FormattedString.bold(t("card-reporter"))}: ${t(`card-reporter-${report.reporterKind}`)} · ${t("card-contact-allowed")}: ${
+      report.contactConsent ? t("answer-yes") : t("answer-no")
+    }`,
+  );
+  const country = report.destination.country ? countryName(locale, report.destination.country) : "—";
+  const city = report.destination.city ? `, ${clip(report.destination.city, 80)}` : "";
+  lines.push(fmt`${FormattedString.bold(t("report-summary-destination"))}: ${country}${city}`);
+  lines.push(
+    fmt`${FormattedString.bold(t("report-summary-job"))}: ${clip(report.jobTitle, 120)} · ${FormattedString.bold(
+      t("report-summary-salary"),
+    )}: ${clip(report.salary, 120)}`,
+  );
+  const paid = report.money.paid ? t(`report-money-${report.money.paid}`) : "—";
+  const detail = report.money.asked ? ` — ${defang(clip(report.money.asked, 200))}` : "";
+  lines.push(
+    fmt`${FormattedString.bold(t("report-summary-money"))}: ${paid}${detail} · ${t("report-summary-passport")}: ${t(
+      `answer-${report.documents.passportHandedOver}`,
+    )}`,
+  );
+  if (report.departed) {
+    const d = report.departed;
+    lines.push(
+      fmt`🆘 ${FormattedString.bold(t("card-departed"))}: ${clip(d.relationship, 60)} · ${t("card-passport-taken")}: ${t(
+        `answer-${d.passportTaken}`,
+      )} · ${t("card-can-communicate")}: ${t(`answer-${d.canCommunicate}`)}`,
+    );
+    const facts = [
+      d.when && `${t("card-departed-when")}: ${clip(d.when, 100)}`,
+      d.lastContact && `${t("card-departed-last-contact")}: ${clip(d.lastContact, 150)}`,
+      d.whereabouts && `${t("card-departed-whereabouts")}: ${defang(clip(d.whereabouts, 200))}`,
+      d.location && `${t("card-location")}: ${d.location.latitude.toFixed(4)}, ${d.location.longitude.toFixed(4)}`,
+    ].filter(Boolean);
+    if (facts.length) lines.push(fmt`${facts.join(" · ")}`);
+  }
+
+  const offer = report.offer.texts.map((x) => x.text).join("\n\n");
+  const reasons = offer
+    ? screenOffer(offer)
+        .indicators.filter((i) => i.points > 0)
+        .slice(0, MAX_REASONS)
+    : [];
+  if (reasons.length) {
+    const items = reasons.map((hit) => {
+      const quote = hit.evidence[0] ? ` — “${defang(clip(hit.evidence[0].quote, 80))}”` : "";
+      return fmt`• ${t(hit.message.key, hit.message.args)}${quote}`;
+    });
+    lines.push(fmt`${FormattedString.bold(t("check-reasons-title"))}\n${FormattedString.join(items, "\n")}`);
+  }
+
+  const identifiers = report.recruiter.identifiers.slice(0, MAX_IDENTIFIERS).map((id) => {
+    const link = context.linked.find((l) => l.identifier.kind === id.kind && l.identifier.value === id.value);
+    const others = link?.otherReportIds ?? [];
+    const seen =
+      others.length > 0
+        ? fmt` — ${t("card-seen-in", { count: others.length })}: ${FormattedString.join(
+            others.slice(0, 5).map((o) => FormattedString.code(o)),
+            ", ",
+          )}`
+        : fmt``;
+    return fmt`• ${t(`identifier-kind-${id.kind}`)}: ${shownIdentifier(id.kind, id.value)}${seen}`;
+  });
+  const more = report.recruiter.identifiers.length - MAX_IDENTIFIERS;
+  if (more > 0) identifiers.push(fmt`… +${more}`);
+  if (report.recruiter.agencyName) identifiers.push(fmt`• ${t("identifier-kind-agency")}: ${clip(report.recruiter.agencyName, 120)}`);
+  if (identifiers.length) lines.push(fmt`${FormattedString.bold(t("report-summary-contacts"))}\n${FormattedString.join(identifiers, "\n")}`);
+
+  if (offer) {
+    lines.push(
+      fmt`${FormattedString.bold(t("report-summary-offer"))} (${t("report-summary-offer-count", {
+        texts: report.offer.texts.length,
+        screenshots: report.offer.media.length,
+      })}): “${defang(clip(offer, 400))}”`,
+    );
+  } else if (report.offer.media.length) {
+    lines.push(fmt`${FormattedString.bold(t("report-summary-offer"))}: ${t("report-summary-offer-count", { texts: 0, screenshots: report.offer.media.length })}`);
+  }
+  if (report.additions.length) lines.push(fmt`➕ ${t("card-additions", { count: report.additions.length })}`);
+  if (context.notes) lines.push(fmt`📝 ${t("card-notes", { count: context.notes })}`);
+
+  const posted = Object.keys(context.posts);
+  if (posted.length) lines.push(fmt`📤 ${t("card-forwarded", { count: posted.length })}`);
+  for (const failure of context.failures.slice(0, 3)) {
+    lines.push(fmt`⚠️ ${t("card-forward-failed")}: ${clip(failure.error, 150)}`);
+  }
+
+  const history = report.history.slice(-MAX_HISTORY).map((h) => {
+    const who = h.actor.startsWith("officer:") ? ` (${t("card-officer")} ${h.actor.slice(8)})` : "";
+    return `${time(h.at)} ${t(`status-${h.status}`)}${who}`;
+  });
+  lines.push(fmt`${FormattedString.bold(t("card-history"))}: ${history.join(" → ")}`);
+
+  let card = FormattedString.join(lines, "\n");
+  if (card.text.length > MAX_TEXT) card = card.slice(0, MAX_TEXT - 1).concat(fmt`…`);
+  return card;
+}
+
+/** The buttons under a card; "Reveal contact" only where the reporter agreed to be contacted. */
+export function caseKeyboard(report: Report, t: Translate): InlineKeyboard {
+  const button = (action: CaseAction) => InlineKeyboard.text(t(`card-button-${action}`), caseActionData.pack({ id: report.id, action }));
+  const rows: ReturnType<typeof button>[][] = [
+    [button("take"), button("urgent")],
+    [button("confirm"), button("notscam")],
+    [button("info"), button("escalate")],
+    [button("close")],
+  ];
+  if (report.contactConsent && report.reporterRef) rows.push([button("reveal")]);
+  return InlineKeyboard.from(rows);
+}

@@ -1,0 +1,162 @@
+/**
+ * Publishes each report as a case card in the moderator group: in a forum group every case gets
+ * its own topic (card, screenshots, notes and the reporter's answers stay together); otherwise the
+ * card is the root of a reply thread. Later changes edit the card in place. Runs as a job so
+ * Telegram's 20-messages-a-minute limit per group never blocks the update path; where the card is
+ * is recorded at once, so a retried job edits instead of posting twice.
+ */
+import type { Api } from "grammy";
+import type { Translate } from "#src/bot/context.js";
+import { type CardContext, caseKeyboard, renderCaseCard } from "#src/bot/render/case-card.js";
+import type { Locale } from "#src/config.js";
+import { classifyTelegramError, type JobRunner } from "#src/jobs/runner.js";
+import type { Logger } from "#src/logger.js";
+import type { RedisClient } from "#src/redis.js";
+import type { Keys } from "#src/redis-keys.js";
+import type { Report } from "#src/reports/report.js";
+import type { ReportStore } from "#src/reports/store.js";
+
+export const CASE_CARD_QUEUE = "case-cards";
+
+export interface CardLocation {
+  chatId: number;
+  messageId?: number;
+  threadId?: number;
+}
+
+export interface CaseCardDeps {
+  api: Api;
+  reports: ReportStore;
+  redis: RedisClient;
+  keys: Keys;
+  moderatorChatId: number | undefined;
+  locale: Locale;
+  translate: Translate;
+  /** What the card shows besides the report: linked reports, forwarding state, notes. */
+  context: (report: Report) => Promise<CardContext>;
+  logger: Logger;
+  rate?: { max: number; durationMs: number };
+}
+
+export interface CaseCards {
+  /** Queues a create-or-update of the report's card. */
+  publish(reportId: string): Promise<void>;
+  /** Where the card is, if it was posted. */
+  locate(reportId: string): Promise<CardLocation | undefined>;
+  /** The report a moderator-group message or topic belongs to. */
+  reportFor(chatId: number, message: { message_id?: number; message_thread_id?: number; reply_to_message?: { message_id: number } }): Promise<string | undefined>;
+  render(report: Report): Promise<{ text: string; entities: import("grammy/types").MessageEntity[]; keyboard: ReturnType<typeof caseKeyboard> }>;
+}
+
+export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCards {
+  const { api, redis, keys } = deps;
+  let forum: boolean | undefined;
+
+  async function isForum(chatId: number): Promise<boolean> {
+    forum ??= Boolean(((await api.getChat(chatId)) as { is_forum?: boolean }).is_forum);
+    return forum;
+  }
+
+  async function render(report: Report) {
+    const card = renderCaseCard(report, await deps.context(report), deps.translate, deps.locale);
+    return { text: card.text, entities: card.entities, keyboard: caseKeyboard(report, deps.translate) };
+  }
+
+  async function locate(reportId: string): Promise<CardLocation | undefined> {
+    const stored = await redis.hgetall(keys.reportCard(reportId));
+    if (!stored.chat) return undefined;
+    return {
+      chatId: Number(stored.chat),
+      messageId: stored.message ? Number(stored.message) : undefined,
+      threadId: stored.thread ? Number(stored.thread) : undefined,
+    };
+  }
+
+  async function copyMedia(report: Report, chatId: number, threadId: number | undefined, replyTo: number): Promise<void> {
+    const where = {
+      message_thread_id: threadId,
+      reply_parameters: threadId ? undefined : { message_id: replyTo, allow_sending_without_reply: true },
+    };
+    // Re-sent by file_id: a copy carries no link to the reporter's chat, unlike a forward.
+    for (const item of report.offer.media) {
+      if (item.kind === "photo") await api.sendPhoto(chatId, item.fileId, where);
+      else await api.sendDocument(chatId, item.fileId, where);
+    }
+  }
+
+  async function publishNow(reportId: string): Promise<void> {
+    const chatId = deps.moderatorChatId;
+    if (chatId === undefined) return;
+    const report = await deps.reports.get(reportId);
+    if (!report) return;
+    const cardKey = keys.reportCard(reportId);
+    const { text, entities, keyboard } = await render(report);
+    const existing = await locate(reportId);
+    if (existing?.messageId) {
+      try {
+        await api.editMessageText(chatId, existing.messageId, text, {
+          entities,
+          reply_markup: keyboard,
+          link_preview_options: { is_disabled: true },
+        });
+      } catch (error) {
+        if (!String((error as Error).message).includes("message is not modified")) throw error;
+      }
+      return;
+    }
+    let threadId = existing?.threadId;
+    if (threadId === undefined && (await isForum(chatId))) {
+      const topic = await api.createForumTopic(chatId, `${report.id} · ${deps.translate(`check-level-name-${report.screening.level}`)}`);
+      threadId = topic.message_thread_id;
+      await redis
+        .pipeline()
+        .hset(cardKey, { chat: chatId, thread: threadId })
+        .set(keys.cardIndex(chatId, "thread", threadId), report.id)
+        .exec();
+    }
+    const message = await api.sendMessage(chatId, text, {
+      entities,
+      reply_markup: keyboard,
+      message_thread_id: threadId,
+      link_preview_options: { is_disabled: true },
+    });
+    // Recorded before anything else: a retry from here on edits this card instead of posting another.
+    await redis
+      .pipeline()
+      .hset(cardKey, { chat: chatId, message: message.message_id })
+      .set(keys.cardIndex(chatId, "message", message.message_id), report.id)
+      .exec();
+    if ((await redis.hsetnx(cardKey, "media", "1")) === 1) await copyMedia(report, chatId, threadId, message.message_id);
+    deps.logger.info({ reportId: report.id }, "case card posted");
+  }
+
+  runner.process<{ reportId: string }>(
+    CASE_CARD_QUEUE,
+    async (job) => {
+      try {
+        await publishNow(job.data.reportId);
+      } catch (error) {
+        throw classifyTelegramError(error);
+      }
+    },
+    { limiter: { max: deps.rate?.max ?? 20, duration: deps.rate?.durationMs ?? 60_000 } },
+  );
+
+  return {
+    async publish(reportId) {
+      // A new id each time: every change deserves an edit; the job reads the latest report.
+      await runner.add(CASE_CARD_QUEUE, { reportId }, { jobId: `card/${reportId}/${Date.now()}/${Math.random().toString(36).slice(2, 8)}` });
+    },
+    locate,
+    async reportFor(chatId, message) {
+      const lookups: string[] = [];
+      if (message.reply_to_message) lookups.push(keys.cardIndex(chatId, "message", message.reply_to_message.message_id));
+      if (message.message_thread_id) lookups.push(keys.cardIndex(chatId, "thread", message.message_thread_id));
+      if (lookups.length === 0) return undefined;
+      // Separate GETs, not MGET: the keys may live on different Cluster nodes.
+      const found = await Promise.all(lookups.map((key) => redis.get(key)));
+      return found.find((v): v is string => typeof v === "string");
+    },
+    render,
+  };
+}
