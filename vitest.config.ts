@@ -7,6 +7,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/harness/global-setup.ts"],
     testTimeout: 30_000,
+    teardownTimeout: 10_000,
     hookTimeout: 60_000,
     pool: "forks",
   },

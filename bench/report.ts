@@ -70,7 +70,12 @@ async function measureEcho(redis: TestRedis): Promise<Measured> {
     await next();
     handlerMs.push(performance.now() - start);
   });
-  bot.use(session({ initial: () => ({ n: 0 }), storage: new RedisAdapter<{ n: number }>({ instance: client, ttl: 3600 }) }));
+  bot.use(
+    session({
+      initial: () => ({ n: 0 }),
+      storage: new RedisAdapter<{ n: number }>({ instance: client, ttl: 3600 }),
+    }),
+  );
   bot.on("message:text", (ctx) => ctx.reply(ctx.msg.text));
   await bot.init();
   const polling = bot.start();
@@ -108,10 +113,18 @@ export async function run(): Promise<void> {
     const report = summary(reports);
     const f = (n: number) => n.toFixed(2);
     console.log("\n== report end to end vs bare grammY echo (same Redis session storage) ==");
-    console.log(`updates measured: report ${reports.updates} (${REPORTS} reports, ${(reports.updates / REPORTS).toFixed(1)} per report), echo ${ECHOES}`);
-    console.log(`handler time per update  p50 ${f(report.p50)} ms (echo ${f(echo.p50)} ms)  ratio ${f(report.p50 / echo.p50)}x`);
-    console.log(`                         p99 ${f(report.p99)} ms (echo ${f(echo.p99)} ms)  ratio ${f(report.p99 / echo.p99)}x`);
-    console.log(`                        mean ${f(report.mean)} ms (echo ${f(echo.mean)} ms)  ratio ${f(report.mean / echo.mean)}x`);
+    console.log(
+      `updates measured: report ${reports.updates} (${REPORTS} reports, ${(reports.updates / REPORTS).toFixed(1)} per report), echo ${ECHOES}`,
+    );
+    console.log(
+      `handler time per update  p50 ${f(report.p50)} ms (echo ${f(echo.p50)} ms)  ratio ${f(report.p50 / echo.p50)}x`,
+    );
+    console.log(
+      `                         p99 ${f(report.p99)} ms (echo ${f(echo.p99)} ms)  ratio ${f(report.p99 / echo.p99)}x`,
+    );
+    console.log(
+      `                        mean ${f(report.mean)} ms (echo ${f(echo.mean)} ms)  ratio ${f(report.mean / echo.mean)}x`,
+    );
     console.log(
       `Redis commands per update ${f(report.commandsPerUpdate)} (echo ${f(echo.commandsPerUpdate)})  ratio ${f(report.commandsPerUpdate / echo.commandsPerUpdate)}x`,
     );

@@ -11,27 +11,27 @@
  */
 import type { Server } from "node:http";
 import { GrammyError, HttpError } from "grammy";
-import { ALLOWED_UPDATES, createBot, type WaspadaBot } from "#src/bot/index.js";
-import type { BotContext, BotDeps } from "#src/bot/context.js";
 import { registerCommands } from "#src/bot/commands.js";
+import type { BotContext, BotDeps } from "#src/bot/context.js";
+import { createConversationOwners } from "#src/bot/conversations/owners.js";
 import { createI18n } from "#src/bot/i18n.js";
+import { ALLOWED_UPDATES, createBot, type WaspadaBot } from "#src/bot/index.js";
+import { createOfficerCheck } from "#src/bot/middlewares/officer.js";
 import type { Config } from "#src/config.js";
+import { createCaseCards } from "#src/jobs/case-card.js";
+import { createCaseEvents } from "#src/jobs/case-events.js";
+import { scheduleSweeps } from "#src/jobs/conversation-expiry.js";
+import { createForwarding } from "#src/jobs/forward-to-focal-point.js";
+import { createNotifications } from "#src/jobs/notify-reporter.js";
+import { JobRunner } from "#src/jobs/runner.js";
 import { createLogger, type Logger } from "#src/logger.js";
 import { createMetrics, type Metrics } from "#src/metrics.js";
 import { createPseudonymizer } from "#src/privacy/pseudonym.js";
 import { createSealer } from "#src/privacy/sealed.js";
 import { createRedis, describeRedis, type RedisClient } from "#src/redis.js";
-import { ReportStore } from "#src/reports/store.js";
-import { scheduleSweeps } from "#src/jobs/conversation-expiry.js";
-import { createCaseCards } from "#src/jobs/case-card.js";
-import { createCaseEvents } from "#src/jobs/case-events.js";
-import { createForwarding } from "#src/jobs/forward-to-focal-point.js";
-import { createNotifications } from "#src/jobs/notify-reporter.js";
-import { JobRunner } from "#src/jobs/runner.js";
-import { createOfficerCheck } from "#src/bot/middlewares/officer.js";
-import { linkedReports } from "#src/reports/officer-search.js";
-import { createConversationOwners } from "#src/bot/conversations/owners.js";
 import { createKeys } from "#src/redis-keys.js";
+import { linkedReports } from "#src/reports/officer-search.js";
+import { ReportStore } from "#src/reports/store.js";
 import { createHealthCheck } from "#src/server/health.js";
 import { closeServer, createHttpServer, listen } from "#src/server/http.js";
 import { createWebhookHandler } from "#src/server/webhook.js";
@@ -166,7 +166,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const server: Server = createHttpServer({
     logger,
     metrics,
-    health: createHealthCheck(redis, bot.api, { forwardingFailures: async () => (await forwarding.failures()).length }),
+    health: createHealthCheck(redis, bot.api, {
+      forwardingFailures: async () => (await forwarding.failures()).length,
+    }),
     metricsToken: config.METRICS_TOKEN,
     webhook:
       config.BOT_MODE === "webhook" && webhookPath
@@ -218,7 +220,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
         return;
       } catch (error) {
         if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
-          throw new FatalStartError("Telegram rejected BOT_TOKEN (401 Unauthorized): check the token from BotFather.");
+          throw new FatalStartError(
+            "Telegram rejected BOT_TOKEN (401 Unauthorized): check the token from BotFather.",
+          );
         }
         const delay = startDelay(attempt);
         logger.warn(
@@ -281,16 +285,20 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     stopped ??= (async () => {
       stopping.abort();
       logger.info("shutting down: no new updates, finishing those in flight");
-      const deadline = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref());
+      const deadline = new Promise<void>((resolve) =>
+        setTimeout(resolve, config.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref(),
+      );
       const drain = (async () => {
-        if (polling && bot.isRunning()) await bot.stop().catch((e: unknown) => logger.warn({ err: e }, "stop polling"));
+        if (polling && bot.isRunning())
+          await bot.stop().catch((e: unknown) => logger.warn({ err: e }, "stop polling"));
         await polling?.catch(() => {});
         if (server.listening) await closeServer(server);
         await Promise.allSettled([...inFlight]);
         await sweeps?.stop();
-        await jobs.stop();
+        await jobs.stop(redis.status === "ready" ? 10_000 : 500);
       })();
       await Promise.race([drain, deadline]);
+      await jobs.stop(0); // past the deadline: cut what is still waiting (idempotent otherwise)
       // QUIT waits for an answer; a Redis that is away cannot give one.
       if (redis.status === "ready") await redis.quit().catch(() => redis.disconnect());
       else redis.disconnect();
@@ -300,5 +308,16 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     return stopped;
   }
 
-  return { config, bot, redis, logger, metrics, reports: deps.reports, httpPort: () => port, start, stop, finished };
+  return {
+    config,
+    bot,
+    redis,
+    logger,
+    metrics,
+    reports: deps.reports,
+    httpPort: () => port,
+    start,
+    stop,
+    finished,
+  };
 }

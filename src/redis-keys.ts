@@ -26,7 +26,8 @@ export function createKeys(prefix: string) {
     /** Hash: where a report's case card is in the moderator group (chat, message, thread). */
     reportCard: (id: string) => `${p}report:${id}:card`,
     /** A message or forum topic in the moderator group → the report it belongs to. */
-    cardIndex: (chatId: number, kind: "message" | "thread", id: number) => `${p}card-index:${chatId}:${kind}:${id}`,
+    cardIndex: (chatId: number, kind: "message" | "thread", id: number) =>
+      `${p}card-index:${chatId}:${kind}:${id}`,
     /** List of officers' notes on a report (JSON). */
     reportNotes: (id: string) => `${p}report:${id}:notes`,
     /** An officer's membership of the moderator group, cached for a minute. */

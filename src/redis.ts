@@ -15,7 +15,10 @@ export interface RedisConnectionOptions {
   lazyConnect?: boolean;
 }
 
-type RedisSettings = Pick<Config, "REDIS_URL" | "REDIS_SENTINELS" | "REDIS_SENTINEL_MASTER" | "REDIS_CLUSTER_NODES">;
+type RedisSettings = Pick<
+  Config,
+  "REDIS_URL" | "REDIS_SENTINELS" | "REDIS_SENTINEL_MASTER" | "REDIS_CLUSTER_NODES"
+>;
 
 /** Reconnect after 100 ms, doubling up to 5 s, forever: Redis coming back must heal the bot. */
 export function reconnectDelay(attempt: number): number {
@@ -63,7 +66,8 @@ export function createRedis(settings: RedisSettings, options: RedisConnectionOpt
 
 /** Where Redis is, for log lines: host and port only, never credentials. */
 export function describeRedis(settings: RedisSettings): string {
-  if (settings.REDIS_CLUSTER_NODES) return `cluster ${settings.REDIS_CLUSTER_NODES.map((n) => `${n.host}:${n.port}`).join(",")}`;
+  if (settings.REDIS_CLUSTER_NODES)
+    return `cluster ${settings.REDIS_CLUSTER_NODES.map((n) => `${n.host}:${n.port}`).join(",")}`;
   if (settings.REDIS_SENTINELS) return `sentinel ${settings.REDIS_SENTINEL_MASTER}`;
   const url = new URL(settings.REDIS_URL);
   return `${url.protocol}//${url.hostname}:${url.port || 6379}`;

@@ -4,8 +4,8 @@
  */
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
-import type { Locale } from "#src/config.js";
 import { SUPPORTED_LOCALES } from "#src/bot/i18n.js";
+import type { Locale } from "#src/config.js";
 
 /** Anything that renders a message key in a locale (the I18n instance). */
 export interface Translator {
@@ -13,7 +13,17 @@ export interface Translator {
 }
 
 /** Private-chat commands, in menu order; each has a `cmd-<name>` message. */
-export const PRIVATE_COMMANDS = ["start", "report", "myreports", "help", "language", "privacy", "mydata", "delete", "cancel"] as const;
+export const PRIVATE_COMMANDS = [
+  "start",
+  "report",
+  "myreports",
+  "help",
+  "language",
+  "privacy",
+  "mydata",
+  "delete",
+  "cancel",
+] as const;
 
 export function commandList(i18n: Translator, locale: Locale): BotCommand[] {
   return PRIVATE_COMMANDS.map((command) => ({ command, description: i18n.t(locale, `cmd-${command}`) }));
@@ -27,6 +37,11 @@ export async function registerCommands(api: Api, i18n: Translator, defaultLocale
   }
 }
 
-export async function setChatCommands(api: Api, i18n: Translator, chatId: number, locale: Locale): Promise<void> {
+export async function setChatCommands(
+  api: Api,
+  i18n: Translator,
+  chatId: number,
+  locale: Locale,
+): Promise<void> {
   await api.setMyCommands(commandList(i18n, locale), { scope: { type: "chat", chat_id: chatId } });
 }

@@ -1,18 +1,19 @@
 /** The Context type of every handler, with the flavors the bot installs. */
-import type { I18n, I18nFlavor } from "@grammyjs/i18n";
+
 import type { ConversationFlavor } from "@grammyjs/conversations";
+import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
-import type { Config, Locale } from "#src/config.js";
-import type { Logger } from "#src/logger.js";
-import type { Metrics } from "#src/metrics.js";
 import type { ConversationOwners } from "#src/bot/conversations/owners.js";
 import type { OfficerCheck } from "#src/bot/middlewares/officer.js";
+import type { Config, Locale } from "#src/config.js";
 import type { CaseEvents } from "#src/jobs/case-events.js";
+import type { Logger } from "#src/logger.js";
+import type { Metrics } from "#src/metrics.js";
 import type { Pseudonymize } from "#src/privacy/pseudonym.js";
 import type { Sealer } from "#src/privacy/sealed.js";
-import type { ReportStore } from "#src/reports/store.js";
 import type { RedisClient } from "#src/redis.js";
 import type { Keys } from "#src/redis-keys.js";
+import type { ReportStore } from "#src/reports/store.js";
 
 export interface SessionData {
   /** Chosen with /language, or taken from Telegram's language_code at first contact. */

@@ -14,7 +14,9 @@ export const SUPPORTED_LOCALES: readonly Locale[] = ["id", "en"];
 /** locales/ beside data/ at the package root, whether running from src/ or dist/src/. */
 export const LOCALES_DIR = join(dataFilePath(""), "..", "locales");
 
-export function createI18n<C extends Context & { session?: { locale?: string } }>(defaultLocale: Locale): I18n<C> {
+export function createI18n<C extends Context & { session?: { locale?: string } }>(
+  defaultLocale: Locale,
+): I18n<C> {
   return new I18n<C>({
     defaultLocale,
     localeNegotiator: (ctx) => {

@@ -3,41 +3,51 @@
  * boundary, de-duplication, per-chat ordering, session, language, then the features, and the
  * friendly answer to everything else last.
  */
-import { RedisAdapter } from "@grammyjs/storage-redis";
-import { sequentialize } from "@grammyjs/runner";
+
 import { conversations, createConversation } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { RedisAdapter } from "@grammyjs/storage-redis";
 import { Bot, type Context, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type { Redis } from "ioredis";
 import type { BotContext, BotDeps, SessionData } from "#src/bot/context.js";
-import { createAddInformationConversation, ADD_INFORMATION_CONVERSATION } from "#src/bot/conversations/add-information.js";
+import {
+  ADD_INFORMATION_CONVERSATION,
+  createAddInformationConversation,
+} from "#src/bot/conversations/add-information.js";
 import { createReportConversation, REPORT_CONVERSATION } from "#src/bot/conversations/report/index.js";
 import { createConversationStorage } from "#src/bot/conversations/storage.js";
 import { caseThreadFeature } from "#src/bot/features/case-thread.js";
 import { checkFeature } from "#src/bot/features/check.js";
-import { officerAccessFeature } from "#src/bot/features/officer-access.js";
-import { officerCommandsFeature } from "#src/bot/features/officer-commands.js";
-import { reporterReplyFeature } from "#src/bot/features/reporter-reply.js";
-import { triageFeature } from "#src/bot/features/triage.js";
 import { helpFeature } from "#src/bot/features/help.js";
+import { languageFeature } from "#src/bot/features/language.js";
 import { menuFeature } from "#src/bot/features/menu.js";
 import { myDataFeature } from "#src/bot/features/my-data.js";
 import { myReportsFeature } from "#src/bot/features/my-reports.js";
-import { reportFeature } from "#src/bot/features/report.js";
-import { languageFeature } from "#src/bot/features/language.js";
+import { officerAccessFeature } from "#src/bot/features/officer-access.js";
+import { officerCommandsFeature } from "#src/bot/features/officer-commands.js";
 import { privacyFeature } from "#src/bot/features/privacy.js";
+import { reportFeature } from "#src/bot/features/report.js";
+import { reporterReplyFeature } from "#src/bot/features/reporter-reply.js";
 import { startFeature } from "#src/bot/features/start.js";
+import { triageFeature } from "#src/bot/features/triage.js";
 import { unhandledFeature } from "#src/bot/features/unhandled.js";
 import { dedupeUpdates } from "#src/bot/middlewares/dedupe-updates.js";
 import { createErrorHandler } from "#src/bot/middlewares/error-boundary.js";
 import { rememberLocale } from "#src/bot/middlewares/locale.js";
 import { observeUpdates } from "#src/bot/middlewares/observe-updates.js";
 import { createTelegramFetch } from "#src/bot/telegram-fetch.js";
-import type { Redis } from "ioredis";
 
 export type WaspadaBot = Bot<BotContext>;
 
 /** Updates the bot asks Telegram for; everything else is never sent to it. */
-export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "chat_member"] as const;
+export const ALLOWED_UPDATES = [
+  "message",
+  "edited_message",
+  "callback_query",
+  "my_chat_member",
+  "chat_member",
+] as const;
 
 export interface CreateBotOptions {
   /** Skips the getMe call at start (tests and webhook processes that already know the bot). */
@@ -96,7 +106,10 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Waspad
     }),
   );
   protectedBot.use(
-    createConversation(createReportConversation(deps), { id: REPORT_CONVERSATION, maxMillisecondsToWait: timeoutMs }),
+    createConversation(createReportConversation(deps), {
+      id: REPORT_CONVERSATION,
+      maxMillisecondsToWait: timeoutMs,
+    }),
   );
   protectedBot.use(
     createConversation(createAddInformationConversation(deps), {

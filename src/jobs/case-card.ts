@@ -44,8 +44,15 @@ export interface CaseCards {
   /** Where the card is, if it was posted. */
   locate(reportId: string): Promise<CardLocation | undefined>;
   /** The report a moderator-group message or topic belongs to. */
-  reportFor(chatId: number, message: { message_id?: number; message_thread_id?: number; reply_to_message?: { message_id: number } }): Promise<string | undefined>;
-  render(report: Report): Promise<{ text: string; entities: import("grammy/types").MessageEntity[]; keyboard: ReturnType<typeof caseKeyboard> }>;
+  reportFor(
+    chatId: number,
+    message: { message_id?: number; message_thread_id?: number; reply_to_message?: { message_id: number } },
+  ): Promise<string | undefined>;
+  render(report: Report): Promise<{
+    text: string;
+    entities: import("grammy/types").MessageEntity[];
+    keyboard: ReturnType<typeof caseKeyboard>;
+  }>;
 }
 
 export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCards {
@@ -72,7 +79,12 @@ export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCard
     };
   }
 
-  async function copyMedia(report: Report, chatId: number, threadId: number | undefined, replyTo: number): Promise<void> {
+  async function copyMedia(
+    report: Report,
+    chatId: number,
+    threadId: number | undefined,
+    replyTo: number,
+  ): Promise<void> {
     const where = {
       message_thread_id: threadId,
       reply_parameters: threadId ? undefined : { message_id: replyTo, allow_sending_without_reply: true },
@@ -106,7 +118,10 @@ export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCard
     }
     let threadId = existing?.threadId;
     if (threadId === undefined && (await isForum(chatId))) {
-      const topic = await api.createForumTopic(chatId, `${report.id} · ${deps.translate(`check-level-name-${report.screening.level}`)}`);
+      const topic = await api.createForumTopic(
+        chatId,
+        `${report.id} · ${deps.translate(`check-level-name-${report.screening.level}`)}`,
+      );
       threadId = topic.message_thread_id;
       await redis
         .pipeline()
@@ -126,7 +141,8 @@ export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCard
       .hset(cardKey, { chat: chatId, message: message.message_id })
       .set(keys.cardIndex(chatId, "message", message.message_id), report.id)
       .exec();
-    if ((await redis.hsetnx(cardKey, "media", "1")) === 1) await copyMedia(report, chatId, threadId, message.message_id);
+    if ((await redis.hsetnx(cardKey, "media", "1")) === 1)
+      await copyMedia(report, chatId, threadId, message.message_id);
     deps.logger.info({ reportId: report.id }, "case card posted");
   }
 
@@ -145,13 +161,19 @@ export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCard
   return {
     async publish(reportId) {
       // A new id each time: every change deserves an edit; the job reads the latest report.
-      await runner.add(CASE_CARD_QUEUE, { reportId }, { jobId: `card/${reportId}/${Date.now()}/${Math.random().toString(36).slice(2, 8)}` });
+      await runner.add(
+        CASE_CARD_QUEUE,
+        { reportId },
+        { jobId: `card/${reportId}/${Date.now()}/${Math.random().toString(36).slice(2, 8)}` },
+      );
     },
     locate,
     async reportFor(chatId, message) {
       const lookups: string[] = [];
-      if (message.reply_to_message) lookups.push(keys.cardIndex(chatId, "message", message.reply_to_message.message_id));
-      if (message.message_thread_id) lookups.push(keys.cardIndex(chatId, "thread", message.message_thread_id));
+      if (message.reply_to_message)
+        lookups.push(keys.cardIndex(chatId, "message", message.reply_to_message.message_id));
+      if (message.message_thread_id)
+        lookups.push(keys.cardIndex(chatId, "thread", message.message_thread_id));
       if (lookups.length === 0) return undefined;
       // Separate GETs, not MGET: the keys may live on different Cluster nodes.
       const found = await Promise.all(lookups.map((key) => redis.get(key)));

@@ -27,7 +27,11 @@ export interface CaseEvents {
   caseOfReply(chatId: number, repliedMessageId: number): Promise<string | undefined>;
 }
 
-export function createCaseEvents(cards: CaseCards, forwarding: ForwardingPort, notifications: NotificationsPort): CaseEvents {
+export function createCaseEvents(
+  cards: CaseCards,
+  forwarding: ForwardingPort,
+  notifications: NotificationsPort,
+): CaseEvents {
   async function forwardIfDue(report: Report): Promise<void> {
     if (report.status === "escalated") await forwarding.enqueue(report, "escalated");
     else if (report.urgent) await forwarding.enqueue(report, "urgent");

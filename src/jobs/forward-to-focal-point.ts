@@ -18,12 +18,6 @@ import type { InputMediaDocument, InputMediaPhoto } from "grammy/types";
 import { z } from "zod";
 import { type ForwardReason, renderChannelPost } from "#src/bot/render/channel-post.js";
 import type { Config, Locale } from "#src/config.js";
-import type { Logger } from "#src/logger.js";
-import type { RedisClient } from "#src/redis.js";
-import type { Keys } from "#src/redis-keys.js";
-import { type Media, type Report, StoredReportError } from "#src/reports/report.js";
-import { REPORT_ID_PATTERN } from "#src/reports/report-id.js";
-import type { ReportStore } from "#src/reports/store.js";
 import {
   certainlyNotDelivered,
   classifyTelegramError,
@@ -31,6 +25,12 @@ import {
   RetryAfterError,
   UnrecoverableError,
 } from "#src/jobs/runner.js";
+import type { Logger } from "#src/logger.js";
+import type { RedisClient } from "#src/redis.js";
+import type { Keys } from "#src/redis-keys.js";
+import { type Media, type Report, StoredReportError } from "#src/reports/report.js";
+import { REPORT_ID_PATTERN } from "#src/reports/report-id.js";
+import type { ReportStore } from "#src/reports/store.js";
 import type { Level } from "#src/screening/types.js";
 
 export type { ForwardReason };
@@ -138,7 +138,10 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
     const which = country ?? "unknown";
     if (!unrouted.has(which)) {
       unrouted.add(which);
-      logger.warn({ country: which }, "no focal-point channel for this destination and no default: not forwarded");
+      logger.warn(
+        { country: which },
+        "no focal-point channel for this destination and no default: not forwarded",
+      );
     }
     return [];
   }
@@ -228,9 +231,10 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
               : await api.sendDocument(chatId, first.fileId, reply);
           return [message.message_id];
         }
-        const album = unit.map(
-          (m): InputMediaPhoto | InputMediaDocument => ({ type: m.kind, media: m.fileId }),
-        ) as InputMediaPhoto[] | InputMediaDocument[];
+        const album = unit.map((m): InputMediaPhoto | InputMediaDocument => ({
+          type: m.kind,
+          media: m.fileId,
+        })) as InputMediaPhoto[] | InputMediaDocument[];
         const messages = await api.sendMediaGroup(chatId, album, reply);
         return messages.map((m) => m.message_id);
       });
@@ -259,7 +263,10 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
         const sendingStep = `${chatId}:sending`;
         const repeated = steps[sendingStep] !== undefined;
         if (repeated) {
-          logger.warn({ reportId, channel: chatId }, "an earlier post may have gone through unconfirmed; posting again, marked as a repeat");
+          logger.warn(
+            { reportId, channel: chatId },
+            "an earlier post may have gone through unconfirmed; posting again, marked as a repeat",
+          );
         }
         const card = renderChannelPost(report, t, { locale, reason, repeated });
         const message = await rateLimited(chatId, 1, async () => {
@@ -305,7 +312,11 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
         throw classified;
       }
       if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-        await recordFailure(reportId, chatId, `gave up after ${job.attemptsMade + 1} attempts: ${classified.message}`);
+        await recordFailure(
+          reportId,
+          chatId,
+          `gave up after ${job.attemptsMade + 1} attempts: ${classified.message}`,
+        );
       }
       throw classified;
     }
@@ -315,6 +326,17 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
   async function busy(queueName: string, waitMs: number): Promise<never> {
     await runner.queue(queueName).rateLimit(waitMs);
     throw Worker.RateLimitError();
+  }
+
+  async function failures(): Promise<ForwardFailure[]> {
+    const all = await redis.hgetall(keys.forwardFailures());
+    return Object.entries(all).flatMap(([field, json]) => {
+      const i = field.lastIndexOf(":");
+      const channelId = Number(field.slice(i + 1));
+      const parsed = failureSchema.safeParse(safeJson(json));
+      if (i < 0 || !Number.isSafeInteger(channelId) || !parsed.success) return [];
+      return [{ reportId: field.slice(0, i), channelId, ...parsed.data }];
+    });
   }
 
   for (const chatId of new Set(Object.values(channels))) {
@@ -330,16 +352,7 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
     channelsFor,
     enqueue,
 
-    async failures() {
-      const all = await redis.hgetall(keys.forwardFailures());
-      return Object.entries(all).flatMap(([field, json]) => {
-        const i = field.lastIndexOf(":");
-        const channelId = Number(field.slice(i + 1));
-        const parsed = failureSchema.safeParse(safeJson(json));
-        if (i < 0 || !Number.isSafeInteger(channelId) || !parsed.success) return [];
-        return [{ reportId: field.slice(0, i), channelId, ...parsed.data }];
-      });
-    },
+    failures,
 
     async postsOf(reportId) {
       const all = await redis.hgetall(keys.reportPosts(reportId));
@@ -349,9 +362,9 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
     },
 
     async retryFailures() {
-      const failures = await this.failures();
+      const failed = await failures();
       let retried = 0;
-      for (const { reportId, channelId } of failures) {
+      for (const { reportId, channelId } of failed) {
         const job = await runner.queue(forwardQueueName(channelId)).getJob(forwardJobId(reportId, channelId));
         await redis.hdel(keys.forwardFailures(), `${reportId}:${channelId}`);
         if (job && (await job.isFailed())) {

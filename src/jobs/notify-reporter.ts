@@ -11,16 +11,21 @@
 import type { Job, WorkerOptions } from "bullmq";
 import { type Api, GrammyError } from "grammy";
 import { z } from "zod";
+import type { Translator } from "#src/jobs/forward-to-focal-point.js";
+import {
+  certainlyNotDelivered,
+  classifyTelegramError,
+  type JobRunner,
+  UnrecoverableError,
+} from "#src/jobs/runner.js";
 import type { Logger } from "#src/logger.js";
 import type { Pseudonymize } from "#src/privacy/pseudonym.js";
 import type { RedisClient } from "#src/redis.js";
 import type { Keys } from "#src/redis-keys.js";
-import { REPORT_ID_PATTERN } from "#src/reports/report-id.js";
 import type { Report } from "#src/reports/report.js";
+import { REPORT_ID_PATTERN } from "#src/reports/report-id.js";
 import { notifiesReporter } from "#src/reports/status.js";
 import type { ReportStore } from "#src/reports/store.js";
-import type { Translator } from "#src/jobs/forward-to-focal-point.js";
-import { certainlyNotDelivered, classifyTelegramError, type JobRunner, UnrecoverableError } from "#src/jobs/runner.js";
 
 export interface NotificationDeps {
   api: Api;
@@ -101,7 +106,10 @@ export function createNotifications(runner: JobRunner, deps: NotificationDeps): 
     const field = String(statusVersion);
     const done = await redis.hget(effects, field);
     if (done === SENDING) {
-      logger.warn({ reportId, statusVersion }, "an earlier notification may have arrived unconfirmed; not repeated");
+      logger.warn(
+        { reportId, statusVersion },
+        "an earlier notification may have arrived unconfirmed; not repeated",
+      );
       return;
     }
     if (done !== null) return;
@@ -112,8 +120,9 @@ export function createNotifications(runner: JobRunner, deps: NotificationDeps): 
     await redis.hset(effects, field, SENDING);
     let messageId: number;
     try {
-      messageId = (await api.sendMessage(reporter.chatId, text, { link_preview_options: { is_disabled: true } }))
-        .message_id;
+      messageId = (
+        await api.sendMessage(reporter.chatId, text, { link_preview_options: { is_disabled: true } })
+      ).message_id;
     } catch (error) {
       if (certainlyNotDelivered(error)) await redis.hdel(effects, field);
       if (isBlockedByUser(error)) {
@@ -168,14 +177,18 @@ export function createNotifications(runner: JobRunner, deps: NotificationDeps): 
     const question = await redis.get(keys.relayText(reportId, relayId));
     if (question === null) return refuse(reportId, relayId, "expired");
 
-    const t = (key: string, args?: Record<string, string | number>) => deps.i18n.t(reporter.locale, key, args);
+    const t = (key: string, args?: Record<string, string | number>) =>
+      deps.i18n.t(reporter.locale, key, args);
     const text = `${t("relay-header", { id: report.id })}\n\n${question}\n\n${t("relay-how-to-answer")}`;
     await setRelayState(reportId, relayId, { state: "sending" });
     let messageId: number;
     try {
       const message = await api.sendMessage(reporter.chatId, text, {
         link_preview_options: { is_disabled: true },
-        reply_markup: { force_reply: true, input_field_placeholder: t("relay-placeholder", { id: report.id }) },
+        reply_markup: {
+          force_reply: true,
+          input_field_placeholder: t("relay-placeholder", { id: report.id }),
+        },
       });
       messageId = message.message_id;
     } catch (error) {
@@ -212,8 +225,16 @@ export function createNotifications(runner: JobRunner, deps: NotificationDeps): 
     }
   }
 
-  runner.process<NotifyData>(NOTIFY_QUEUE, notify, { concurrency: 4, limiter: NOTIFY_RATE, ...deps.workerOptions });
-  runner.process<RelayData>(RELAY_QUEUE, relayQuestion, { concurrency: 2, limiter: NOTIFY_RATE, ...deps.workerOptions });
+  runner.process<NotifyData>(NOTIFY_QUEUE, notify, {
+    concurrency: 4,
+    limiter: NOTIFY_RATE,
+    ...deps.workerOptions,
+  });
+  runner.process<RelayData>(RELAY_QUEUE, relayQuestion, {
+    concurrency: 2,
+    limiter: NOTIFY_RATE,
+    ...deps.workerOptions,
+  });
 
   return {
     async notifyStatus(report) {
@@ -238,7 +259,9 @@ export function createNotifications(runner: JobRunner, deps: NotificationDeps): 
     relayState,
 
     async caseOfReply(chatId, repliedMessageId) {
-      const reportId = await redis.get(keys.relayMessage(deps.pseudonymize("chat", chatId), repliedMessageId));
+      const reportId = await redis.get(
+        keys.relayMessage(deps.pseudonymize("chat", chatId), repliedMessageId),
+      );
       return reportId !== null && REPORT_ID_PATTERN.test(reportId) ? reportId : undefined;
     },
   };

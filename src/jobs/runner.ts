@@ -3,7 +3,7 @@
  * connections of their own, and one backoff that honours Telegram's retry_after. Job data holds
  * ids only (BullMQ stores it in clear text); a job records its effect so a re-run does not repeat it.
  */
-import { Queue, type Job, type JobsOptions, UnrecoverableError, Worker, type WorkerOptions } from "bullmq";
+import { type Job, type JobsOptions, Queue, UnrecoverableError, Worker, type WorkerOptions } from "bullmq";
 import { GrammyError, HttpError } from "grammy";
 import type { Config } from "#src/config.js";
 import type { Logger } from "#src/logger.js";
@@ -76,7 +76,10 @@ export class JobRunner {
   readonly prefix: string;
 
   constructor(
-    private readonly config: Pick<Config, "REDIS_URL" | "REDIS_SENTINELS" | "REDIS_SENTINEL_MASTER" | "REDIS_CLUSTER_NODES" | "REDIS_PREFIX">,
+    private readonly config: Pick<
+      Config,
+      "REDIS_URL" | "REDIS_SENTINELS" | "REDIS_SENTINEL_MASTER" | "REDIS_CLUSTER_NODES" | "REDIS_PREFIX"
+    >,
     private readonly logger: Logger,
   ) {
     // Cluster needs every key of a queue in one slot: the braces make the prefix a hash tag.
@@ -84,7 +87,11 @@ export class JobRunner {
   }
 
   private connection(name: string): RedisClient {
-    const client = createRedis(this.config, { maxRetriesPerRequest: null, connectionName: `waspada-${name}`, lazyConnect: false });
+    const client = createRedis(this.config, {
+      maxRetriesPerRequest: null,
+      connectionName: `waspada-${name}`,
+      lazyConnect: false,
+    });
     client.on("error", (error: Error) => this.logger.debug({ err: error, name }, "job connection error"));
     this.connections.push(client);
     return client;
@@ -123,7 +130,10 @@ export class JobRunner {
         ...options,
       });
       worker.on("failed", (job, error) =>
-        this.logger.warn({ queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: error }, "job failed"),
+        this.logger.warn(
+          { queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: error },
+          "job failed",
+        ),
       );
       worker.on("error", (error) => this.logger.warn({ err: error, queue: name }, "worker error"));
       this.workers.push(worker);
@@ -140,10 +150,23 @@ export class JobRunner {
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
   }
 
-  /** Lets running jobs finish, then closes workers, queues and their connections. */
-  async stop(): Promise<void> {
-    await Promise.allSettled(this.workers.map((w) => w.close()));
-    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+  /**
+   * Lets running jobs finish (up to `graceMs`), then closes workers, queues and their connections.
+   * With Redis away a graceful close would wait forever: past the grace the connections are cut,
+   * which fails what is pending, and a job cut short is retried by the next process (at-least-once).
+   */
+  async stop(graceMs = 10_000): Promise<void> {
+    const closed = Promise.allSettled([
+      ...this.workers.map((w) => w.close()),
+      ...[...this.queues.values()].map((q) => q.close()),
+    ]);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    });
+    await Promise.race([closed, grace]);
+    clearTimeout(timer);
     for (const client of this.connections) client.disconnect();
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
   }
 }

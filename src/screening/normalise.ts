@@ -525,16 +525,16 @@ function tokenText(buf: Buffer, keep: Uint8Array, start: number, end: number): s
   return s;
 }
 
-/**
- * Stage 3: undo look-alikes inside one word. A digit becomes a letter only inside a word that is
- * mostly letters ("k4mb0j4", "g@ji", "1ndonesia"), never in amounts or codes ("15jt", "rp1.000",
- * "p3mi", "0812-3456").
- */
 function isTokenUnit(classes: Uint8Array, codes: Uint16Array, k: number): boolean {
   const cls = classes[k];
   return cls === LETTER || cls === DIGIT || (cls === OTHER && isLeetSymbol(codes[k]!));
 }
 
+/**
+ * Stage 3: undo look-alikes inside one word. A digit becomes a letter only inside a word that is
+ * mostly letters ("k4mb0j4", "g@ji", "1ndonesia"), never in amounts or codes ("15jt", "rp1.000",
+ * "p3mi", "0812-3456").
+ */
 function undoLookAlikes(buf: Buffer, keep: Uint8Array): void {
   const { classes, codes } = buf;
   let doneUpTo = -1;

@@ -312,7 +312,8 @@ export function screenExtracted(
     } else if (k.verdict === "licensed_agency") {
       licensedAgency = { evidence, args };
     } else if (k.reports > 0) {
-      const strength: Strength = k.reports >= MANY_REPORTS ? "strong" : "moderate";
+      // Already in a report: a warning on its own (medium); in several, a strong sign (high).
+      const strength: Strength = k.reports >= MANY_REPORTS ? "decisive" : "strong";
       knownHits.push({
         id: "known_reported_identifier",
         category: "known_identifier",

@@ -51,7 +51,11 @@ export function createHealthCheck(
             () => false,
           );
     const [r, t] = await Promise.all([redisOk, telegramOk]);
-    const report: HealthReport = { status: r && t ? "ok" : "unavailable", redis: r ? "ok" : "down", telegram: t ? "ok" : "down" };
+    const report: HealthReport = {
+      status: r && t ? "ok" : "unavailable",
+      redis: r ? "ok" : "down",
+      telegram: t ? "ok" : "down",
+    };
     if (r && options.forwardingFailures) {
       // Reported, not fatal: the bot still takes reports; an operator must fix the channel.
       const failures = await within(options.forwardingFailures(), 1_000).catch(() => 0);

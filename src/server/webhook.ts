@@ -67,7 +67,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions) {
     });
     try {
       const outcome = await Promise.race([work.then(() => "done" as const), late]);
-      if (outcome === "late") options.logger.warn({ updateId: update.update_id }, "update still running, answered");
+      if (outcome === "late")
+        options.logger.warn({ updateId: update.update_id }, "update still running, answered");
       reply(res, 200, "ok");
     } catch (error) {
       // Errors inside handlers are caught by the bot's boundary; reaching here means the bot itself failed.

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type TestApp, startTestApp, testEnv } from "../harness/app.js";
+import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
 import { TestRedis } from "../harness/redis.js";
-import { fillReport, sendReport, text, waitForStep, waitForText } from "../harness/report-driver.js";
+import { fillReport, sendReport, text, waitForStep } from "../harness/report-driver.js";
 import { FakeTelegram } from "../harness/telegram/index.js";
 
 let redis: TestRedis;
@@ -39,7 +39,10 @@ describe("checking an offer", () => {
     expect(answer.text).toContain("“");
     expect(answer.text).toContain(`+6281234567890: ${t("check-not-reported")}`);
     expect(answer.text).toContain(t("check-advice-title"));
-    expect(answer.buttons?.flat().map((b) => b.text)).toEqual([t("check-button-report"), t("check-button-again")]);
+    expect(answer.buttons?.flat().map((b) => b.text)).toEqual([
+      t("check-button-report"),
+      t("check-button-again"),
+    ]);
     expect(answer.text).not.toContain("<");
   });
 
@@ -83,7 +86,9 @@ describe("checking an offer", () => {
     await sendReport(first, "en");
     const second = tg.createUser({ firstName: "Ben", languageCode: "en" });
     await fillReport(second, "en", { offer: ["Call this agent: +62 812-3456-7890, job in Cambodia"] });
-    const screening = second.chat().find((m) => (m.text ?? "").includes(text("en", "check-identifiers-title")));
+    const screening = second
+      .chat()
+      .find((m) => (m.text ?? "").includes(text("en", "check-identifiers-title")));
     expect(screening?.text).toContain(text("en", "check-reported-times", { count: 1 }));
   });
 

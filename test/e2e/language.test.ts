@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type TestApp, startTestApp, TEST_OPERATOR, testEnv } from "../harness/app.js";
+import { startTestApp, TEST_OPERATOR, type TestApp, testEnv } from "../harness/app.js";
 import { TestRedis } from "../harness/redis.js";
 import { FakeTelegram } from "../harness/telegram/index.js";
 

@@ -1,6 +1,6 @@
 /** The officers' half: case cards, triage, focal-point posts, notifications and the anonymous relay. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type TestApp, startTestApp, testEnv } from "../harness/app.js";
+import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
 import { TestRedis } from "../harness/redis.js";
 import { fillReport, sendReport, text, waitForText } from "../harness/report-driver.js";
 import { FakeTelegram, type SimChat, type SimUser } from "../harness/telegram/index.js";
@@ -53,12 +53,21 @@ afterEach(async () => {
 });
 
 async function fileReport(reporter: SimUser, locale: "id" | "en", consent = true): Promise<string> {
-  await fillReport(reporter, locale, { offer: [OFFER], photos: 1, country: "KH", consent, sharePhone: consent ? "+6281377778888" : undefined });
+  await fillReport(reporter, locale, {
+    offer: [OFFER],
+    photos: 1,
+    country: "KH",
+    consent,
+    sharePhone: consent ? "+6281377778888" : undefined,
+  });
   return sendReport(reporter, locale);
 }
 
 async function cardOf(id: string) {
-  await tg.waitFor((c) => c.method === "sendMessage" && c.params.chat_id === group.id && String(c.params.text).includes(id), 8000);
+  await tg.waitFor(
+    (c) => c.method === "sendMessage" && c.params.chat_id === group.id && String(c.params.text).includes(id),
+    8000,
+  );
   return group.messages().find((m) => (m.text ?? "").includes(id) && m.buttons)!;
 }
 
@@ -85,7 +94,8 @@ describe("a report reaches the officers", () => {
     expect(fallback.messages()).toHaveLength(0);
     for (const call of tg.calls.filter((c) => c.params.chat_id === group.id || c.params.chat_id === kh.id)) {
       const dump = JSON.stringify(call.params);
-      for (const trace of ["Sulastri", "sulas_tri", String(reporter.id), "6281377778888"]) expect(dump).not.toContain(trace);
+      for (const trace of ["Sulastri", "sulas_tri", String(reporter.id), "6281377778888"])
+        expect(dump).not.toContain(trace);
     }
   });
 });
@@ -99,7 +109,9 @@ describe("triage", () => {
 
     const take = await press(officer, card, data("take"));
     expect((await take.answer()).text).toBe(text("en", "triage-taken"));
-    await tg.waitFor((c) => c.method === "editMessageText" && String(c.params.text).includes("being reviewed"));
+    await tg.waitFor(
+      (c) => c.method === "editMessageText" && String(c.params.text).includes("being reviewed"),
+    );
     await waitForText(reporter, id, 8000);
 
     await officer.sendInGroup(group, "/ask Kapan terakhir ada kabar?", { messageThreadId: card.threadId });
@@ -110,7 +122,9 @@ describe("triage", () => {
     await reporter.reply(question.messageId, "Dua hari lalu lewat WhatsApp");
     await waitForText(reporter, text("id", "reply-delivered", { id }));
     await tg.waitFor((c) => c.method === "copyMessage" && c.params.chat_id === group.id, 8000);
-    expect(group.messagesInTopic(card.threadId!).some((m) => (m.text ?? "").includes("Dua hari lalu"))).toBe(true);
+    expect(group.messagesInTopic(card.threadId!).some((m) => (m.text ?? "").includes("Dua hari lalu"))).toBe(
+      true,
+    );
 
     const confirm = await press(officer, card, data("confirm"));
     expect((await confirm.answer()).text).toContain("confirmed as a scam");
@@ -123,14 +137,19 @@ describe("triage", () => {
 
     await expect.poll(async () => (await app.reports.get(id))?.status).toBe("closed");
     const notified = await tg.waitFor(
-      (c) => c.method === "sendMessage" && c.params.chat_id === reporter.id && String(c.params.text).includes("ditutup"),
+      (c) =>
+        c.method === "sendMessage" &&
+        c.params.chat_id === reporter.id &&
+        String(c.params.text).includes("ditutup"),
       8000,
     );
     expect(notified).toBeDefined();
     // Posted to the focal point once, although the case was both high and escalated.
     expect(kh.messages().filter((m) => (m.text ?? "").includes(id))).toHaveLength(1);
     const audit = await app.reports.readAudit(100);
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["triage.take", "triage.confirm", "triage.close", "relay.asked"]));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["triage.take", "triage.confirm", "triage.close", "relay.asked"]),
+    );
     expect(JSON.stringify(audit)).not.toContain(String(reporter.id));
   });
 
@@ -204,22 +223,38 @@ describe("officer commands", () => {
     const id = await fileReport(reporter, "en");
     await cardOf(id);
     await officer.sendInGroup(group, "/find +855 12 345 6789");
-    const found = await tg.waitFor((c) => c.method === "sendMessage" && String(c.params.text).includes("🔎"), 5000);
+    const found = await tg.waitFor(
+      (c) => c.method === "sendMessage" && String(c.params.text).includes("🔎"),
+      5000,
+    );
     expect(String(found.params.text)).toContain(id);
     await officer.sendInGroup(group, "/list");
-    await tg.waitFor((c) => c.method === "sendMessage" && String(c.params.text).includes(id) && String(c.params.text).includes("Open cases"));
+    await tg.waitFor(
+      (c) =>
+        c.method === "sendMessage" &&
+        String(c.params.text).includes(id) &&
+        String(c.params.text).includes("Open cases"),
+    );
     await officer.sendInGroup(group, "/stats 7");
-    await tg.waitFor((c) => c.method === "sendMessage" && String(c.params.text).includes("Reports in the last 7 days: 1"));
+    await tg.waitFor(
+      (c) => c.method === "sendMessage" && String(c.params.text).includes("Reports in the last 7 days: 1"),
+    );
     await officer.sendInGroup(group, "/mark +855 12 345 6789 known");
-    await tg.waitFor((c) => c.method === "sendMessage" && String(c.params.text).includes("known scam recruiter"));
+    await tg.waitFor(
+      (c) => c.method === "sendMessage" && String(c.params.text).includes("known scam recruiter"),
+    );
     const [known] = await app.reports.lookup.lookup([{ kind: "whatsapp", value: "+855123456789" }]);
     expect(known?.verdict).toBe("known_recruiter");
     await officer.sendInGroup(group, "/export");
     const doc = await tg.waitFor((c) => c.method === "sendDocument", 5000);
-    const csv = tg.fileContents(String((doc.result as { document: { file_id: string } }).document.file_id))!.toString("utf8");
+    const csv = tg
+      .fileContents(String((doc.result as { document: { file_id: string } }).document.file_id))!
+      .toString("utf8");
     expect(csv).toContain(id);
     expect(csv).not.toContain("6281377778888");
     await member.sendInGroup(group, "/stats");
-    await tg.waitFor((c) => c.method === "sendMessage" && String(c.params.text) === text("en", "triage-not-officer"));
+    await tg.waitFor(
+      (c) => c.method === "sendMessage" && String(c.params.text) === text("en", "triage-not-officer"),
+    );
   });
 });

@@ -2,8 +2,8 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEnv } from "../harness/app.js";
-import { text, waitForStep } from "../harness/report-driver.js";
 import { TestRedis } from "../harness/redis.js";
+import { text, waitForStep } from "../harness/report-driver.js";
 import { FakeTelegram } from "../harness/telegram/index.js";
 
 let redis: TestRedis;
@@ -29,7 +29,12 @@ interface Running {
 function npmStart(env: Record<string, string>): Running {
   // Only what the test gives: no BOT_TOKEN or .env of the developer's leaks in.
   const child = spawn("npm", ["start", "--silent"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ENV_FILE: "/nonexistent/.env", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      ENV_FILE: "/nonexistent/.env",
+      ...env,
+    },
     cwd: process.cwd(),
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group: a signal reaches npm and the node process it started, as under a supervisor.
@@ -72,7 +77,9 @@ describe("npm start", () => {
     await waitForStep(user, "en", 1, 20_000);
     await user.click(text("en", "report-who-family_friend"));
     await waitForStep(user, "en", 2);
-    await user.send("Admin job in Sihanoukville, USD 1500, free ticket, tourist visa. WhatsApp +855 96 555 0101");
+    await user.send(
+      "Admin job in Sihanoukville, USD 1500, free ticket, tourist visa. WhatsApp +855 96 555 0101",
+    );
     await user.waitForBotMessage({ predicate: (m) => (m.text ?? "").includes("1 text") });
     await new Promise((r) => setTimeout(r, 300)); // the state write follows the reply
     first.signal("SIGKILL");

@@ -1,7 +1,7 @@
 /** What happens to a report and its reporter over time: many at once, my reports, my data, erasure, expiry, outages. */
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type TestApp, startTestApp, testEnv } from "../harness/app.js";
+import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
 import { TestRedis } from "../harness/redis.js";
 import { fillReport, sendReport, text, waitForStep, waitForText } from "../harness/report-driver.js";
 import { FakeTelegram } from "../harness/telegram/index.js";
@@ -51,7 +51,9 @@ async function dumpRedis(client: Redis): Promise<string> {
 describe("many people at once", () => {
   it("100 people reporting concurrently get 100 reports, each their own", async () => {
     app = await startTestApp(testEnv(tg, redis));
-    const users = Array.from({ length: 100 }, (_, i) => tg.createUser({ firstName: `P${i}`, languageCode: i % 2 ? "en" : "id" }));
+    const users = Array.from({ length: 100 }, (_, i) =>
+      tg.createUser({ firstName: `P${i}`, languageCode: i % 2 ? "en" : "id" }),
+    );
     const ids = await Promise.all(
       users.map(async (user, i) => {
         const locale = i % 2 ? "en" : "id";
@@ -122,7 +124,9 @@ describe("my reports and my data", () => {
 
 describe("an abandoned report", () => {
   it("ends with a short notice after the timeout, and nothing half-stored remains", async () => {
-    app = await startTestApp(testEnv(tg, redis, { CONVERSATION_TIMEOUT_HOURS: "0.0003", CONVERSATION_SWEEP_SECONDS: "1" }));
+    app = await startTestApp(
+      testEnv(tg, redis, { CONVERSATION_TIMEOUT_HOURS: "0.0003", CONVERSATION_SWEEP_SECONDS: "1" }),
+    );
     const user = tg.createUser({ firstName: "Yuni", languageCode: "id" });
     await user.send("/report");
     await waitForStep(user, "id", 1);
@@ -151,12 +155,16 @@ describe("Redis lost in the middle of a report", () => {
     await user.send(OFFER);
     await user.waitForBotMessage({ predicate: (m) => (m.text ?? "").includes("1 text") });
     // Let the bot finish the update (its state is written after the reply) before Redis goes.
-    const handled = async () => (await app.metrics.updates.get()).values.find((v) => v.labels.type === "message")?.value;
+    const handled = async () =>
+      (await app.metrics.updates.get()).values.find((v) => v.labels.type === "message")?.value;
     await expect.poll(handled).toBe(2);
     await redis.kill();
     await expect.poll(() => app.redis.status).not.toBe("ready");
     await user.click(text("en", "report-button-done"));
-    const alert = await tg.waitFor((c) => c.method === "answerCallbackQuery" && c.params.text !== undefined, 8000);
+    const alert = await tg.waitFor(
+      (c) => c.method === "answerCallbackQuery" && c.params.text !== undefined,
+      8000,
+    );
     expect(alert.params.text).toBe(text("en", "error-unavailable"));
     await redis.restart();
     await expect.poll(() => app.redis.status, { timeout: 10_000 }).toBe("ready");

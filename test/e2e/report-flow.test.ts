@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type TestApp, startTestApp, testEnv } from "../harness/app.js";
+import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
 import { TestRedis } from "../harness/redis.js";
 import { FakeTelegram, type SimUser } from "../harness/telegram/index.js";
 
@@ -73,6 +73,15 @@ describe("a full report in English", () => {
     expect(id).toBeDefined();
     const report = await app.redis.get(`waspada:report:${id}`);
     expect(report).toContain("customer service");
-    if (process.env.DUMP_CHAT) console.log(ann.chat().map((m) => `[${m.from}] ${m.text ?? m.kind} ${JSON.stringify(m.buttons?.flat().map((b) => b.text) ?? [])}`).join("\n---\n"));
+    if (process.env.DUMP_CHAT)
+      console.log(
+        ann
+          .chat()
+          .map(
+            (m) =>
+              `[${m.from}] ${m.text ?? m.kind} ${JSON.stringify(m.buttons?.flat().map((b) => b.text) ?? [])}`,
+          )
+          .join("\n---\n"),
+      );
   });
 });

@@ -1,6 +1,6 @@
 /** Wrong input, cancel, edit, double Send, restarts: the report keeps what was entered and never doubles. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type TestApp, startTestApp, testEnv } from "../harness/app.js";
+import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
 import { TestRedis } from "../harness/redis.js";
 import { fillReport, sendReport, text, waitForStep, waitForText } from "../harness/report-driver.js";
 import { FakeTelegram, type SimUser } from "../harness/telegram/index.js";
@@ -220,7 +220,9 @@ describe("a bot restart", () => {
         }
         if (step >= 3) {
           await user.send(OFFER);
-          await user.waitForBotMessage({ predicate: (m) => (m.buttons ?? []).flat().some((b) => b.text === ti("report-button-done")) });
+          await user.waitForBotMessage({
+            predicate: (m) => (m.buttons ?? []).flat().some((b) => b.text === ti("report-button-done")),
+          });
           await user.click(ti("report-button-done"));
           await waitForStep(user, "id", 3);
         }

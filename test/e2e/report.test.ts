@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Locale } from "#src/config.js";
-import { type TestApp, startTestApp, testEnv } from "../harness/app.js";
+import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
 import { TestRedis } from "../harness/redis.js";
 import { fillReport, sendReport, text, waitForStep, waitForText } from "../harness/report-driver.js";
 import { FakeTelegram } from "../harness/telegram/index.js";
@@ -82,7 +82,11 @@ describe("someone already left", () => {
       who: "family_friend",
       offer: [OFFER_ID],
       country: "KH",
-      departed: { relationship: "child", passportTaken: "yes", location: { latitude: 10.6093, longitude: 103.5296 } },
+      departed: {
+        relationship: "child",
+        passportTaken: "yes",
+        location: { latitude: 10.6093, longitude: 103.5296 },
+      },
     });
     const chat = ibu.chat().map((m) => m.text ?? "");
     const hotlines = chat.find((t) => t.includes(text("id", "report-urgent-hotlines")));

@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type TestApp, startTestApp, testEnv } from "../harness/app.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
 import { TestRedis } from "../harness/redis.js";
 import { FakeTelegram } from "../harness/telegram/index.js";
 
@@ -22,7 +22,10 @@ describe("anything the bot does not handle gets a friendly answer in the person'
   it.each([
     ["a sticker", (u: ReturnType<FakeTelegram["createUser"]>) => u.sendSticker()],
     ["a voice note", (u: ReturnType<FakeTelegram["createUser"]>) => u.sendVoice({ duration: 3 })],
-    ["a location", (u: ReturnType<FakeTelegram["createUser"]>) => u.sendLocation({ latitude: -6.2, longitude: 106.8 })],
+    [
+      "a location",
+      (u: ReturnType<FakeTelegram["createUser"]>) => u.sendLocation({ latitude: -6.2, longitude: 106.8 }),
+    ],
     ["an unknown command", (u: ReturnType<FakeTelegram["createUser"]>) => u.send("/frobnicate")],
   ])("%s", async (_name, act) => {
     const user = tg.createUser({ firstName: "Rina", languageCode: "id" });

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type TestApp, startTestApp, testEnv } from "../harness/app.js";
+import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
 import { freePort, TestRedis } from "../harness/redis.js";
 import { FakeTelegram } from "../harness/telegram/index.js";
 
@@ -21,7 +21,12 @@ beforeEach(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}/telegram/webhook`;
   app = await startTestApp(
-    testEnv(tg, redis, { BOT_MODE: "webhook", WEBHOOK_URL: url, WEBHOOK_SECRET: SECRET, HTTP_PORT: String(port) }),
+    testEnv(tg, redis, {
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: url,
+      WEBHOOK_SECRET: SECRET,
+      HTTP_PORT: String(port),
+    }),
   );
 });
 afterEach(async () => {
@@ -32,7 +37,10 @@ afterEach(async () => {
 function post(body: unknown, secret?: string) {
   return fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) },
+    headers: {
+      "content-type": "application/json",
+      ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}),
+    },
     body: JSON.stringify(body),
   });
 }
@@ -74,7 +82,11 @@ describe("webhook mode", () => {
 
   it("refuses what is not an update", async () => {
     expect((await post({ hello: "world" }, SECRET)).status).toBe(400);
-    const res = await fetch(url, { method: "POST", headers: { "x-telegram-bot-api-secret-token": SECRET }, body: "{" });
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "x-telegram-bot-api-secret-token": SECRET },
+      body: "{",
+    });
     expect(res.status).toBe(400);
     expect((await fetch(url)).status).toBe(405);
   });

@@ -6,8 +6,8 @@ import { Writable } from "node:stream";
 import { type App, createApp } from "#src/app.js";
 import { parseConfig } from "#src/config.js";
 import { createLogger } from "#src/logger.js";
-import type { FakeTelegram } from "./telegram/index.js";
 import type { TestRedis } from "./redis.js";
+import type { FakeTelegram } from "./telegram/index.js";
 
 export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString("base64");
 export const TEST_OPERATOR = "Tim Uji Waspada";
@@ -17,7 +17,11 @@ export interface TestApp extends App {
   logText(): string;
 }
 
-export function testEnv(tg: FakeTelegram, redis: TestRedis, extra: Record<string, string> = {}): Record<string, string> {
+export function testEnv(
+  tg: FakeTelegram,
+  redis: TestRedis,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     BOT_TOKEN: tg.token,
     TELEGRAM_API_ROOT: tg.apiRoot,

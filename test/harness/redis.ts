@@ -79,8 +79,14 @@ export class TestRedis {
     this.process = child;
     const deadline = Date.now() + 10_000;
     for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`redis-server exited (${child.exitCode ?? child.signalCode})`);
-      const client = new Redis({ port: this.port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`redis-server exited (${child.exitCode ?? child.signalCode})`);
+      const client = new Redis({
+        port: this.port,
+        lazyConnect: true,
+        maxRetriesPerRequest: 0,
+        retryStrategy: () => null,
+      });
       client.on("error", () => {}); // refused while the server is still starting: expected
       try {
         await client.connect();

@@ -13,7 +13,10 @@ export function text(locale: Locale, key: string, args?: Record<string, string |
 }
 
 export function waitForText(user: SimUser, fragment: string, timeoutMs = 5000) {
-  return user.waitForBotMessage({ predicate: (m) => (m.text ?? m.caption ?? "").includes(fragment), timeoutMs });
+  return user.waitForBotMessage({
+    predicate: (m) => (m.text ?? m.caption ?? "").includes(fragment),
+    timeoutMs,
+  });
 }
 
 export function waitForStep(user: SimUser, locale: Locale, step: number, timeoutMs = 5000) {
@@ -31,7 +34,11 @@ export interface ReportAnswers {
   job?: string;
   money?: "none" | "asked" | "paid";
   moneyDetail?: string;
-  departed?: { relationship: string; passportTaken: "yes" | "no" | "unknown"; location?: { latitude: number; longitude: number } };
+  departed?: {
+    relationship: string;
+    passportTaken: "yes" | "no" | "unknown";
+    location?: { latitude: number; longitude: number };
+  };
   consent?: boolean;
   sharePhone?: string;
 }
@@ -46,11 +53,15 @@ export async function fillReport(user: SimUser, locale: Locale, answers: ReportA
   for (const offer of answers.offer ?? []) {
     if (answers.forwardedFrom) await user.forward({ text: offer, from: { user: answers.forwardedFrom } });
     else await user.send(offer);
-    await user.waitForBotMessage({ predicate: (m) => (m.buttons ?? []).flat().some((b) => b.text === t("report-button-done")) });
+    await user.waitForBotMessage({
+      predicate: (m) => (m.buttons ?? []).flat().some((b) => b.text === t("report-button-done")),
+    });
   }
   for (let photo = 0; photo < (answers.photos ?? 0); photo++) {
     await user.sendPhoto();
-    await user.waitForBotMessage({ predicate: (m) => (m.buttons ?? []).flat().some((b) => b.text === t("report-button-done")) });
+    await user.waitForBotMessage({
+      predicate: (m) => (m.buttons ?? []).flat().some((b) => b.text === t("report-button-done")),
+    });
   }
   if ((answers.offer?.length ?? 0) + (answers.photos ?? 0) > 0) await user.click(t("report-button-done"));
   else await user.click(t("report-button-skip"));
@@ -90,7 +101,11 @@ export async function fillReport(user: SimUser, locale: Locale, answers: ReportA
     await user.click(t("answer-yes"));
     await waitForText(user, t("report-departed-who"));
     await user.click(t(`relationship-${answers.departed.relationship}`));
-    for (const key of ["report-departed-when", "report-departed-last-contact", "report-departed-whereabouts"]) {
+    for (const key of [
+      "report-departed-when",
+      "report-departed-last-contact",
+      "report-departed-whereabouts",
+    ]) {
       await waitForText(user, t(key));
       await user.click(t("report-button-skip"));
     }

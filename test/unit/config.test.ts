@@ -63,12 +63,22 @@ describe("configuration", () => {
       FOCAL_CHANNELS: "KH=-1001,oops",
     });
     const text = list.join("\n");
-    for (const name of ["WEBHOOK_URL", "WEBHOOK_SECRET", "HTTP_PORT", "REDIS_URL", "DEFAULT_LOCALE", "DATA_KEY", "FOCAL_CHANNELS"]) {
+    for (const name of [
+      "WEBHOOK_URL",
+      "WEBHOOK_SECRET",
+      "HTTP_PORT",
+      "REDIS_URL",
+      "DEFAULT_LOCALE",
+      "DATA_KEY",
+      "FOCAL_CHANNELS",
+    ]) {
       expect(text).toContain(`${name}:`);
     }
     expect(text).toContain('"oops" is not COUNTRY=chat_id');
     expect(text).toContain("a whole number from 0 to 65535");
-    expect(problems({ ...minimal, BOT_MODE: "cron" })).toEqual(['BOT_MODE: BOT_MODE must be "polling" or "webhook"']);
+    expect(problems({ ...minimal, BOT_MODE: "cron" })).toEqual([
+      'BOT_MODE: BOT_MODE must be "polling" or "webhook"',
+    ]);
   });
 
   it("reads focal channels, Sentinel and Cluster settings, and rotated keys", () => {

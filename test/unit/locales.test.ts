@@ -7,7 +7,9 @@ import { LOCALES_DIR, SUPPORTED_LOCALES } from "#src/bot/i18n.js";
 
 function messageIds(locale: string): Set<string> {
   const ids = new Set<string>();
-  for (const file of readdirSync(LOCALES_DIR).filter((f) => f.split(".")[0] === locale && f.endsWith(".ftl"))) {
+  for (const file of readdirSync(LOCALES_DIR).filter(
+    (f) => f.split(".")[0] === locale && f.endsWith(".ftl"),
+  )) {
     const resource = new FluentResource(readFileSync(join(LOCALES_DIR, file), "utf8"));
     for (const entry of resource.body) ids.add(entry.id);
   }
@@ -32,7 +34,9 @@ describe("locales", () => {
   it("define every key the bot uses literally", () => {
     const ids = messageIds("en");
     const used = new Set<string>();
-    for (const file of sourceFiles(join(LOCALES_DIR, "..", "src", "bot")).concat(sourceFiles(join(LOCALES_DIR, "..", "src", "jobs")))) {
+    for (const file of sourceFiles(join(LOCALES_DIR, "..", "src", "bot")).concat(
+      sourceFiles(join(LOCALES_DIR, "..", "src", "jobs")),
+    )) {
       const code = readFileSync(file, "utf8");
       for (const m of code.matchAll(/\bt\(\s*"([a-z0-9-]+)"/g)) used.add(m[1]!);
     }

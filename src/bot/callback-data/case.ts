@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { defineCallbackData } from "#src/bot/callback-data/pack.js";
 
-export const CASE_ACTIONS = ["take", "confirm", "notscam", "info", "escalate", "urgent", "close", "reveal"] as const;
+export const CASE_ACTIONS = [
+  "take",
+  "confirm",
+  "notscam",
+  "info",
+  "escalate",
+  "urgent",
+  "close",
+  "reveal",
+] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** A button under a case card: `cs:K7QM-4T2X:take`. */

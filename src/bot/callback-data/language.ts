@@ -1,4 +1,8 @@
 import { z } from "zod";
 import { defineCallbackData } from "#src/bot/callback-data/pack.js";
 
-export const languageData = defineCallbackData("lang", ["locale"], z.object({ locale: z.enum(["id", "en"]) }));
+export const languageData = defineCallbackData(
+  "lang",
+  ["locale"],
+  z.object({ locale: z.enum(["id", "en"]) }),
+);

@@ -3,7 +3,7 @@
  * allows 1–64 bytes, and anything in a callback can be forged by a client, so every button's data
  * is declared once here and parsed, never split by hand in a handler.
  */
-import { z } from "zod";
+import type { z } from "zod";
 
 const MAX_BYTES = 64;
 
@@ -15,11 +15,10 @@ export interface CallbackData<T extends Record<string, string>> {
   filter: RegExp;
 }
 
-export function defineCallbackData<const K extends readonly string[], S extends z.ZodType<Record<K[number], string>>>(
-  prefix: string,
-  fields: K,
-  schema: S,
-): CallbackData<z.infer<S>> {
+export function defineCallbackData<
+  const K extends readonly string[],
+  S extends z.ZodType<Record<K[number], string>>,
+>(prefix: string, fields: K, schema: S): CallbackData<z.infer<S>> {
   if (!/^[a-z][a-z0-9-]*$/.test(prefix)) throw new Error(`bad callback prefix ${prefix}`);
   return {
     prefix,
@@ -31,7 +30,8 @@ export function defineCallbackData<const K extends readonly string[], S extends 
         return part;
       });
       const data = [prefix, ...parts].join(":");
-      if (Buffer.byteLength(data) > MAX_BYTES) throw new Error(`callback data over ${MAX_BYTES} bytes: ${prefix}`);
+      if (Buffer.byteLength(data) > MAX_BYTES)
+        throw new Error(`callback data over ${MAX_BYTES} bytes: ${prefix}`);
       return data;
     },
     unpack(data) {

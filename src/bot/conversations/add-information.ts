@@ -3,7 +3,12 @@
  * stored as one addition. Ownership is checked when storing, not trusted from the button.
  */
 import type { BotContext, BotDeps, InnerContext, Translate } from "#src/bot/context.js";
-import { Dialog, LONG_TEXT_MAX, ReportCancelled, type ReportConversation } from "#src/bot/conversations/report/dialog.js";
+import {
+  Dialog,
+  LONG_TEXT_MAX,
+  ReportCancelled,
+  type ReportConversation,
+} from "#src/bot/conversations/report/dialog.js";
 import type { MediaItem } from "#src/bot/conversations/report/draft.js";
 import { MAX_MEDIA, mediaOf } from "#src/bot/conversations/report/steps/offer.js";
 import { mainMenu } from "#src/bot/keyboards/main-menu.js";
@@ -16,7 +21,12 @@ export interface AddInformationOptions {
   reportId: string;
 }
 
-async function store(outer: BotContext, reportId: string, texts: string[], media: MediaItem[]): Promise<"ok" | "refused"> {
+async function store(
+  outer: BotContext,
+  reportId: string,
+  texts: string[],
+  media: MediaItem[],
+): Promise<"ok" | "refused"> {
   const { deps } = outer;
   const report = await deps.reports.get(reportId);
   const ref = deps.pseudonymize("user", outer.from!.id);
@@ -69,11 +79,17 @@ export function createAddInformationConversation(deps: Pick<BotDeps, "i18n">) {
           media.push(item);
           if (answer.message.caption) texts.push(answer.message.caption);
         }
-        prompt = t("report-offer-received", { texts: texts.length, screenshots: media.length, max: MAX_MEDIA });
+        prompt = t("report-offer-received", {
+          texts: texts.length,
+          screenshots: media.length,
+          max: MAX_MEDIA,
+        });
       }
       const outcome = await d.external((outer: BotContext) => store(outer, options.reportId, texts, media));
       await d.say(
-        outcome === "ok" ? t("add-info-saved", { id: options.reportId }) : t("add-info-refused", { id: options.reportId }),
+        outcome === "ok"
+          ? t("add-info-saved", { id: options.reportId })
+          : t("add-info-refused", { id: options.reportId }),
         { keyboard: mainMenu(t) },
       );
     } catch (error) {

@@ -3,8 +3,7 @@
  * conversation cannot linger. Each write also moves the chat's deadline in a sorted set that the
  * expiry sweeper reads to tell people their unfinished report was discarded.
  */
-import type { ConversationData, VersionedStateStorage } from "@grammyjs/conversations";
-import type { VersionedState } from "@grammyjs/conversations";
+import type { ConversationData, VersionedState, VersionedStateStorage } from "@grammyjs/conversations";
 import type { RedisClient } from "#src/redis.js";
 import type { Keys } from "#src/redis-keys.js";
 

@@ -26,18 +26,26 @@ composer
     if (!report) return next();
     const t = moderatorTranslate(ctx);
     const actor = `officer:${ctx.from.id}` as Actor;
-    const where = { message_thread_id: ctx.msg.message_thread_id, reply_parameters: { message_id: ctx.msg.message_id } };
+    const where = {
+      message_thread_id: ctx.msg.message_thread_id,
+      reply_parameters: { message_id: ctx.msg.message_id },
+    };
     const ask = /^\/ask(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(ctx.msg.text);
     if (ask) {
       const question = (ask[1] ?? "").trim();
       if (!question) return void (await ctx.reply(t("relay-ask-empty"), where));
-      if (!report.contactConsent || !report.reporterRef) return void (await ctx.reply(t("relay-no-consent"), where));
+      if (!report.contactConsent || !report.reporterRef)
+        return void (await ctx.reply(t("relay-no-consent"), where));
       await deps.cases.relay(report, question, String(ctx.msg.message_id));
       await deps.reports.audit({ action: "relay.asked", reportId: report.id, actor });
       await ctx.reply(t("relay-queued"), where);
       return;
     }
-    const note = { officer: ctx.from.id, at: new Date().toISOString(), text: ctx.msg.text.slice(0, MAX_NOTE) };
+    const note = {
+      officer: ctx.from.id,
+      at: new Date().toISOString(),
+      text: ctx.msg.text.slice(0, MAX_NOTE),
+    };
     await deps.redis.rpush(deps.keys.reportNotes(report.id), JSON.stringify(note));
     await deps.reports.audit({ action: "note.added", reportId: report.id, actor });
     await deps.cases.cards.publish(report.id);

@@ -11,8 +11,8 @@ import { defineCallbackData } from "#src/bot/callback-data/pack.js";
 import type { BotContext } from "#src/bot/context.js";
 import { forwardOriginOf } from "#src/bot/conversations/report/steps/offer.js";
 import { renderScreening } from "#src/bot/render/screening.js";
-import type { ExtractedIdentifier, IdentifierKind, KnownIdentifier } from "#src/screening/types.js";
 import { screenOffer } from "#src/screening/index.js";
+import type { ExtractedIdentifier, IdentifierKind, KnownIdentifier } from "#src/screening/types.js";
 
 /** Kinds shown to the person as recruiter contacts (a full URL is represented by its domain). */
 const INDEXED_KINDS = new Set<IdentifierKind>([
@@ -31,14 +31,19 @@ const CHECK_TTL_SECONDS = 60 * 60;
 /** Screening cost grows with length; anything longer is checked on its first part. */
 const MAX_CHECK_LENGTH = 20_000;
 
-export const reportThisData = defineCallbackData("rt", ["check"], z.object({ check: z.string().regex(/^[A-Za-z0-9_-]{8,16}$/) }));
+export const reportThisData = defineCallbackData(
+  "rt",
+  ["check"],
+  z.object({ check: z.string().regex(/^[A-Za-z0-9_-]{8,16}$/) }),
+);
 export const checkAnotherData = "chk:again";
 
 /** Identifiers a forwarded message reveals about its sender, besides what its text contains. */
 function senderIdentifiers(message: Message): Array<Pick<ExtractedIdentifier, "kind" | "value">> {
   const origin = forwardOriginOf(message);
   const found: Array<Pick<ExtractedIdentifier, "kind" | "value">> = [];
-  if (origin?.kind === "user" && origin.id !== undefined) found.push({ kind: "telegram_user_id", value: String(origin.id) });
+  if (origin?.kind === "user" && origin.id !== undefined)
+    found.push({ kind: "telegram_user_id", value: String(origin.id) });
   if (origin?.username) found.push({ kind: "telegram_handle", value: origin.username.toLowerCase() });
   return found;
 }
@@ -48,11 +53,20 @@ export async function knownIdentifiers(
   ctx: BotContext,
   asked: ReadonlyArray<Pick<ExtractedIdentifier, "kind" | "value">>,
 ): Promise<KnownIdentifier[]> {
-  const unique = [...new Map(asked.filter((a) => INDEXED_KINDS.has(a.kind)).map((a) => [`${a.kind}:${a.value}`, a])).values()];
+  const unique = [
+    ...new Map(
+      asked.filter((a) => INDEXED_KINDS.has(a.kind)).map((a) => [`${a.kind}:${a.value}`, a]),
+    ).values(),
+  ];
   if (unique.length === 0) return [];
   const found = await ctx.deps.reports.lookup.lookup(unique);
   return unique.map(
-    (a) => found.find((k) => k.kind === a.kind && k.value === a.value) ?? { kind: a.kind, value: a.value, reports: 0 },
+    (a) =>
+      found.find((k) => k.kind === a.kind && k.value === a.value) ?? {
+        kind: a.kind,
+        value: a.value,
+        reports: 0,
+      },
   );
 }
 
@@ -67,7 +81,10 @@ export async function checkText(ctx: BotContext, text: string, message: Message)
     : result;
   const checkId = randomBytes(9).toString("base64url");
   await deps.redis.set(deps.keys.check(checkId), text.slice(0, MAX_CHECK_LENGTH), "EX", CHECK_TTL_SECONDS);
-  ctx.logger.info({ level: final.level, indicators: final.indicators.length, identifiers: asked.length }, "offer checked");
+  ctx.logger.info(
+    { level: final.level, indicators: final.indicators.length, identifiers: asked.length },
+    "offer checked",
+  );
   const keyboard = new InlineKeyboard()
     .text(ctx.t("check-button-report"), reportThisData.pack({ check: checkId }))
     .row()

@@ -19,16 +19,28 @@ feature.command("mydata", async (ctx) => {
   if (!reporter) {
     lines.push(ctx.t("mydata-no-reports"));
   } else {
-    lines.push(ctx.t("mydata-reports", { count: reporter.reportIds.length, ids: reporter.reportIds.join(", ") || "—" }));
+    lines.push(
+      ctx.t("mydata-reports", {
+        count: reporter.reportIds.length,
+        ids: reporter.reportIds.join(", ") || "—",
+      }),
+    );
     lines.push(reporter.consent ? ctx.t("mydata-consent-yes") : ctx.t("mydata-consent-no"));
-    lines.push(reporter.contactPhone ? ctx.t("mydata-phone", { phone: reporter.contactPhone }) : ctx.t("mydata-no-phone"));
+    lines.push(
+      reporter.contactPhone
+        ? ctx.t("mydata-phone", { phone: reporter.contactPhone })
+        : ctx.t("mydata-no-phone"),
+    );
   }
   lines.push("", ctx.t("mydata-delete-hint"));
   await ctx.reply(lines.join("\n"));
 });
 
 feature.command("delete", async (ctx) => {
-  const keyboard = new InlineKeyboard().text(ctx.t("delete-confirm"), CONFIRM).row().text(ctx.t("delete-abort"), ABORT);
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("delete-confirm"), CONFIRM)
+    .row()
+    .text(ctx.t("delete-abort"), ABORT);
   await ctx.reply(ctx.t("delete-question"), { reply_markup: keyboard });
 });
 
@@ -46,7 +58,9 @@ feature.callbackQuery(CONFIRM, async (ctx) => {
   await ctx.conversation.exitAll();
   await deps.redis.del(deps.keys.conversationOwner(chatRef), deps.keys.conversation(chatRef));
   // Say it before the session goes: the reply needs the language one last time.
-  await ctx.editMessageText(ctx.t("delete-done", { count: reports })).catch(() => ctx.reply(ctx.t("delete-done", { count: reports })));
+  await ctx
+    .editMessageText(ctx.t("delete-done", { count: reports }))
+    .catch(() => ctx.reply(ctx.t("delete-done", { count: reports })));
   ctx.session = null as unknown as typeof ctx.session;
   ctx.logger.info({ reports }, "reporter erased their data");
 });

@@ -3,7 +3,10 @@ import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { defineCallbackData } from "#src/bot/callback-data/pack.js";
 import type { BotContext } from "#src/bot/context.js";
-import { ADD_INFORMATION_CONVERSATION, type AddInformationOptions } from "#src/bot/conversations/add-information.js";
+import {
+  ADD_INFORMATION_CONVERSATION,
+  type AddInformationOptions,
+} from "#src/bot/conversations/add-information.js";
 import { REPORT_CONVERSATION } from "#src/bot/conversations/report/index.js";
 import { replyToCaseData } from "#src/bot/features/reporter-reply.js";
 import { isOpenStatus } from "#src/reports/status.js";
@@ -59,7 +62,10 @@ feature.callbackQuery(addInformationData.filter, async (ctx) => {
   }
   const locale = ctx.session.locale ?? ctx.deps.config.DEFAULT_LOCALE;
   await ctx.deps.conversationOwners.remember(ctx.chat.id, locale);
-  await ctx.conversation.enter(ADD_INFORMATION_CONVERSATION, { locale, reportId: report.id } satisfies AddInformationOptions);
+  await ctx.conversation.enter(ADD_INFORMATION_CONVERSATION, {
+    locale,
+    reportId: report.id,
+  } satisfies AddInformationOptions);
 });
 
 export { composer as myReportsFeature };

@@ -8,12 +8,11 @@ import { Composer, InputFile } from "grammy";
 import type { BotContext } from "#src/bot/context.js";
 import { moderatorTranslate } from "#src/bot/features/triage.js";
 import { countryName } from "#src/bot/i18n.js";
-import { clip } from "#src/bot/render/case-card.js";
 import { defang } from "#src/bot/render/defang.js";
-import type { Actor } from "#src/reports/report.js";
 import { exportReportsCsv } from "#src/reports/export-csv.js";
 import { findProfile, parseSearchQuery } from "#src/reports/officer-search.js";
 import { listOpenCases, parseOpenStatus } from "#src/reports/open-cases.js";
+import type { Actor } from "#src/reports/report.js";
 import { computeStats } from "#src/reports/stats.js";
 
 const MAX_LINES = 40;
@@ -21,7 +20,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 type T = ReturnType<typeof moderatorTranslate>;
 
-function caseLine(t: T, r: { id: string; level: string; status: string; urgent: boolean; createdAt: string }): FormattedString {
+function caseLine(
+  t: T,
+  r: { id: string; level: string; status: string; urgent: boolean; createdAt: string },
+): FormattedString {
   return fmt`• ${FormattedString.code(r.id)} ${t(`check-level-name-${r.level}`)} · ${t(`status-${r.status}`)}${r.urgent ? " · 🆘" : ""} · ${r.createdAt.slice(0, 10)}`;
 }
 
@@ -53,8 +55,14 @@ const officers = composer
 const commands = ["find", "stats", "export", "list", "mark"];
 officers.command(commands, async (ctx, next) => {
   if (await ctx.deps.cases.officers.isOfficer(ctx.from.id)) return next();
-  await ctx.deps.reports.audit({ action: `command.refused`, actor: `officer:${ctx.from.id}` as Actor, detail: { command: ctx.msg.text.split(/\s/)[0] ?? "" } });
-  await ctx.reply(moderatorTranslate(ctx)("triage-not-officer"), { message_thread_id: ctx.msg.message_thread_id });
+  await ctx.deps.reports.audit({
+    action: `command.refused`,
+    actor: `officer:${ctx.from.id}` as Actor,
+    detail: { command: ctx.msg.text.split(/\s/)[0] ?? "" },
+  });
+  await ctx.reply(moderatorTranslate(ctx)("triage-not-officer"), {
+    message_thread_id: ctx.msg.message_thread_id,
+  });
 });
 
 officers.command("find", async (ctx) => {
@@ -77,10 +85,16 @@ officers.command("find", async (ctx) => {
     return send(ctx, FormattedString.join(lines, "\n"));
   }
   const verdict = result.verdict ? ` — ${t(`check-verdict-${result.verdict}`)}` : "";
-  const header = fmt`🔎 ${FormattedString.bold(shown(result.identifier.kind, result.identifier.value))}${verdict}\n${t("find-total", {
-    count: result.total,
-  })}`;
-  return send(ctx, FormattedString.join([header, ...result.reports.slice(0, MAX_LINES).map((r) => caseLine(t, r))], "\n"));
+  const header = fmt`🔎 ${FormattedString.bold(shown(result.identifier.kind, result.identifier.value))}${verdict}\n${t(
+    "find-total",
+    {
+      count: result.total,
+    },
+  )}`;
+  return send(
+    ctx,
+    FormattedString.join([header, ...result.reports.slice(0, MAX_LINES).map((r) => caseLine(t, r))], "\n"),
+  );
 });
 
 officers.command("stats", async (ctx) => {
@@ -105,7 +119,12 @@ officers.command("stats", async (ctx) => {
     }`,
     fmt`${t("stats-by-reporter")}: ${count(s.byReporterKind, "card-reporter-")}`,
     fmt`🆘 ${t("stats-urgent-open", { count: s.urgentOpen.count })}${
-      s.urgentOpen.oldest.length ? fmt`: ${FormattedString.join(s.urgentOpen.oldest.map((id) => FormattedString.code(id)), ", ")}` : fmt``
+      s.urgentOpen.oldest.length
+        ? fmt`: ${FormattedString.join(
+            s.urgentOpen.oldest.map((id) => FormattedString.code(id)),
+            ", ",
+          )}`
+        : fmt``
     }`,
     fmt`⏱ ${t("stats-median", { minutes: s.medianMinutesToFirstAction === null ? "—" : Math.round(s.medianMinutesToFirstAction) })}`,
     fmt`${t("stats-top")}:\n${s.topIdentifiers.map((i) => `• ${shown(i.kind, i.value)} — ${i.count}`).join("\n") || "—"}`,
@@ -120,7 +139,16 @@ officers.command("list", async (ctx) => {
   if (arg && !status) return send(ctx, fmt`${t("list-usage")}`);
   const { reports, total } = await listOpenCases(ctx.deps.reports, { status, limit: MAX_LINES });
   if (reports.length === 0) return send(ctx, fmt`${t("list-none")}`);
-  return send(ctx, FormattedString.join([fmt`📋 ${t("list-title", { count: total })}`, ...reports.map((r) => caseLine(t, { ...r, level: r.screening.level }))], "\n"));
+  return send(
+    ctx,
+    FormattedString.join(
+      [
+        fmt`📋 ${t("list-title", { count: total })}`,
+        ...reports.map((r) => caseLine(t, { ...r, level: r.screening.level })),
+      ],
+      "\n",
+    ),
+  );
 });
 
 officers.command("export", async (ctx) => {
@@ -128,10 +156,15 @@ officers.command("export", async (ctx) => {
   const [fromArg, toArg] = ctx.match.trim().split(/\s+/);
   const to = parseDate(toArg) ? new Date(parseDate(toArg)!.getTime() + DAY_MS) : new Date();
   const from = parseDate(fromArg) ?? new Date(to.getTime() - 30 * DAY_MS);
-  if ((fromArg && !parseDate(fromArg)) || (toArg && !parseDate(toArg)) || from >= to) return send(ctx, fmt`${t("export-usage")}`);
+  if ((fromArg && !parseDate(fromArg)) || (toArg && !parseDate(toArg)) || from >= to)
+    return send(ctx, fmt`${t("export-usage")}`);
   const csv = await exportReportsCsv(ctx.deps.reports, { from, to });
   const name = `waspada-${from.toISOString().slice(0, 10)}-${to.toISOString().slice(0, 10)}.csv`;
-  await ctx.deps.reports.audit({ action: "export", actor: `officer:${ctx.from.id}` as Actor, detail: { from: from.toISOString(), to: to.toISOString() } });
+  await ctx.deps.reports.audit({
+    action: "export",
+    actor: `officer:${ctx.from.id}` as Actor,
+    detail: { from: from.toISOString(), to: to.toISOString() },
+  });
   await ctx.replyWithDocument(new InputFile(Buffer.from(csv, "utf8"), name), {
     caption: t("export-caption"),
     message_thread_id: ctx.msg.message_thread_id,
@@ -142,16 +175,31 @@ officers.command("mark", async (ctx) => {
   const t = moderatorTranslate(ctx);
   const parts = ctx.match.trim().split(/\s+/);
   const verdictWord = parts.pop()?.toLowerCase();
-  const verdict = verdictWord === "known" ? "known_recruiter" : verdictWord === "licensed" ? "licensed_agency" : verdictWord === "clear" ? null : undefined;
+  const verdict =
+    verdictWord === "known"
+      ? "known_recruiter"
+      : verdictWord === "licensed"
+        ? "licensed_agency"
+        : verdictWord === "clear"
+          ? null
+          : undefined;
   const [identifier] = parseSearchQuery(parts.join(" "));
   if (verdict === undefined || !identifier) return send(ctx, fmt`${t("mark-usage")}`);
   // A number is one recruiter whether it came as a phone or as a WhatsApp link.
-  const kinds = identifier.kind === "phone" || identifier.kind === "whatsapp" ? (["phone", "whatsapp"] as const) : [identifier.kind];
+  const kinds =
+    identifier.kind === "phone" || identifier.kind === "whatsapp"
+      ? (["phone", "whatsapp"] as const)
+      : [identifier.kind];
   const results = await Promise.all(
-    kinds.map((kind) => ctx.deps.reports.markIdentifier(kind, identifier.value, verdict, String(ctx.from.id))),
+    kinds.map((kind) =>
+      ctx.deps.reports.markIdentifier(kind, identifier.value, verdict, String(ctx.from.id)),
+    ),
   );
   if (!results.some(Boolean)) return send(ctx, fmt`${t("mark-usage")}`);
-  return send(ctx, fmt`✅ ${shown(identifier.kind, identifier.value)}: ${verdict ? t(`check-verdict-${verdict}`) : t("mark-cleared")}`);
+  return send(
+    ctx,
+    fmt`✅ ${shown(identifier.kind, identifier.value)}: ${verdict ? t(`check-verdict-${verdict}`) : t("mark-cleared")}`,
+  );
 });
 
 export { composer as officerCommandsFeature };

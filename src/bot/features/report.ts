@@ -9,7 +9,10 @@ import { REPORT_CONVERSATION, type ReportStartOptions } from "#src/bot/conversat
 import { reportThisData } from "#src/bot/features/check.js";
 import { renderHotlines } from "#src/bot/render/hotlines.js";
 
-export async function startReport(ctx: BotContext, options: Omit<ReportStartOptions, "locale">): Promise<void> {
+export async function startReport(
+  ctx: BotContext,
+  options: Omit<ReportStartOptions, "locale">,
+): Promise<void> {
   const locale = ctx.session.locale ?? ctx.deps.config.DEFAULT_LOCALE;
   if ((ctx.conversation.active()[REPORT_CONVERSATION] ?? 0) > 0) {
     await ctx.reply(ctx.t("report-already-running"));

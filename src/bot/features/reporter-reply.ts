@@ -10,7 +10,11 @@ import { defineCallbackData } from "#src/bot/callback-data/pack.js";
 import type { BotContext } from "#src/bot/context.js";
 import { moderatorTranslate } from "#src/bot/features/triage.js";
 
-export const replyToCaseData = defineCallbackData("rply", ["id"], z.object({ id: z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/) }));
+export const replyToCaseData = defineCallbackData(
+  "rply",
+  ["id"],
+  z.object({ id: z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/) }),
+);
 
 const PENDING_REPLY_SECONDS = 60 * 60;
 
@@ -24,7 +28,9 @@ async function deliverAnswer(ctx: BotContext, reportId: string, message: Message
   const t = moderatorTranslate(ctx);
   const where = {
     message_thread_id: card.threadId,
-    reply_parameters: card.threadId ? undefined : { message_id: card.messageId, allow_sending_without_reply: true },
+    reply_parameters: card.threadId
+      ? undefined
+      : { message_id: card.messageId, allow_sending_without_reply: true },
   };
   await ctx.api.sendMessage(card.chatId, t("relay-reporter-answered", { id: reportId }), where);
   await ctx.api.copyMessage(card.chatId, message.chat.id, message.message_id, where);
@@ -49,10 +55,13 @@ feature.on("message", async (ctx, next) => {
   const chatRef = deps.pseudonymize("chat", ctx.chat.id);
   const repliedTo = ctx.msg.reply_to_message?.message_id;
   let reportId = repliedTo ? await deps.cases.caseOfReply(ctx.chat.id, repliedTo) : undefined;
-  if (!reportId && !ctx.msg.text?.startsWith("/")) reportId = (await deps.redis.getdel(deps.keys.pendingReply(chatRef))) ?? undefined;
+  if (!reportId && !ctx.msg.text?.startsWith("/"))
+    reportId = (await deps.redis.getdel(deps.keys.pendingReply(chatRef))) ?? undefined;
   if (!reportId) return next();
   const delivered = await deliverAnswer(ctx, reportId, ctx.msg);
-  await ctx.reply(delivered ? ctx.t("reply-delivered", { id: reportId }) : ctx.t("reply-failed", { id: reportId }));
+  await ctx.reply(
+    delivered ? ctx.t("reply-delivered", { id: reportId }) : ctx.t("reply-failed", { id: reportId }),
+  );
 });
 
 export { composer as reporterReplyFeature };

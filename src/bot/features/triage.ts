@@ -33,13 +33,20 @@ async function act(ctx: BotContext, report: Report, action: CaseAction, actor: A
   if (status) {
     const result = await reports.setStatus(report.id, status, actor);
     if (!result.ok) {
-      const answer = result.reason === "unchanged" ? t("triage-already", { status: t(`status-${status}`) }) : t("triage-not-allowed", {
-        from: t(`status-${report.status}`),
-        to: t(`status-${status}`),
-      });
+      const answer =
+        result.reason === "unchanged"
+          ? t("triage-already", { status: t(`status-${status}`) })
+          : t("triage-not-allowed", {
+              from: t(`status-${report.status}`),
+              to: t(`status-${status}`),
+            });
       return { answer };
     }
-    return { report: result.report, answer: t("triage-done", { status: t(`status-${status}`) }), statusChanged: true };
+    return {
+      report: result.report,
+      answer: t("triage-done", { status: t(`status-${status}`) }),
+      statusChanged: true,
+    };
   }
   if (action === "take") {
     const assigned = await reports.assign(report.id, officerId, actor);
@@ -82,13 +89,20 @@ composer.callbackQuery(caseActionData.filter, async (ctx) => {
     await ctx.answerCallbackQuery({ text: answer, show_alert: true });
   };
   if (!data) return refuse("forged", t("triage-invalid"));
-  if (ctx.chat?.id !== deps.config.MODERATOR_CHAT_ID) return refuse("outside_moderator_group", t("triage-wrong-chat"));
-  if (!(await deps.cases.officers.isOfficer(ctx.from.id))) return refuse("not_officer", t("triage-not-officer"));
+  if (ctx.chat?.id !== deps.config.MODERATOR_CHAT_ID)
+    return refuse("outside_moderator_group", t("triage-wrong-chat"));
+  if (!(await deps.cases.officers.isOfficer(ctx.from.id)))
+    return refuse("not_officer", t("triage-not-officer"));
   const report = await deps.reports.get(data.id);
   if (!report) return refuse("no_report", t("triage-no-report"));
 
   const outcome = await act(ctx, report, data.action, actor);
-  await deps.reports.audit({ action: `triage.${data.action}`, reportId: report.id, actor, detail: { changed: String(Boolean(outcome.report)) } });
+  await deps.reports.audit({
+    action: `triage.${data.action}`,
+    reportId: report.id,
+    actor,
+    detail: { changed: String(Boolean(outcome.report)) },
+  });
   await ctx.answerCallbackQuery({ text: outcome.answer, show_alert: outcome.alert ?? false });
   if (!outcome.report) return;
   const { text, entities, keyboard } = await deps.cases.cards.render(outcome.report);
@@ -99,7 +113,10 @@ composer.callbackQuery(caseActionData.filter, async (ctx) => {
     });
   if (outcome.statusChanged) await deps.cases.statusChanged(outcome.report);
   else await deps.cases.changed(outcome.report);
-  if (data.action === "info") await ctx.reply(t("triage-ask-how", { id: report.id }), { message_thread_id: ctx.msg?.message_thread_id });
+  if (data.action === "info")
+    await ctx.reply(t("triage-ask-how", { id: report.id }), {
+      message_thread_id: ctx.msg?.message_thread_id,
+    });
 });
 
 export { composer as triageFeature };

@@ -6,8 +6,8 @@
 import { type BotError, GrammyError, HttpError } from "grammy";
 import type { BotContext, BotDeps, SessionData } from "#src/bot/context.js";
 import { isLocale, localeFromLanguageCode } from "#src/bot/i18n.js";
-import type { Locale } from "#src/config.js";
 import { updateType } from "#src/bot/middlewares/observe-updates.js";
+import type { Locale } from "#src/config.js";
 
 function isStorageOutage(error: unknown, deps: BotDeps): boolean {
   if (deps.redis.status !== "ready") return true;
@@ -52,7 +52,10 @@ export function createErrorHandler(deps: BotDeps) {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
       else if (ctx.chat?.type === "private") await ctx.reply(text);
     } catch (replyError) {
-      deps.logger.warn({ err: replyError, updateId: ctx.update.update_id }, "could not tell the user about a failure");
+      deps.logger.warn(
+        { err: replyError, updateId: ctx.update.update_id },
+        "could not tell the user about a failure",
+      );
     }
   };
 }

@@ -7,13 +7,13 @@
  */
 import { FormattedString, fmt } from "@grammyjs/parse-mode";
 import { InlineKeyboard } from "grammy";
+import { type CaseAction, caseActionData } from "#src/bot/callback-data/case.js";
 import type { Translate } from "#src/bot/context.js";
 import { countryName } from "#src/bot/i18n.js";
 import { defang } from "#src/bot/render/defang.js";
 import type { Locale } from "#src/config.js";
 import type { Report } from "#src/reports/report.js";
 import { screenOffer } from "#src/screening/index.js";
-import { caseActionData, type CaseAction } from "#src/bot/callback-data/case.js";
 
 const LEVEL_MARK = { low: "🟢", medium: "🟡", high: "🟠", critical: "🔴" } as const;
 const MAX_TEXT = 4096;
@@ -46,7 +46,12 @@ function time(iso: string): string {
   return iso.slice(0, 16).replace("T", " ");
 }
 
-export function renderCaseCard(report: Report, context: CardContext, t: Translate, locale: Locale): FormattedString {
+export function renderCaseCard(
+  report: Report,
+  context: CardContext,
+  t: Translate,
+  locale: Locale,
+): FormattedString {
   const lines: FormattedString[] = [];
   const urgent = report.urgent ? ` · 🆘 ${t("card-urgent")}` : "";
   lines.push(
@@ -54,8 +59,12 @@ export function renderCaseCard(report: Report, context: CardContext, t: Translat
       t(`check-level-name-${report.screening.level}`).toUpperCase(),
     )}${urgent}`,
   );
-  const assignee = report.assignee ? FormattedString.mentionUser(t("card-officer"), Number(report.assignee)) : fmt`—`;
-  lines.push(fmt`${FormattedString.bold(t("card-status"))}: ${t(`status-${report.status}`)} · ${t("card-assigned")}: ${assignee}`);
+  const assignee = report.assignee
+    ? FormattedString.mentionUser(t("card-officer"), Number(report.assignee))
+    : fmt`—`;
+  lines.push(
+    fmt`${FormattedString.bold(t("card-status"))}: ${t(`status-${report.status}`)} · ${t("card-assigned")}: ${assignee}`,
+  );
   lines.push(
     fmt`${FormattedString.bold(t("card-reporter"))}: ${t(`card-reporter-${report.reporterKind}`)} · ${t("card-contact-allowed")}: ${
       report.contactConsent ? t("answer-yes") : t("answer-no")
@@ -87,7 +96,8 @@ export function renderCaseCard(report: Report, context: CardContext, t: Translat
       d.when && `${t("card-departed-when")}: ${clip(d.when, 100)}`,
       d.lastContact && `${t("card-departed-last-contact")}: ${clip(d.lastContact, 150)}`,
       d.whereabouts && `${t("card-departed-whereabouts")}: ${defang(clip(d.whereabouts, 200))}`,
-      d.location && `${t("card-location")}: ${d.location.latitude.toFixed(4)}, ${d.location.longitude.toFixed(4)}`,
+      d.location &&
+        `${t("card-location")}: ${d.location.latitude.toFixed(4)}, ${d.location.longitude.toFixed(4)}`,
     ].filter(Boolean);
     if (facts.length) lines.push(fmt`${facts.join(" · ")}`);
   }
@@ -120,8 +130,12 @@ export function renderCaseCard(report: Report, context: CardContext, t: Translat
   });
   const more = report.recruiter.identifiers.length - MAX_IDENTIFIERS;
   if (more > 0) identifiers.push(fmt`… +${more}`);
-  if (report.recruiter.agencyName) identifiers.push(fmt`• ${t("identifier-kind-agency")}: ${clip(report.recruiter.agencyName, 120)}`);
-  if (identifiers.length) lines.push(fmt`${FormattedString.bold(t("report-summary-contacts"))}\n${FormattedString.join(identifiers, "\n")}`);
+  if (report.recruiter.agencyName)
+    identifiers.push(fmt`• ${t("identifier-kind-agency")}: ${clip(report.recruiter.agencyName, 120)}`);
+  if (identifiers.length)
+    lines.push(
+      fmt`${FormattedString.bold(t("report-summary-contacts"))}\n${FormattedString.join(identifiers, "\n")}`,
+    );
 
   if (offer) {
     lines.push(
@@ -131,7 +145,9 @@ export function renderCaseCard(report: Report, context: CardContext, t: Translat
       })}): “${defang(clip(offer, 400))}”`,
     );
   } else if (report.offer.media.length) {
-    lines.push(fmt`${FormattedString.bold(t("report-summary-offer"))}: ${t("report-summary-offer-count", { texts: 0, screenshots: report.offer.media.length })}`);
+    lines.push(
+      fmt`${FormattedString.bold(t("report-summary-offer"))}: ${t("report-summary-offer-count", { texts: 0, screenshots: report.offer.media.length })}`,
+    );
   }
   if (report.additions.length) lines.push(fmt`➕ ${t("card-additions", { count: report.additions.length })}`);
   if (context.notes) lines.push(fmt`📝 ${t("card-notes", { count: context.notes })}`);
@@ -155,7 +171,8 @@ export function renderCaseCard(report: Report, context: CardContext, t: Translat
 
 /** The buttons under a card; "Reveal contact" only where the reporter agreed to be contacted. */
 export function caseKeyboard(report: Report, t: Translate): InlineKeyboard {
-  const button = (action: CaseAction) => InlineKeyboard.text(t(`card-button-${action}`), caseActionData.pack({ id: report.id, action }));
+  const button = (action: CaseAction) =>
+    InlineKeyboard.text(t(`card-button-${action}`), caseActionData.pack({ id: report.id, action }));
   const rows: ReturnType<typeof button>[][] = [
     [button("take"), button("urgent")],
     [button("confirm"), button("notscam")],

@@ -30,11 +30,17 @@ export interface ChannelPostOptions {
 
 /** Telegram's limit is 4,096 characters after entity parsing. */
 export const CHANNEL_POST_MAX_LENGTH = 4096;
-const MAX_FIELD = 200;
-const MAX_WHEREABOUTS = 600;
-const MAX_IDENTIFIER = 120;
-const MAX_IDENTIFIERS = 12;
-const MAX_REASONS = 6;
+/**
+ * Budgets in UTF-16 units (an emoji takes two), chosen so that a report with every field at its
+ * longest still fits: about 3,800 characters with the longest translations.
+ */
+const MAX_FIELD = 150;
+const MAX_JOB = 200;
+const MAX_WHEN = 100;
+const MAX_WHEREABOUTS = 500;
+const MAX_IDENTIFIER = 100;
+const MAX_IDENTIFIERS = 8;
+const MAX_REASONS = 5;
 
 const LEVEL_MARK: Record<Level, string> = { low: "🟢", medium: "🟡", high: "🟠", critical: "🔴" };
 
@@ -44,10 +50,15 @@ const KNOWN_IDENTIFIER_PREFIX = "known_";
 const COUNTER_PREFIX = "ok_";
 const INDICATOR_ID = /^[a-z0-9_]{1,100}$/;
 
-/** Cuts to `max` code points (never inside a surrogate pair), marking the cut with "…". */
+/** Cuts to `max` UTF-16 units, never inside a surrogate pair, marking the cut with "…". */
 export function clip(text: string, max: number): string {
-  const points = Array.from(text);
-  return points.length <= max ? text : `${points.slice(0, max - 1).join("")}…`;
+  if (text.length <= max) return text;
+  let end = 0;
+  for (const point of text) {
+    if (end + point.length > max - 1) break;
+    end += point.length;
+  }
+  return `${text.slice(0, end)}…`;
 }
 
 /** Free text from a report as the card shows it: one line, defanged, bounded. */
@@ -113,7 +124,7 @@ export function renderChannelPost(
       .join(", ");
     post.line(t("focal-destination"), place);
   }
-  if (report.jobTitle) post.line(t("focal-job"), field(report.jobTitle));
+  if (report.jobTitle) post.line(t("focal-job"), field(report.jobTitle, MAX_JOB));
   if (report.salary) post.line(t("focal-salary"), field(report.salary));
   const fees = feesText(report, t);
   if (fees) post.line(t("focal-fees"), fees);
@@ -136,20 +147,29 @@ export function renderChannelPost(
   if (reasons.length > 0) {
     post.plain("\n").bold(t("focal-reasons")).plain("\n");
     for (const reason of reasons.slice(0, MAX_REASONS)) post.plain(`• ${reason}\n`);
-    if (reasons.length > MAX_REASONS) post.italic(t("focal-more", { count: reasons.length - MAX_REASONS })).plain("\n");
+    if (reasons.length > MAX_REASONS)
+      post.italic(t("focal-more", { count: reasons.length - MAX_REASONS })).plain("\n");
   }
 
   const departed = report.departed;
   if (departed) {
-    post.plain("\n").bold(`⚠️ ${t("focal-departed")}`).plain("\n");
-    if (departed.when) post.line(t("focal-departed-when"), field(departed.when));
+    post
+      .plain("\n")
+      .bold(`⚠️ ${t("focal-departed")}`)
+      .plain("\n");
+    if (departed.when) post.line(t("focal-departed-when"), field(departed.when, MAX_WHEN));
     post.line(t("focal-departed-can-communicate"), t(`answer-${departed.canCommunicate}`));
     post.line(t("focal-departed-passport-taken"), t(`answer-${departed.passportTaken}`));
-    if (departed.whereabouts) post.line(t("focal-departed-whereabouts"), field(departed.whereabouts, MAX_WHEREABOUTS));
+    if (departed.whereabouts)
+      post.line(t("focal-departed-whereabouts"), field(departed.whereabouts, MAX_WHEREABOUTS));
   }
 
   const media = report.offer.media.length;
-  if (media > 0) post.plain("\n").italic(t("focal-media", { count: media })).plain("\n");
+  if (media > 0)
+    post
+      .plain("\n")
+      .italic(t("focal-media", { count: media }))
+      .plain("\n");
   if (options.repeated) post.plain("\n").italic(t("focal-repeated")).plain("\n");
 
   return bounded(post.text.trimEnd(), post.entities);
@@ -170,17 +190,25 @@ function recruiterLines(report: Report, t: Translate): Array<{ label: string; va
     value: field(kind === "telegram_handle" && !value.startsWith("@") ? `@${value}` : value, MAX_IDENTIFIER),
   }));
   if (report.recruiter.agencyName) {
-    lines.push({ label: t("identifier-kind-agency"), value: field(report.recruiter.agencyName, MAX_IDENTIFIER) });
+    lines.push({
+      label: t("identifier-kind-agency"),
+      value: field(report.recruiter.agencyName, MAX_IDENTIFIER),
+    });
   }
   return lines;
 }
 
 /** The stored indicator ids (strongest first) as readable reasons, in the channel's language. */
 function reasonLines(report: Report, t: Translate): string[] {
-  const ids = report.screening.indicators.filter((id) => INDICATOR_ID.test(id));
+  const ids = [...new Set(report.screening.indicators)].filter((id) => INDICATOR_ID.test(id));
   const lines = ids
     .filter((id) => !id.startsWith(KNOWN_IDENTIFIER_PREFIX) && !id.startsWith(COUNTER_PREFIX))
-    .map((id) => t(`screening-indicator-${id}`));
+    .flatMap((id) => {
+      const key = `screening-indicator-${id}`;
+      const text = t(key);
+      // An id from an older catalogue has no message (i18n answers "{key}"): leave it out.
+      return text === key || text === `{${key}}` ? [] : [text];
+    });
   // A known identifier's message needs its value and count; the identifiers are listed above.
   if (ids.includes("known_recruiter_identifier")) lines.unshift(t("focal-known-recruiter"));
   if (ids.includes("known_reported_identifier")) lines.push(t("focal-known-reported"));
@@ -191,13 +219,10 @@ function reasonLines(report: Report, t: Translate): string[] {
 function bounded(text: string, entities: MessageEntity[]): { text: string; entities: MessageEntity[] } {
   // UTF-16 length bounds the code point count too, so one check covers both ways of counting.
   if (text.length <= CHANNEL_POST_MAX_LENGTH) return { text, entities };
-  let end = 0;
-  for (const point of text) {
-    if (end + point.length > CHANNEL_POST_MAX_LENGTH - 1) break;
-    end += point.length;
-  }
+  const cut = clip(text, CHANNEL_POST_MAX_LENGTH);
+  const end = cut.length - 1; // before the "…"
   const kept = entities
     .filter((e) => e.offset < end)
     .map((e) => ({ ...e, length: Math.min(e.length, end - e.offset) }));
-  return { text: `${text.slice(0, end)}…`, entities: kept };
+  return { text: cut, entities: kept };
 }

@@ -9,7 +9,12 @@ export function defang(text: string): string {
   return text.replace(URLISH, (match, scheme: string | undefined, host: string, path: string | undefined) => {
     // Numbers with dots ("Rp15.000.000", "15.5") are not hosts: a host ends in a name.
     if (!/[a-z]{2,}$/i.test(host.slice(host.lastIndexOf(".") + 1))) return match;
-    const safeScheme = scheme ? scheme.replace(/^http/i, "hxxp").replace(/^ftp/i, "fxp").replace(/^www\./i, "www[.]") : "";
+    const safeScheme = scheme
+      ? scheme
+          .replace(/^http/i, "hxxp")
+          .replace(/^ftp/i, "fxp")
+          .replace(/^www\./i, "www[.]")
+      : "";
     return `${safeScheme}${host.replace(/\./g, "[.]")}${path ?? ""}`;
   });
 }

@@ -22,12 +22,18 @@ export function levelLine(t: Translate, level: Level): string {
   return `${LEVEL_MARK[level]} ${t(`check-level-${level}`)}`;
 }
 
-export function renderScreening(t: Translate, result: ScreeningResult, known: KnownIdentifier[] = []): string {
+export function renderScreening(
+  t: Translate,
+  result: ScreeningResult,
+  known: KnownIdentifier[] = [],
+): string {
   const parts: string[] = [levelLine(t, result.level)];
   if (result.kind === "warning_about_scams") parts.push(t("check-kind-warning"));
   if (result.kind === "official_programme") parts.push(t("check-kind-official"));
 
-  const reasons = result.indicators.filter((i) => i.points > 0 || i.source === "known_identifier").slice(0, MAX_REASONS);
+  const reasons = result.indicators
+    .filter((i) => i.points > 0 || i.source === "known_identifier")
+    .slice(0, MAX_REASONS);
   if (reasons.length > 0) {
     const lines = reasons.map((hit) => {
       const evidence = hit.evidence[0] ? ` — “${quote(hit.evidence[0].quote)}”` : "";

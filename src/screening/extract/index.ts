@@ -25,12 +25,34 @@ export {
 export { extractPhones } from "#src/screening/extract/phones.js";
 export { extractPlaces, getPlace, PLACES, PLACES_VERSION } from "#src/screening/extract/places.js";
 
+/** Whether a position falls inside one of `spans`; a binary search, so many links stay cheap. */
+function spanLookup(spans: ReadonlyArray<{ start: number; end: number }>): (pos: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // Running maximum of ends, so overlapping spans are handled by one search.
+  const maxEnd: number[] = [];
+  for (const s of sorted) maxEnd.push(Math.max(s.end, maxEnd[maxEnd.length - 1] ?? 0));
+  return (pos) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start <= pos) {
+        last = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return last >= 0 && maxEnd[last]! > pos;
+  };
+}
+
 /** Recruiter identifiers of every kind, in text order, each (kind, value, span) once. */
 export function extractIdentifiers(original: string): ExtractedIdentifier[] {
   const links = extractLinks(original);
   // A number inside a wa.me link or an e-mail is already the identifier of that link.
-  const linkSpans = links.map((l) => [l.start, l.end] as const);
-  const insideLink = (pos: number): boolean => linkSpans.some(([s, e]) => pos >= s && pos < e);
+  const insideLink = spanLookup(links);
   const all = [
     ...links,
     ...extractPhones(original, insideLink),

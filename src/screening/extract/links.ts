@@ -58,8 +58,9 @@ const TELEGRAM_RESERVED = new Set([
 /** Longest token we look inside; longer whitespace-free runs are not links a person pasted. */
 const MAX_TOKEN = 2048;
 
+/** Bounded repetitions everywhere: "a.a.a.a…" must not make the engine backtrack for seconds. */
 const URL_IN_TOKEN =
-  /(?:https?:\/\/)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?::\d{1,5})?(?:[/?#][^\s<>"'`]*)?/gi;
+  /(?:https?:\/\/)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}[a-z]{2,24}(?::\d{1,5})?(?:[/?#][^\s<>"'`]{0,2000})?/gi;
 const EMAIL_IN_TOKEN = /[a-z0-9._%+-]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}[a-z]{2,24}/gi;
 const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"»”’]+$/;
 
@@ -88,11 +89,12 @@ function linkTokens(text: string): Array<{ token: string; start: number }> {
     if (dot === 0 || !isAsciiAlnum(text.charCodeAt(dot - 1)) || !isAsciiLetter(text.charCodeAt(dot + 1)))
       continue;
     let start = dot;
-    while (start > 0 && !isSpace(text.charCodeAt(start - 1)) && dot - start < MAX_TOKEN) start--;
+    while (start > coveredUpTo && start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
     let end = dot + 1;
-    while (end < n && !isSpace(text.charCodeAt(end)) && end - start < MAX_TOKEN) end++;
+    while (end < n && !isSpace(text.charCodeAt(end))) end++;
     coveredUpTo = end;
-    found.push({ token: text.slice(start, end), start });
+    // A whitespace-free run this long is not a link someone pasted; skip all of it.
+    if (end - start <= MAX_TOKEN) found.push({ token: text.slice(start, end), start });
   }
   return found;
 }
@@ -222,57 +224,57 @@ const COMMON_TLDS = new Set([
 ]);
 
 /** @handles: 5–32 letters, digits or underscores, not part of an e-mail address or a domain. */
-function telegramMentions(text: string, taken: (start: number) => boolean): ExtractedIdentifier[] {
+function telegramMentions(text: string, emailAts: ReadonlySet<number>): ExtractedIdentifier[] {
   const found: ExtractedIdentifier[] = [];
-  let at = text.indexOf("@");
-  while (at >= 0) {
+  for (let at = text.indexOf("@"); at >= 0; at = text.indexOf("@", at + 1)) {
+    if (emailAts.has(at)) continue;
     const prev = at > 0 ? text.charCodeAt(at - 1) : 0x20;
-    const prevIsWord = /[\w.@]/.test(String.fromCharCode(prev));
-    if (!prevIsWord && !taken(at)) {
-      let end = at + 1;
-      while (end < text.length && end - at <= 33 && /\w/.test(text[end]!)) end++;
-      const name = text.slice(at + 1, end);
-      const nextIsDomain = text[end] === "." && /[a-z]/i.test(text[end + 1] ?? "");
-      const tooLong = end < text.length && /\w/.test(text[end]!);
-      if (!nextIsDomain && !tooLong && name.length >= 5 && TELEGRAM_NAME.test(name) && /^[a-z]/i.test(name)) {
-        found.push(identifier("telegram_handle", name.toLowerCase(), text.slice(at, end), at));
-      }
+    if (isAsciiAlnum(prev) || prev === 0x5f || prev === 0x2e || prev === 0x40) continue;
+    let end = at + 1;
+    while (end < text.length && end - at <= 33 && isHandleChar(text.charCodeAt(end))) end++;
+    if (end < text.length && isHandleChar(text.charCodeAt(end))) continue; // longer than 32
+    const nextIsDomain = text[end] === "." && isAsciiLetter(text.charCodeAt(end + 1));
+    const name = text.slice(at + 1, end);
+    if (!nextIsDomain && name.length >= 5 && TELEGRAM_NAME.test(name)) {
+      found.push(identifier("telegram_handle", name.toLowerCase(), text.slice(at, end), at));
     }
-    at = text.indexOf("@", at + 1);
   }
   return found;
+}
+
+function isHandleChar(c: number): boolean {
+  return isAsciiAlnum(c) || c === 0x5f;
 }
 
 /** URLs, domains, e-mail addresses, Telegram handles and WhatsApp links in the original text. */
 export function extractLinks(text: string): ExtractedIdentifier[] {
   const found: ExtractedIdentifier[] = [];
-  const emailSpans: Array<[number, number]> = [];
+  const emailAts = new Set<number>();
   const hasAt = text.includes("@");
   for (const { token, start } of linkTokens(text)) {
+    const emailSpans: Array<[number, number]> = [];
     if (hasAt && token.includes("@")) {
       EMAIL_IN_TOKEN.lastIndex = 0;
       for (const m of token.matchAll(EMAIL_IN_TOKEN)) {
         const raw = m[0].replace(TRAILING_PUNCTUATION, "");
         const domain = parseDomain(raw.slice(raw.indexOf("@") + 1));
         if (!domain.isIcann || domain.domain === null) continue;
-        const at = start + m.index;
-        found.push(identifier("email", raw.toLowerCase(), raw, at));
-        emailSpans.push([at, at + raw.length]);
+        found.push(identifier("email", raw.toLowerCase(), raw, start + m.index));
+        emailSpans.push([m.index, m.index + raw.length]);
+        emailAts.add(start + m.index + raw.indexOf("@"));
       }
     }
     URL_IN_TOKEN.lastIndex = 0;
     for (const m of token.matchAll(URL_IN_TOKEN)) {
-      const at = start + m.index;
       const before = token[m.index - 1];
       // Part of an e-mail ("nama@gmail.com") or of a longer word: not a link of its own.
       if (before === "@" || (before !== undefined && /[\w-]/.test(before))) continue;
-      if (emailSpans.some(([s, e]) => at >= s && at < e)) continue;
+      if (emailSpans.some(([s, e]) => m.index >= s && m.index < e)) continue;
       const raw = m[0].replace(TRAILING_PUNCTUATION, "");
       if (!raw.includes(".")) continue;
-      found.push(...urlIdentifiers(raw, at));
+      found.push(...urlIdentifiers(raw, start + m.index));
     }
   }
-  const inEmail = (pos: number): boolean => emailSpans.some(([s, e]) => pos >= s && pos < e);
-  if (hasAt) found.push(...telegramMentions(text, inEmail));
+  if (hasAt) found.push(...telegramMentions(text, emailAts));
   return found;
 }

@@ -115,7 +115,12 @@ function splitRun(cand: Candidate): ExtractedIdentifier[] {
     for (let gap = raw.indexOf(" ", from); gap >= 0; gap = raw.indexOf(" ", gap + 1)) {
       const next = raw[gap + 1];
       if (next !== "0" && next !== "+") continue;
-      const piece: Candidate = { start: cand.start + from, end: cand.start + gap, raw: raw.slice(from, gap), digits: "" };
+      const piece: Candidate = {
+        start: cand.start + from,
+        end: cand.start + gap,
+        raw: raw.slice(from, gap),
+        digits: "",
+      };
       piece.digits = piece.raw.replace(/\D/g, "");
       const dial = dialable(piece);
       const parsed = dial === null ? undefined : parsePhoneNumberFromString(dial, DEFAULT_COUNTRY);

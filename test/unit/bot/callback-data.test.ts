@@ -18,7 +18,13 @@ describe("callback data", () => {
   });
 
   it("rejects forged or malformed data", () => {
-    for (const forged of ["case:K7QM-4T2X:delete", "case:../../x:take", "case:K7QM-4T2X", "lang:id", "case:K7QM-4T2X:take:1"]) {
+    for (const forged of [
+      "case:K7QM-4T2X:delete",
+      "case:../../x:take",
+      "case:K7QM-4T2X",
+      "lang:id",
+      "case:K7QM-4T2X:take:1",
+    ]) {
       expect(caseAction.unpack(forged)).toBeUndefined();
     }
   });

@@ -56,7 +56,8 @@ function file(name: string, text: string): string {
   return path;
 }
 
-describe("waspada import-agencies", () => {
+// Each run starts the CLI through tsx (a few seconds on a busy machine).
+describe("waspada import-agencies", { timeout: 90_000 }, () => {
   it("imports a list, prints the summary and exits 0", async () => {
     const list = file(
       "list.csv",
@@ -88,24 +89,28 @@ describe("waspada import-agencies", () => {
   });
 
   it("refuses a malformed file with a clear message and exit code 1", async () => {
-    const noHeader = await run(["import-agencies", file("bad.csv", "PT Resmi;B-1\n")]);
+    const [noHeader, unclosed, missing] = await Promise.all([
+      run(["import-agencies", file("bad.csv", "PT Resmi;B-1\n")]),
+      run(["import-agencies", file("quote.csv", 'name;licence\n"PT Resmi;B-1\n')]),
+      run(["import-agencies", join(dir, "nowhere.csv")]),
+    ]);
     expect(noHeader.status).toBe(1);
     expect(noHeader.stderr).toContain("the header must name a name column and a licence");
-    const unclosed = await run(["import-agencies", file("quote.csv", 'name;licence\n"PT Resmi;B-1\n')]);
     expect(unclosed.status).toBe(1);
     expect(unclosed.stderr).toContain("line 2: a quoted field is never closed");
-    const missing = await run(["import-agencies", join(dir, "nowhere.csv")]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("cannot read it (ENOENT)");
     expect(await redis.dbsize()).toBe(0);
   });
 
   it("names a missing DATA_KEY, and answers without a file with usage", async () => {
-    const out = await run(["import-agencies", file("ok.csv", "name;licence\nPT A;B\n")], { DATA_KEY: "" });
+    const [out, usage] = await Promise.all([
+      run(["import-agencies", file("ok.csv", "name;licence\nPT A;B\n")], { DATA_KEY: "" }),
+      run(["import-agencies"]),
+    ]);
     expect(out.status).toBe(2);
     expect(out.stderr).toContain("DATA_KEY");
     expect(out.stderr).not.toContain("BOT_TOKEN");
-    const usage = await run(["import-agencies"]);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain("Usage:");
   });

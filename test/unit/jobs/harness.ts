@@ -12,7 +12,7 @@ import { createNotifications, type NotificationDeps } from "#src/jobs/notify-rep
 import { JobRunner } from "#src/jobs/runner.js";
 import { createLogger, type Logger } from "#src/logger.js";
 import type { ReportDraft } from "#src/reports/report.js";
-import type { ReportStore, ReporterInput } from "#src/reports/store.js";
+import type { ReporterInput, ReportStore } from "#src/reports/store.js";
 import { TestRedis } from "../../harness/redis.js";
 import { FakeTelegram, type SimUser } from "../../harness/telegram/index.js";
 import { botRedis, createStore, sampleDraft } from "../reports/fixtures.js";
@@ -55,7 +55,10 @@ export async function startWorld(): Promise<JobWorld> {
     REDIS_URL: server.url,
     REDIS_SENTINEL_MASTER: "mymaster",
     REDIS_PREFIX: "waspada:",
-  } as Pick<Config, "REDIS_URL" | "REDIS_SENTINELS" | "REDIS_SENTINEL_MASTER" | "REDIS_CLUSTER_NODES" | "REDIS_PREFIX">;
+  } as Pick<
+    Config,
+    "REDIS_URL" | "REDIS_SENTINELS" | "REDIS_SENTINEL_MASTER" | "REDIS_CLUSTER_NODES" | "REDIS_PREFIX"
+  >;
   return {
     server,
     redis,
@@ -108,7 +111,11 @@ export function forwardingDeps(
   };
 }
 
-export function startForwarding(world: JobWorld, channels: Record<string, number>, overrides: Partial<ForwardingDeps> = {}) {
+export function startForwarding(
+  world: JobWorld,
+  channels: Record<string, number>,
+  overrides: Partial<ForwardingDeps> = {},
+) {
   const runner = world.newRunner();
   const forwarding = createForwarding(runner, forwardingDeps(world, channels, overrides));
   runner.start();
@@ -149,7 +156,11 @@ export async function createReport(
     contactConsent: true,
     ...rest,
   };
-  const { report } = await world.store.createOnce(`chat-${chatId}:${reportCounter}`, sampleDraft(draft), input);
+  const { report } = await world.store.createOnce(
+    `chat-${chatId}:${reportCounter}`,
+    sampleDraft(draft),
+    input,
+  );
   return report;
 }
 

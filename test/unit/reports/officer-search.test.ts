@@ -28,7 +28,12 @@ const reporter = (n: number): ReporterInput => ({
 /** A store whose clock moves one minute per report, so "newest first" is well defined. */
 function clockedStore() {
   let t = Date.parse("2025-06-01T08:00:00Z");
-  return createStore(redis, { now: () => new Date((t += 60_000)) });
+  return createStore(redis, {
+    now: () => {
+      t += 60_000;
+      return new Date(t);
+    },
+  });
 }
 
 describe("reading what an officer typed", () => {

@@ -28,7 +28,12 @@ const reporter = (n: number): ReporterInput => ({
 /** Six reports a minute apart: received, in_review, closed, needs_info, received, confirmed_scam. */
 async function sixCases() {
   let t = Date.parse("2025-06-01T08:00:00Z");
-  const { store } = createStore(redis, { now: () => new Date((t += 60_000)) });
+  const { store } = createStore(redis, {
+    now: () => {
+      t += 60_000;
+      return new Date(t);
+    },
+  });
   const ids: string[] = [];
   for (let i = 0; i < 6; i++)
     ids.push((await store.createOnce(`c:${i}`, sampleDraft(), reporter(i))).report.id);

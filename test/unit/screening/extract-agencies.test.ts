@@ -6,14 +6,22 @@ describe("extractAgencies", () => {
   it.each([
     ["PT Cahaya Global Karir (berizin, ada SIUP)", "pt cahaya global karir", "PT Cahaya Global Karir"],
     ["P3MI PT Borneo Karya Sejati membuka penempatan", "pt borneo karya sejati", "PT Borneo Karya Sejati"],
-    ["lewat P3MI berizin PT Samudra Insan Mandiri (cek", "pt samudra insan mandiri", "PT Samudra Insan Mandiri"],
+    [
+      "lewat P3MI berizin PT Samudra Insan Mandiri (cek",
+      "pt samudra insan mandiri",
+      "PT Samudra Insan Mandiri",
+    ],
     ["LPK Mirai Karya Mandiri (terdaftar di Disnaker)", "lpk mirai karya mandiri", "LPK Mirai Karya Mandiri"],
     ["PT. Maju Jaya, Jakarta", "pt maju jaya", "PT. Maju Jaya"],
     ["CV Sumber  Rejeki", "cv sumber rejeki", "CV Sumber  Rejeki"],
     ["PT SINAR JAYA LOGISTIK: Sdr. Andi", "pt sinar jaya logistik", "PT SINAR JAYA LOGISTIK"],
     ["PT Satu Dua Tiga Empat Lima Enam Tujuh", "pt satu dua tiga empat lima", "PT Satu Dua Tiga Empat Lima"],
     ["P3MI Harapan Bangsa", "p3mi harapan bangsa", "P3MI Harapan Bangsa"],
-    ["Restoran Selera Nusantara Sdn Bhd. Pengalaman", "restoran selera nusantara sdn bhd", "Restoran Selera Nusantara Sdn Bhd."],
+    [
+      "Restoran Selera Nusantara Sdn Bhd. Pengalaman",
+      "restoran selera nusantara sdn bhd",
+      "Restoran Selera Nusantara Sdn Bhd.",
+    ],
   ])("%j → %s", (text, value, raw) => {
     const found = extractAgencies(text);
     expect(found.map((a) => a.value)).toEqual([value]);

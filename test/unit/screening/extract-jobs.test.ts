@@ -40,12 +40,17 @@ describe("extractJobs", () => {
     expect(jobs(text)).toEqual(expected);
   });
 
-  it.each([["kursus bahasa"], ["discs"], ["csr2000x"], ["it is fine"], ["bandara"], ["kerjasama"], ["hotel di Sukhumvit"]])(
-    "%j names no job",
-    (text) => {
-      expect(jobs(text)).toEqual([]);
-    },
-  );
+  it.each([
+    ["kursus bahasa"],
+    ["discs"],
+    ["csr2000x"],
+    ["it is fine"],
+    ["bandara"],
+    ["kerjasama"],
+    ["hotel di Sukhumvit"],
+  ])("%j names no job", (text) => {
+    expect(jobs(text)).toEqual([]);
+  });
 
   it("gives a skill level", () => {
     expect(extractJobs(normalise("programmer"))[0]?.skill).toBe("skilled");

@@ -21,14 +21,17 @@ describe("extractLinks: Telegram", () => {
     ["@gmail.com"],
     ["@abc"],
     ["@1abcdef"],
-    ["@" + "a".repeat(40)],
+    [`@${"a".repeat(40)}`],
     ["harga @5000"],
   ])("%j holds no handle", (text) => {
     expect(extractLinks(text).filter((l) => l.kind === "telegram_handle")).toEqual([]);
   });
 
   it("treats invite links as URLs, not handles", () => {
-    expect(links("join t.me/+AbCdEf123 dan t.me/joinchat/XYZ")).toEqual(["url=t.me/+AbCdEf123", "url=t.me/joinchat/XYZ"]);
+    expect(links("join t.me/+AbCdEf123 dan t.me/joinchat/XYZ")).toEqual([
+      "url=t.me/+AbCdEf123",
+      "url=t.me/joinchat/XYZ",
+    ]);
   });
 });
 
@@ -51,7 +54,10 @@ describe("extractLinks: URLs, domains and e-mail", () => {
   it.each([
     ["daftar di bit.ly/abcDEF", ["url=bit.ly/abcDEF"]],
     ["www.loker-asia.com", ["domain=loker-asia.com", "url=www.loker-asia.com"]],
-    ["form: https://Rekrut-Kerja.site/Form?id=1.", ["domain=rekrut-kerja.site", "url=https://rekrut-kerja.site/Form?id=1"]],
+    [
+      "form: https://Rekrut-Kerja.site/Form?id=1.",
+      ["domain=rekrut-kerja.site", "url=https://rekrut-kerja.site/Form?id=1"],
+    ],
     ["cek kemlu.go.id ya", ["domain=kemlu.go.id", "url=kemlu.go.id"]],
     ["HTTP://WWW.Example.COM/Path", ["domain=example.com", "url=http://www.example.com/Path"]],
     ["(lihat www.x.com)", ["url=www.x.com"]],

@@ -29,7 +29,10 @@ describe("extractPhones", () => {
   });
 
   it("splits several numbers written in one run", () => {
-    expect(phones("0812 3456 7890 0813 1111 2222").map(([v]) => v)).toEqual(["+6281234567890", "+6281311112222"]);
+    expect(phones("0812 3456 7890 0813 1111 2222").map(([v]) => v)).toEqual([
+      "+6281234567890",
+      "+6281311112222",
+    ]);
   });
 
   it.each([

@@ -56,12 +56,17 @@ describe("extractPlaces", () => {
     expect(places("kerja di Jepang")).toEqual(["jp:Jepang"]);
   });
 
-  it.each([["Kursus bahasa"], ["Thailandia"], ["Bavetto"], ["indomie"], ["Clarkson"], ["myawaddyx"], ["ppp"]])(
-    "%j names no place",
-    (text) => {
-      expect(places(text)).toEqual([]);
-    },
-  );
+  it.each([
+    ["Kursus bahasa"],
+    ["Thailandia"],
+    ["Bavetto"],
+    ["indomie"],
+    ["Clarkson"],
+    ["myawaddyx"],
+    ["ppp"],
+  ])("%j names no place", (text) => {
+    expect(places(text)).toEqual([]);
+  });
 
   it("gives each mention its country, kind and gazetteer entry", () => {
     const [m] = extractPlaces(normalise("Lokasi Bavet"));

@@ -56,9 +56,17 @@ const pieces = [
 const offerLike = fc
   .array(fc.oneof(fc.constantFrom(...pieces), fc.string(), fc.string({ unit: "binary" })), { maxLength: 25 })
   .map((a) => a.join(" "));
-const loneSurrogates = fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)) });
+const loneSurrogates = fc.string({
+  unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
+});
 const digitsAndPunctuation = fc.string({ unit: fc.constantFrom(..."0123456789 .,-+()$/"), maxLength: 80 });
-const anyText = fc.oneof(fc.string(), fc.string({ unit: "binary" }), loneSurrogates, digitsAndPunctuation, offerLike);
+const anyText = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "binary" }),
+  loneSurrogates,
+  digitsAndPunctuation,
+  offerLike,
+);
 
 describe("extract on any input", () => {
   it("never throws, quotes every span exactly and is deterministic", () => {

@@ -160,8 +160,16 @@ const tricky = [
 const messy = fc
   .array(fc.oneof(fc.constantFrom(...tricky), fc.string(), fc.string({ unit: "binary" })), { maxLength: 30 })
   .map((a) => a.join(""));
-const loneSurrogates = fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)) });
-const anyString = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), loneSurrogates, messy);
+const loneSurrogates = fc.string({
+  unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
+});
+const anyString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "binary" }),
+  fc.string({ unit: "grapheme" }),
+  loneSurrogates,
+  messy,
+);
 
 describe("normalise on any input", () => {
   it("never throws, keeps a valid map, quotes exactly and is deterministic", () => {
@@ -182,8 +190,22 @@ describe("normalise on any input", () => {
   });
 
   it("is idempotent on catalogue-like phrases, so patterns can be normalised ahead of time", () => {
-    const words = ["gaji", "tanpa", "pengalaman", "visa", "kamboja", "cs", "online", "15jt", "usd", "1.000", "k4mb0j4"];
-    const phrase = fc.array(fc.constantFrom(...words, "g@ji", "Mộc", "ตอบแชท"), { maxLength: 8 }).map((a) => a.join(" "));
+    const words = [
+      "gaji",
+      "tanpa",
+      "pengalaman",
+      "visa",
+      "kamboja",
+      "cs",
+      "online",
+      "15jt",
+      "usd",
+      "1.000",
+      "k4mb0j4",
+    ];
+    const phrase = fc
+      .array(fc.constantFrom(...words, "g@ji", "Mộc", "ตอบแชท"), { maxLength: 8 })
+      .map((a) => a.join(" "));
     fc.assert(
       fc.property(phrase, (text) => {
         const once = normalise(text).text;

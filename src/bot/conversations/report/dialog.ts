@@ -5,7 +5,7 @@
  * the question stands; nothing entered before is lost because the draft lives in the replay log.
  */
 import type { Conversation } from "@grammyjs/conversations";
-import { InlineKeyboard, Keyboard } from "grammy";
+import { InlineKeyboard, type Keyboard } from "grammy";
 import type { Message } from "grammy/types";
 import type { BotContext, InnerContext, Translate } from "#src/bot/context.js";
 import { countryName } from "#src/bot/i18n.js";
@@ -79,14 +79,19 @@ export class Dialog {
   /** The last question sent: its message id keys the once-only Send of the summary. */
   lastQuestion: Message | undefined;
 
-  async say(text: string, extra: { keyboard?: InlineKeyboard | Keyboard; removeKeyboard?: boolean } = {}): Promise<Message> {
+  async say(
+    text: string,
+    extra: { keyboard?: InlineKeyboard | Keyboard; removeKeyboard?: boolean } = {},
+  ): Promise<Message> {
     const reply_markup = extra.removeKeyboard ? { remove_keyboard: true as const } : extra.keyboard;
     return this.ctx.reply(text, { reply_markup, link_preview_options: { is_disabled: true } });
   }
 
   /** Asks and waits until an acceptable answer arrives. Throws ReportCancelled on Cancel or /cancel. */
   async ask(question: Question): Promise<Answer> {
-    const header = question.progress ? `${this.t("report-progress", { step: question.progress, total: TOTAL_STEPS })}\n` : "";
+    const header = question.progress
+      ? `${this.t("report-progress", { step: question.progress, total: TOTAL_STEPS })}\n`
+      : "";
     const keyboard = new InlineKeyboard();
     for (const row of question.choices ?? []) {
       for (const [value, label] of row) keyboard.text(label, this.data(question.step, value));
@@ -133,7 +138,10 @@ export class Dialog {
       if (answer && question.accept.includes(answer.kind)) {
         if (answer.kind === "text" && answer.text.length > (question.maxLength ?? SHORT_ANSWER_MAX)) {
           await this.say(
-            this.t("report-too-long", { max: question.maxLength ?? SHORT_ANSWER_MAX, length: answer.text.length }),
+            this.t("report-too-long", {
+              max: question.maxLength ?? SHORT_ANSWER_MAX,
+              length: answer.text.length,
+            }),
           );
           continue;
         }

@@ -8,8 +8,9 @@
 import type { BotContext, BotDeps, InnerContext, Translate } from "#src/bot/context.js";
 import { Dialog, ReportCancelled, type ReportConversation } from "#src/bot/conversations/report/dialog.js";
 import { type Draft, emptyDraft, offerText } from "#src/bot/conversations/report/draft.js";
-import { collectContacts } from "#src/bot/conversations/report/steps/contacts.js";
+import { sendReport } from "#src/bot/conversations/report/send.js";
 import { askConsent } from "#src/bot/conversations/report/steps/consent.js";
+import { collectContacts } from "#src/bot/conversations/report/steps/contacts.js";
 import { collectDeparted } from "#src/bot/conversations/report/steps/departed.js";
 import { collectDestination } from "#src/bot/conversations/report/steps/destination.js";
 import { collectMoney } from "#src/bot/conversations/report/steps/money.js";
@@ -19,7 +20,6 @@ import { askWho } from "#src/bot/conversations/report/steps/who.js";
 import { knownIdentifiers } from "#src/bot/features/check.js";
 import { mainMenu } from "#src/bot/keyboards/main-menu.js";
 import { renderScreening } from "#src/bot/render/screening.js";
-import { sendReport } from "#src/bot/conversations/report/send.js";
 import type { Locale } from "#src/config.js";
 import { screenOfferWithLookup } from "#src/screening/index.js";
 
@@ -46,7 +46,8 @@ async function screenAndShow(d: Dialog, draft: Draft): Promise<Draft["screening"
   const salary = result.extraction.money.find((m) => m.context !== "fee");
   draft.prefill = {
     country: result.destinations[0],
-    city: result.extraction.places.find((p) => p.kind !== "country" && p.country === result.destinations[0])?.raw,
+    city: result.extraction.places.find((p) => p.kind !== "country" && p.country === result.destinations[0])
+      ?.raw,
     jobTitle: result.extraction.jobs[0]?.raw,
     salary: salary?.raw,
   };
@@ -95,7 +96,11 @@ async function runPart(d: Dialog, part: EditablePart, draft: Draft): Promise<voi
 }
 
 export function createReportConversation(deps: Pick<BotDeps, "i18n">) {
-  return async function report(conversation: ReportConversation, ctx: InnerContext, options: ReportStartOptions) {
+  return async function report(
+    conversation: ReportConversation,
+    ctx: InnerContext,
+    options: ReportStartOptions,
+  ) {
     const t: Translate = (key, args) => deps.i18n.t(options.locale, key, args);
     const sid = Math.floor((await conversation.random()) * 36 ** 4)
       .toString(36)
@@ -115,7 +120,9 @@ export function createReportConversation(deps: Pick<BotDeps, "i18n">) {
         await runPart(d, choice, draft);
       }
       const summaryMessageId = d.lastQuestion?.message_id ?? 0;
-      const sent = await d.external((outer: BotContext) => sendReport(outer, draft, options.locale, summaryMessageId));
+      const sent = await d.external((outer: BotContext) =>
+        sendReport(outer, draft, options.locale, summaryMessageId),
+      );
       await d.say(sent.text, { keyboard: mainMenu(t) });
     } catch (error) {
       if (!(error instanceof ReportCancelled)) throw error;

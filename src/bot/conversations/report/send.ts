@@ -48,7 +48,10 @@ export async function sendReport(
     toReportDraft(draft, locale),
     { ref, chatId, locale, contactPhone: draft.contactPhone, contactConsent: draft.contactConsent ?? false },
   );
-  ctx.logger.info({ reportId: report.id, created, urgent: report.urgent, level: report.screening.level }, "report sent");
+  ctx.logger.info(
+    { reportId: report.id, created, urgent: report.urgent, level: report.screening.level },
+    "report sent",
+  );
   // Officers hear of it through jobs (card, focal point); a replayed Send must not queue it twice.
   if (created) await deps.cases.created(report);
   const t = (key: string, args?: Record<string, string | number>) => deps.i18n.t(locale, key, args);

@@ -5,7 +5,15 @@ import { normalise } from "#src/screening/normalise.js";
 
 const MAX_IDENTIFIERS = 30;
 /** Kinds worth indexing as recruiter contacts (a bare URL is represented by its domain). */
-const CONTACT_KINDS = new Set(["phone", "whatsapp", "telegram_handle", "domain", "email", "agency", "bank_account"]);
+const CONTACT_KINDS = new Set([
+  "phone",
+  "whatsapp",
+  "telegram_handle",
+  "domain",
+  "email",
+  "agency",
+  "bank_account",
+]);
 
 function add(list: RecruiterIdentifier[], item: RecruiterIdentifier): void {
   if (list.length >= MAX_IDENTIFIERS) return;
@@ -29,7 +37,11 @@ export function prefillRecruiter(draft: Draft): Draft["recruiter"] {
       add(identifiers, { kind: "telegram_user_id", value: String(forwardedFrom.id), source: "forwarded" });
     }
     if (forwardedFrom?.username) {
-      add(identifiers, { kind: "telegram_handle", value: forwardedFrom.username.toLowerCase(), source: "forwarded" });
+      add(identifiers, {
+        kind: "telegram_handle",
+        value: forwardedFrom.username.toLowerCase(),
+        source: "forwarded",
+      });
     }
   }
   const agency = identifiers.find((i) => i.kind === "agency");
@@ -57,7 +69,15 @@ export async function collectContacts(d: Dialog, draft: Draft): Promise<Draft["r
       step: "contacts",
       progress: 3,
       text,
-      choices: listed.length > 0 ? [[["ok", d.t("report-button-continue")], ["clear", d.t("report-button-clear")]]] : [],
+      choices:
+        listed.length > 0
+          ? [
+              [
+                ["ok", d.t("report-button-continue")],
+                ["clear", d.t("report-button-clear")],
+              ],
+            ]
+          : [],
       skip: listed.length === 0,
       accept: ["text", "contact"],
       wrongInput: d.t("report-contacts-wrong-input"),

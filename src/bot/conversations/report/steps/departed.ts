@@ -7,7 +7,13 @@ import { renderHotlines } from "#src/bot/render/hotlines.js";
 export const RELATIONSHIPS = ["child", "spouse", "sibling", "parent", "relative", "friend", "self", "other"];
 
 async function optionalText(d: Dialog, step: string, text: string): Promise<string | undefined> {
-  const answer = await d.ask({ step, text, skip: true, accept: ["text"], wrongInput: d.t("report-wrong-input-text") });
+  const answer = await d.ask({
+    step,
+    text,
+    skip: true,
+    accept: ["text"],
+    wrongInput: d.t("report-wrong-input-text"),
+  });
   return answer.kind === "text" ? answer.text.trim() : undefined;
 }
 
@@ -20,7 +26,12 @@ export async function collectDeparted(d: Dialog, country: string | undefined): P
     step: "left",
     progress: 6,
     text: d.t("report-departed-question"),
-    choices: [[["yes", d.t("answer-yes")], ["no", d.t("answer-no")]]],
+    choices: [
+      [
+        ["yes", d.t("answer-yes")],
+        ["no", d.t("answer-no")],
+      ],
+    ],
     accept: [],
     wrongInput: d.t("report-use-buttons"),
   });
@@ -41,7 +52,11 @@ export async function collectDeparted(d: Dialog, country: string | undefined): P
   });
   const departed: Departed = {
     relationship:
-      relationship.kind === "choice" ? relationship.value : relationship.kind === "text" ? relationship.text.slice(0, 80) : "other",
+      relationship.kind === "choice"
+        ? relationship.value
+        : relationship.kind === "text"
+          ? relationship.text.slice(0, 80)
+          : "other",
     canCommunicate: "unknown",
     passportTaken: "unknown",
   };

@@ -10,7 +10,12 @@ export interface DestinationAnswer {
   salary?: string;
 }
 
-async function shortText(d: Dialog, step: string, question: string, suggestion?: string): Promise<string | undefined> {
+async function shortText(
+  d: Dialog,
+  step: string,
+  question: string,
+  suggestion?: string,
+): Promise<string | undefined> {
   const answer = await d.ask({
     step,
     text: question,

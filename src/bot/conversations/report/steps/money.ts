@@ -35,9 +35,10 @@ export async function collectMoney(d: Dialog): Promise<MoneyAnswer> {
     accept: [],
     wrongInput: d.t("report-use-buttons"),
   });
-  const paid = paidAnswer.kind === "choice" && ["none", "asked", "paid"].includes(paidAnswer.value)
-    ? (paidAnswer.value as "none" | "asked" | "paid")
-    : undefined;
+  const paid =
+    paidAnswer.kind === "choice" && ["none", "asked", "paid"].includes(paidAnswer.value)
+      ? (paidAnswer.value as "none" | "asked" | "paid")
+      : undefined;
   const money: Draft["money"] = { paid };
   if (paid === "asked" || paid === "paid") {
     const detail = await d.ask({
@@ -58,6 +59,8 @@ export async function collectMoney(d: Dialog): Promise<MoneyAnswer> {
   });
   return {
     money,
-    documents: { passportHandedOver: passport.kind === "choice" ? asYesNoUnknown(passport.value) : "unknown" },
+    documents: {
+      passportHandedOver: passport.kind === "choice" ? asYesNoUnknown(passport.value) : "unknown",
+    },
   };
 }

@@ -7,7 +7,14 @@ export const MAX_TEXTS = 20;
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 /** Telegram lets bots download files up to 20 MB; larger ones could never be looked at. */
 const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
-const DOCUMENT_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif", "application/pdf"]);
+const DOCUMENT_TYPES = new Set([
+  "image/jpeg",
+  "image/png",
+  "image/webp",
+  "image/heic",
+  "image/heif",
+  "application/pdf",
+]);
 
 export function forwardOriginOf(message: Message): ForwardOrigin | undefined {
   const origin = message.forward_origin;
@@ -23,7 +30,12 @@ export function forwardOriginOf(message: Message): ForwardOrigin | undefined {
     case "hidden_user":
       return { kind: "hidden_user", name: origin.sender_user_name };
     case "chat":
-      return { kind: "chat", id: origin.sender_chat.id, username: "username" in origin.sender_chat ? origin.sender_chat.username : undefined, name: "title" in origin.sender_chat ? origin.sender_chat.title : undefined };
+      return {
+        kind: "chat",
+        id: origin.sender_chat.id,
+        username: "username" in origin.sender_chat ? origin.sender_chat.username : undefined,
+        name: "title" in origin.sender_chat ? origin.sender_chat.title : undefined,
+      };
     case "channel":
       return { kind: "channel", id: origin.chat.id, username: origin.chat.username, name: origin.chat.title };
   }
@@ -34,7 +46,12 @@ export function mediaOf(message: Message): MediaItem | { refused: string } {
   if (message.photo) {
     const largest = message.photo[message.photo.length - 1]!;
     if ((largest.file_size ?? 0) > MAX_PHOTO_BYTES) return { refused: "report-offer-too-large" };
-    return { kind: "photo", fileId: largest.file_id, fileUniqueId: largest.file_unique_id, fileSize: largest.file_size };
+    return {
+      kind: "photo",
+      fileId: largest.file_id,
+      fileUniqueId: largest.file_unique_id,
+      fileSize: largest.file_size,
+    };
   }
   const doc = message.document!;
   if (!doc.mime_type || !DOCUMENT_TYPES.has(doc.mime_type)) return { refused: "report-offer-wrong-file" };
@@ -88,6 +105,10 @@ export async function collectOffer(d: Dialog, current: Draft["offer"]): Promise<
       const caption = answer.message.caption;
       if (caption) offer.texts.push({ text: caption, forwardedFrom: forwardOriginOf(answer.message) });
     }
-    text = d.t("report-offer-received", { texts: offer.texts.length, screenshots: offer.media.length, max: MAX_MEDIA });
+    text = d.t("report-offer-received", {
+      texts: offer.texts.length,
+      screenshots: offer.media.length,
+      max: MAX_MEDIA,
+    });
   }
 }

@@ -3,7 +3,15 @@ import type { Draft } from "#src/bot/conversations/report/draft.js";
 import { describeIdentifier } from "#src/bot/conversations/report/steps/contacts.js";
 import { RELATIONSHIPS } from "#src/bot/conversations/report/steps/departed.js";
 
-export const EDITABLE_PARTS = ["who", "offer", "contacts", "destination", "money", "departed", "consent"] as const;
+export const EDITABLE_PARTS = [
+  "who",
+  "offer",
+  "contacts",
+  "destination",
+  "money",
+  "departed",
+  "consent",
+] as const;
 export type EditablePart = (typeof EDITABLE_PARTS)[number];
 
 const MAX_FIELD = 200;
@@ -22,7 +30,9 @@ function relationshipLabel(d: Dialog, relationship: string): string {
 export function renderSummary(d: Dialog, draft: Draft): string {
   const none = d.t("report-summary-none");
   const lines: string[] = [d.t("report-summary-title"), ""];
-  lines.push(`${d.t("report-summary-who")}: ${draft.reporterKind ? d.t(`report-who-${draft.reporterKind}`) : none}`);
+  lines.push(
+    `${d.t("report-summary-who")}: ${draft.reporterKind ? d.t(`report-who-${draft.reporterKind}`) : none}`,
+  );
   lines.push(
     `${d.t("report-summary-offer")}: ${d.t("report-summary-offer-count", {
       texts: draft.offer.texts.length,
@@ -30,16 +40,24 @@ export function renderSummary(d: Dialog, draft: Draft): string {
     })}`,
   );
   if (draft.offer.texts[0]) lines.push(`  “${clip(draft.offer.texts[0].text, none)}”`);
-  if (draft.screening) lines.push(`${d.t("report-summary-level")}: ${d.t(`check-level-name-${draft.screening.level}`)}`);
+  if (draft.screening)
+    lines.push(`${d.t("report-summary-level")}: ${d.t(`check-level-name-${draft.screening.level}`)}`);
   const contacts = draft.recruiter.identifiers.slice(0, 10).map((i) => describeIdentifier(d, i));
-  if (draft.recruiter.agencyName) contacts.push(`• ${d.t("identifier-kind-agency")}: ${clip(draft.recruiter.agencyName, none)}`);
-  lines.push(`${d.t("report-summary-contacts")}:${contacts.length ? `\n${contacts.join("\n")}` : ` ${none}`}`);
+  if (draft.recruiter.agencyName)
+    contacts.push(`• ${d.t("identifier-kind-agency")}: ${clip(draft.recruiter.agencyName, none)}`);
+  lines.push(
+    `${d.t("report-summary-contacts")}:${contacts.length ? `\n${contacts.join("\n")}` : ` ${none}`}`,
+  );
   const country = draft.destination.country ? d.country(draft.destination.country) : none;
-  lines.push(`${d.t("report-summary-destination")}: ${country}${draft.destination.city ? `, ${clip(draft.destination.city, "")}` : ""}`);
+  lines.push(
+    `${d.t("report-summary-destination")}: ${country}${draft.destination.city ? `, ${clip(draft.destination.city, "")}` : ""}`,
+  );
   lines.push(`${d.t("report-summary-job")}: ${clip(draft.jobTitle, none)}`);
   lines.push(`${d.t("report-summary-salary")}: ${clip(draft.salary, none)}`);
   const money = draft.money.paid ? d.t(`report-money-${draft.money.paid}`) : none;
-  lines.push(`${d.t("report-summary-money")}: ${money}${draft.money.asked ? ` — ${clip(draft.money.asked, "")}` : ""}`);
+  lines.push(
+    `${d.t("report-summary-money")}: ${money}${draft.money.asked ? ` — ${clip(draft.money.asked, "")}` : ""}`,
+  );
   lines.push(`${d.t("report-summary-passport")}: ${d.t(`answer-${draft.documents.passportHandedOver}`)}`);
   if (draft.departed) {
     lines.push(
