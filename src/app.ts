@@ -17,13 +17,15 @@ import { createConversationOwners } from "#src/bot/conversations/owners.js";
 import { createI18n } from "#src/bot/i18n.js";
 import { ALLOWED_UPDATES, createBot, type WaspadaBot } from "#src/bot/index.js";
 import { createOfficerCheck } from "#src/bot/middlewares/officer.js";
-import type { Config } from "#src/config.js";
+import type { Config, Locale } from "#src/config.js";
 import { createCaseCards } from "#src/jobs/case-card.js";
 import { createCaseEvents } from "#src/jobs/case-events.js";
-import { scheduleSweeps } from "#src/jobs/conversation-expiry.js";
+import { sweepExpiredConversations } from "#src/jobs/conversation-expiry.js";
 import { createForwarding } from "#src/jobs/forward-to-focal-point.js";
 import { createNotifications } from "#src/jobs/notify-reporter.js";
+import { deleteExpiredReports } from "#src/jobs/retention.js";
 import { JobRunner } from "#src/jobs/runner.js";
+import { type Repeating, repeatEvery } from "#src/jobs/schedule.js";
 import { createLogger, type Logger } from "#src/logger.js";
 import { createMetrics, type Metrics } from "#src/metrics.js";
 import { createPseudonymizer } from "#src/privacy/pseudonym.js";
@@ -155,7 +157,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       cacheSeconds: config.OFFICER_CACHE_SECONDS,
     }),
   });
-  let sweeps: { stop(): Promise<void> } | undefined;
+  let housekeeping: Repeating[] = [];
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
     inFlight.add(work);
@@ -245,18 +247,25 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     }
     port = await listen(server, config.HTTP_PORT, config.HTTP_HOST);
     jobs.start();
-    sweeps = scheduleSweeps(
-      {
-        redis,
-        keys,
-        sealer,
-        api: bot.api,
-        translate: (locale, key) => deps.i18n.t(locale, key),
-        defaultLocale: config.DEFAULT_LOCALE,
+    const expiry = {
+      redis,
+      keys,
+      sealer,
+      api: bot.api,
+      translate: (locale: Locale, key: string) => deps.i18n.t(locale, key),
+      defaultLocale: config.DEFAULT_LOCALE,
+      logger,
+    };
+    const retention = { redis, keys, reports: deps.reports, retentionDays: config.REPORT_RETENTION_DAYS };
+    housekeeping = [
+      repeatEvery(
+        "conversation-expiry",
+        config.CONVERSATION_SWEEP_SECONDS * 1000,
+        () => sweepExpiredConversations(expiry),
         logger,
-      },
-      config.CONVERSATION_SWEEP_SECONDS * 1000,
-    );
+      ),
+      repeatEvery("retention", 60 * 60 * 1000, () => deleteExpiredReports(retention), logger),
+    ];
     if (config.BOT_MODE === "webhook") {
       await bot.api.setWebhook(config.WEBHOOK_URL, {
         secret_token: config.WEBHOOK_SECRET,
@@ -294,7 +303,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
         await polling?.catch(() => {});
         if (server.listening) await closeServer(server);
         await Promise.allSettled([...inFlight]);
-        await sweeps?.stop();
+        await Promise.all(housekeeping.map((task) => task.stop()));
         await jobs.stop(redis.status === "ready" ? 10_000 : 500);
       })();
       await Promise.race([drain, deadline]);

@@ -12,6 +12,7 @@ import type { Locale } from "#src/config.js";
 import { classifyTelegramError, type JobRunner } from "#src/jobs/runner.js";
 import type { Logger } from "#src/logger.js";
 import type { RedisClient } from "#src/redis.js";
+import { runBatch } from "#src/redis-batch.js";
 import type { Keys } from "#src/redis-keys.js";
 import type { Report } from "#src/reports/report.js";
 import type { ReportStore } from "#src/reports/store.js";
@@ -123,11 +124,10 @@ export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCard
         `${report.id} · ${deps.translate(`check-level-name-${report.screening.level}`)}`,
       );
       threadId = topic.message_thread_id;
-      await redis
-        .pipeline()
-        .hset(cardKey, { chat: chatId, thread: threadId })
-        .set(keys.cardIndex(chatId, "thread", threadId), report.id)
-        .exec();
+      await runBatch(redis, [
+        ["hset", cardKey, "chat", chatId, "thread", threadId],
+        ["set", keys.cardIndex(chatId, "thread", threadId), report.id],
+      ]);
     }
     const message = await api.sendMessage(chatId, text, {
       entities,
@@ -136,11 +136,10 @@ export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCard
       link_preview_options: { is_disabled: true },
     });
     // Recorded before anything else: a retry from here on edits this card instead of posting another.
-    await redis
-      .pipeline()
-      .hset(cardKey, { chat: chatId, message: message.message_id })
-      .set(keys.cardIndex(chatId, "message", message.message_id), report.id)
-      .exec();
+    await runBatch(redis, [
+      ["hset", cardKey, "chat", chatId, "message", message.message_id],
+      ["set", keys.cardIndex(chatId, "message", message.message_id), report.id],
+    ]);
     if ((await redis.hsetnx(cardKey, "media", "1")) === 1)
       await copyMedia(report, chatId, threadId, message.message_id);
     deps.logger.info({ reportId: report.id }, "case card posted");

@@ -9,6 +9,7 @@ import type { Locale } from "#src/config.js";
 import type { Logger } from "#src/logger.js";
 import type { Sealer } from "#src/privacy/sealed.js";
 import type { RedisClient } from "#src/redis.js";
+import { runBatch } from "#src/redis-batch.js";
 import type { Keys } from "#src/redis-keys.js";
 
 export interface ExpiryDeps {
@@ -35,7 +36,10 @@ export async function sweepExpiredConversations(deps: ExpiryDeps): Promise<numbe
     if (score === null || Number(score) > now) continue;
     if ((await redis.zrem(keys.conversationDeadlines(), ref)) === 0) continue; // another sweeper has it
     const owner = await redis.hgetall(keys.conversationOwner(ref));
-    await redis.del(keys.conversation(ref), keys.conversationOwner(ref));
+    await runBatch(redis, [
+      ["del", keys.conversation(ref)],
+      ["del", keys.conversationOwner(ref)],
+    ]);
     ended += 1;
     if (!owner.chat) continue;
     try {
@@ -50,21 +54,4 @@ export async function sweepExpiredConversations(deps: ExpiryDeps): Promise<numbe
   }
   if (ended > 0) deps.logger.info({ ended }, "expired conversations ended");
   return ended;
-}
-
-/** Runs the sweep every `intervalMs` until stopped; one failing sweep does not stop the next. */
-export function scheduleSweeps(deps: ExpiryDeps, intervalMs: number): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = sweepExpiredConversations(deps).catch((error: unknown) =>
-      deps.logger.warn({ err: error }, "conversation expiry sweep failed"),
-    );
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
 }

@@ -14,9 +14,9 @@ import type { Locale } from "#src/config.js";
 import type { Pseudonymize } from "#src/privacy/pseudonym.js";
 import type { Sealer } from "#src/privacy/sealed.js";
 import type { RedisClient } from "#src/redis.js";
+import { hashReply, type RedisCommand, runBatch } from "#src/redis-batch.js";
 import type { Keys } from "#src/redis-keys.js";
 import { canonicalIdentifier } from "#src/reports/identifiers.js";
-import { hashReply, type RedisCommand, runBatch } from "#src/reports/redis-batch.js";
 import {
   type Actor,
   type Addition,
@@ -773,6 +773,41 @@ export class ReportStore {
       }),
     ]);
     return { reports };
+  }
+
+  /**
+   * Retention: a report older than REPORT_RETENTION_DAYS is deleted with everything that points to
+   * it (listing, identifier index, its reporter's list) and every key named after it (card, posts,
+   * notes, notifications, relays). Safe to run again if interrupted: the report key goes last.
+   */
+  async deleteReport(id: string, actor: Actor = "system"): Promise<boolean> {
+    const report = await this.get(id);
+    if (!report) return false;
+    const commands: RedisCommand[] = [
+      ["zrem", this.keys.reportsByTime(), id],
+      ...STATUSES.map((status): RedisCommand => ["zrem", this.keys.reportsByStatus(status), id]),
+      ...indexedIdentifiers(report).map(
+        ({ kind, value }): RedisCommand => ["srem", this.keys.entityReports(kind, value), id],
+      ),
+    ];
+    if (report.reporterRef) commands.push(["srem", this.keys.reporterReports(report.reporterRef), id]);
+    const k = this.keys;
+    for (const key of [
+      k.reportCard(id),
+      k.reportPosts(id),
+      k.reportForwarding(id),
+      k.reportNotifications(id),
+      k.reportRelays(id),
+      k.reportNotes(id),
+    ]) {
+      commands.push(["del", key]);
+    }
+    commands.push(
+      ["del", k.report(id)],
+      this.auditCommand({ action: "report.deleted", reportId: id, actor, detail: { reason: "retention" } }),
+    );
+    await runBatch(this.redis, commands);
+    return true;
   }
 
   // ── audit ─────────────────────────────────────────────────────────────────────────────────

@@ -7,6 +7,7 @@ import type { Locale } from "#src/config.js";
 import type { Pseudonymize } from "#src/privacy/pseudonym.js";
 import type { Sealer } from "#src/privacy/sealed.js";
 import type { RedisClient } from "#src/redis.js";
+import { runBatch } from "#src/redis-batch.js";
 import type { Keys } from "#src/redis-keys.js";
 
 export interface ConversationOwners {
@@ -25,11 +26,10 @@ export function createConversationOwners(options: {
     async remember(chatId, locale) {
       const ref = pseudonymize("chat", chatId);
       const key = keys.conversationOwner(ref);
-      await redis
-        .pipeline()
-        .hset(key, { chat: sealer.seal(String(chatId), `conv-owner:${ref}`), locale })
-        .expire(key, ttlSeconds)
-        .exec();
+      await runBatch(redis, [
+        ["hset", key, "chat", sealer.seal(String(chatId), `conv-owner:${ref}`), "locale", locale],
+        ["expire", key, ttlSeconds],
+      ]);
     },
   };
 }

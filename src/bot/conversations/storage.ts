@@ -5,6 +5,7 @@
  */
 import type { ConversationData, VersionedState, VersionedStateStorage } from "@grammyjs/conversations";
 import type { RedisClient } from "#src/redis.js";
+import { runBatch } from "#src/redis-batch.js";
 import type { Keys } from "#src/redis-keys.js";
 
 export interface ConversationStorageOptions {
@@ -28,14 +29,16 @@ export function createConversationStorage(
       return raw ? (JSON.parse(raw) as VersionedState<ConversationData>) : undefined;
     },
     async write(ref, state) {
-      await redis
-        .pipeline()
-        .set(keys.conversation(ref), JSON.stringify(state), "EX", ttlSeconds)
-        .zadd(keys.conversationDeadlines(), now() + timeoutMs, ref)
-        .exec();
+      await runBatch(redis, [
+        ["set", keys.conversation(ref), JSON.stringify(state), "EX", ttlSeconds],
+        ["zadd", keys.conversationDeadlines(), now() + timeoutMs, ref],
+      ]);
     },
     async delete(ref) {
-      await redis.pipeline().del(keys.conversation(ref)).zrem(keys.conversationDeadlines(), ref).exec();
+      await runBatch(redis, [
+        ["del", keys.conversation(ref)],
+        ["zrem", keys.conversationDeadlines(), ref],
+      ]);
     },
   };
 }

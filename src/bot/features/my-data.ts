@@ -5,6 +5,7 @@
  */
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "#src/bot/context.js";
+import { runBatch } from "#src/redis-batch.js";
 
 const CONFIRM = "del:yes";
 const ABORT = "del:no";
@@ -56,7 +57,19 @@ feature.callbackQuery(CONFIRM, async (ctx) => {
   const chatRef = deps.pseudonymize("chat", ctx.chat.id);
   const { reports } = await deps.reports.eraseReporter(ref);
   await ctx.conversation.exitAll();
-  await deps.redis.del(deps.keys.conversationOwner(chatRef), deps.keys.conversation(chatRef));
+  await runBatch(deps.redis, [
+    ["del", deps.keys.conversationOwner(chatRef)],
+    ["del", deps.keys.conversation(chatRef)],
+    ["del", deps.keys.pendingReply(chatRef)],
+  ]);
+  // Links from relayed questions in this chat back to cases: they would tie the chat to its cases.
+  const relayLinks = deps.keys.relayMessage(chatRef, 0).replace(/0$/, "*");
+  for (let cursor = "0"; ; ) {
+    const [next, found] = await deps.redis.scan(cursor, "MATCH", relayLinks, "COUNT", 500);
+    if (found.length) await Promise.all(found.map((key) => deps.redis.del(key)));
+    cursor = next;
+    if (cursor === "0") break;
+  }
   // Say it before the session goes: the reply needs the language one last time.
   await ctx
     .editMessageText(ctx.t("delete-done", { count: reports }))
