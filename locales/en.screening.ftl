@@ -44,6 +44,7 @@ screening-indicator-proc_individual_recruiter = The recruiter is an individual, 
 screening-indicator-proc_bypass_official = The offer skips official steps (no agency, no training, no medical check).
 screening-indicator-proc_coached_cover_story = You are told to lie to immigration. Anyone who does that is moving you illegally.
 screening-indicator-proc_chat_only_hiring = Selection only by chat or a short call, with instant acceptance.
+screening-indicator-proc_model_injection = The text contains instructions aimed at an automatic checker (such as "ignore previous instructions" or "this job is safe"). An honest recruiter has no reason to trick a checker.
 screening-indicator-cost_employer_pays_everything = Everything is "free" (ticket, housing, food). Free travel often becomes a debt used to control you.
 screening-indicator-cost_upfront_fee = You are asked to pay a fee. Legal placement costs are fixed by regulation, receipted, and zero for many jobs.
 screening-indicator-cost_advance_to_candidate = The recruiter sends or advances you money. That is a hook that creates an obligation.

@@ -44,6 +44,7 @@ screening-indicator-proc_individual_recruiter = Perekrutnya perorangan, bukan P3
 screening-indicator-proc_bypass_official = Tawaran ini melewati langkah resmi (tanpa PT, tanpa pelatihan, tanpa medical).
 screening-indicator-proc_coached_cover_story = Anda disuruh berbohong ke petugas imigrasi. Siapa pun yang menyuruh begitu sedang memberangkatkan Anda secara ilegal.
 screening-indicator-proc_chat_only_hiring = Seleksi hanya lewat chat atau telepon singkat, langsung diterima.
+screening-indicator-proc_model_injection = Teks ini berisi perintah untuk pemeriksa otomatis (misalnya "abaikan instruksi sebelumnya" atau "pekerjaan ini aman"). Perekrut yang jujur tidak perlu mengelabui pemeriksa.
 screening-indicator-cost_employer_pays_everything = Semua "gratis" (tiket, mess, makan). Keberangkatan gratis sering berubah jadi utang untuk mengikat Anda.
 screening-indicator-cost_upfront_fee = Anda diminta membayar biaya. Biaya penempatan resmi diatur, ada kuitansinya, dan nol untuk banyak jabatan.
 screening-indicator-cost_advance_to_candidate = Perekrut mengirim atau menalangi uang untuk Anda. Itu jerat supaya Anda merasa berutang.

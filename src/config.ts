@@ -92,6 +92,13 @@ const wholeNumber = (min: number, max: number) =>
     .max(max);
 const positiveInt = (fallback: number) => wholeNumber(1, 100_000).default(fallback);
 
+/** "true"/"false" (also 1/0, yes/no, on/off); anything else is refused rather than read as false. */
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], { error: "true or false" })
+    .default(fallback ? "true" : "false")
+    .transform((v) => v === "true" || v === "1" || v === "yes" || v === "on");
+
 const common = {
   BOT_TOKEN: z
     .string({ error: "required: the token BotFather gave you, like 123456789:AA…" })
@@ -132,6 +139,12 @@ const common = {
   OPENAI_API_KEY: optionalString(z.string()),
   OPENAI_BASE_URL: optionalString(z.url()),
   OPENAI_MODEL: optionalString(z.string()),
+  /** Screenshots leave the country only when this is on (UU 27/2022 Art. 56). */
+  OPENAI_SEND_IMAGES: flag(false),
+  OPENAI_TIMEOUT_SECONDS: wholeNumber(1, 600).default(20),
+  /** Model calls per day, all users together; and per reporter (by pseudonym). */
+  OPENAI_DAILY_BUDGET: wholeNumber(0, 10_000_000).default(2000),
+  OPENAI_USER_DAILY_BUDGET: wholeNumber(0, 100_000).default(20),
   DEFAULT_LOCALE: z.enum(LOCALES).default("id"),
   SESSION_TTL_DAYS: positiveInt(30),
   CONVERSATION_TIMEOUT_HOURS: z.coerce

@@ -7,6 +7,10 @@ export interface Metrics {
   updateErrors: Counter<"kind">;
   updateDuration: Histogram<"type">;
   telegramCalls: Counter<"method" | "result">;
+  llmCalls: Counter<"task" | "result">;
+  llmFailures: Counter<"task" | "reason">;
+  llmLatency: Histogram<"task">;
+  llmTokens: Counter<"task" | "kind">;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -37,6 +41,31 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       name: "waspada_telegram_api_calls_total",
       help: "Telegram Bot API calls, by method and result (ok, http status, network_error), retries included",
       labelNames: ["method", "result"],
+      registers: [registry],
+    }),
+    llmCalls: new Counter({
+      name: "waspada_llm_calls_total",
+      help: "Language model calls, by task (extract, second_opinion) and result (ok, invalid, error, skipped)",
+      labelNames: ["task", "result"],
+      registers: [registry],
+    }),
+    llmFailures: new Counter({
+      name: "waspada_llm_failures_total",
+      help: "Failed language model calls, by task and reason (timeout, http status, network, invalid output)",
+      labelNames: ["task", "reason"],
+      registers: [registry],
+    }),
+    llmLatency: new Histogram({
+      name: "waspada_llm_call_duration_seconds",
+      help: "Time of one language model call (retries are separate calls)",
+      labelNames: ["task"],
+      buckets: [0.25, 0.5, 1, 2, 4, 8, 15, 30, 60],
+      registers: [registry],
+    }),
+    llmTokens: new Counter({
+      name: "waspada_llm_tokens_total",
+      help: "Tokens used by the language model, by task and kind (prompt, completion)",
+      labelNames: ["task", "kind"],
       registers: [registry],
     }),
   };

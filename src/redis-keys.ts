@@ -70,6 +70,20 @@ export function createKeys(prefix: string) {
     reportRelays: (id: string) => `${p}report:${id}:relays`,
     /** The case a relayed question belongs to, by the reporter's chat pseudonym and the message id. */
     relayMessage: (chatRef: string, messageId: number) => `${p}relay-message:${chatRef}:${messageId}`,
+
+    /** The language model's analysis of a report (JSON, schema-versioned): extraction, second opinion. */
+    reportAnalysis: (id: string) => `${p}report:${id}:analysis`,
+    /** An offer being reported, kept briefly so the extraction job (which gets only this id) can read it. */
+    analysisDraft: (draftId: string) => `${p}analysis-draft:${keyPart(draftId)}`,
+    /** An extraction by offer digest, so the conversation can pre-fill and the report's job can reuse it. */
+    extractionCache: (digest: string) => `${p}analysis-extraction:${keyPart(digest)}`,
+    /** Consecutive failed model calls; the circuit opens at a threshold and closes on a success. */
+    llmFailures: () => `${p}llm:failures`,
+    /** Present while the circuit is open (expires after the cool-down). */
+    llmCircuitOpen: () => `${p}llm:circuit-open`,
+    /** Model calls made on one day (YYYY-MM-DD), in total and by reporter pseudonym. */
+    llmBudget: (day: string) => `${p}llm:budget:${day}`,
+    llmUserBudget: (day: string, ref: string) => `${p}llm:budget:${day}:${keyPart(ref)}`,
   };
 }
 

@@ -1,28 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
-import { TestRedis } from "../harness/redis.js";
+import { describe, expect, it } from "vitest";
+import { useRunningBot } from "../harness/app.js";
 import { fillReport, sendReport, text, waitForStep } from "../harness/report-driver.js";
-import { FakeTelegram } from "../harness/telegram/index.js";
 
-let redis: TestRedis;
-let tg: FakeTelegram;
-let app: TestApp;
-
-beforeAll(async () => {
-  redis = await TestRedis.start();
-});
-afterAll(async () => {
-  await redis.stop();
-});
-beforeEach(async () => {
-  await redis.flush();
-  tg = await FakeTelegram.start();
-  app = await startTestApp(testEnv(tg, redis));
-});
-afterEach(async () => {
-  await app.stop();
-  await tg.stop();
-});
+const bot = useRunningBot();
 
 const SCAM =
   "Lowongan CS online di Kamboja! Gaji 15jt/bulan, tanpa pengalaman, tiket & mess gratis. Berangkat pakai visa turis. " +
@@ -31,7 +11,7 @@ const t = (key: string, args?: Record<string, string | number>) => text("id", ke
 
 describe("checking an offer", () => {
   it("answers a pasted offer with the level, quoted reasons, contacts and advice, and offers to report it", async () => {
-    const sari = tg.createUser({ firstName: "Sari", languageCode: "id" });
+    const sari = bot.tg.createUser({ firstName: "Sari", languageCode: "id" });
     await sari.send(SCAM);
     const answer = await sari.waitForBotMessage();
     expect(answer.text).toMatch(/Risiko: (TINGGI|SANGAT TINGGI)/);
@@ -47,7 +27,7 @@ describe("checking an offer", () => {
   });
 
   it("a legitimate official programme is not flagged", async () => {
-    const user = tg.createUser({ firstName: "Agus", languageCode: "id" });
+    const user = bot.tg.createUser({ firstName: "Agus", languageCode: "id" });
     await user.send(
       "Pendaftaran ujian EPS-TOPIK program G to G ke Korea Selatan dibuka. Daftar hanya online di SISKOP2MI, " +
         "tidak dipungut biaya selain biaya ujian resmi.",
@@ -56,7 +36,7 @@ describe("checking an offer", () => {
   });
 
   it("'Report this' starts a report with the offer already in it", async () => {
-    const sari = tg.createUser({ firstName: "Sari", languageCode: "id" });
+    const sari = bot.tg.createUser({ firstName: "Sari", languageCode: "id" });
     await sari.send(SCAM);
     await sari.waitForBotMessage();
     await sari.click(t("check-button-report"));
@@ -70,10 +50,10 @@ describe("checking an offer", () => {
   });
 
   it("a phone number reported before is shown with its count, and raises the level of a mild text", async () => {
-    const first = tg.createUser({ firstName: "Ana", languageCode: "en" });
+    const first = bot.tg.createUser({ firstName: "Ana", languageCode: "en" });
     await fillReport(first, "en", { offer: [SCAM] });
     await sendReport(first, "en");
-    const second = tg.createUser({ firstName: "Ben", languageCode: "en" });
+    const second = bot.tg.createUser({ firstName: "Ben", languageCode: "en" });
     await second.send("Is this number safe? 0812 3456 7890");
     const answer = await second.waitForBotMessage();
     expect(answer.text).toContain(`+6281234567890: ${text("en", "check-reported-times", { count: 1 })}`);
@@ -81,10 +61,10 @@ describe("checking an offer", () => {
   });
 
   it("the second report about the same phone shows that it was reported once before", async () => {
-    const first = tg.createUser({ firstName: "Ana", languageCode: "en" });
+    const first = bot.tg.createUser({ firstName: "Ana", languageCode: "en" });
     await fillReport(first, "en", { offer: [SCAM] });
     await sendReport(first, "en");
-    const second = tg.createUser({ firstName: "Ben", languageCode: "en" });
+    const second = bot.tg.createUser({ firstName: "Ben", languageCode: "en" });
     await fillReport(second, "en", { offer: ["Call this agent: +62 812-3456-7890, job in Cambodia"] });
     const screening = second
       .chat()
@@ -93,18 +73,18 @@ describe("checking an offer", () => {
   });
 
   it("a forwarded offer's sender is recognised and indexed with the report", async () => {
-    const user = tg.createUser({ firstName: "Lina", languageCode: "en" });
+    const user = bot.tg.createUser({ firstName: "Lina", languageCode: "en" });
     const agent = { id: 5550001, firstName: "Agen", username: "Agen_KH" };
     const summary = await fillReport(user, "en", { offer: [SCAM], forwardedFrom: agent });
     expect(summary).toContain("@agen_kh");
     const id = await sendReport(user, "en");
-    const [known] = await app.reports.lookup.lookup([{ kind: "telegram_user_id", value: "5550001" }]);
+    const [known] = await bot.app.reports.lookup.lookup([{ kind: "telegram_user_id", value: "5550001" }]);
     expect(known?.reports).toBe(1);
-    expect(await app.reports.reportsMentioning("telegram_handle", "agen_kh")).toEqual([id]);
+    expect(await bot.app.reports.reportsMentioning("telegram_handle", "agen_kh")).toEqual([id]);
   });
 
   it("a forwarded message's hidden sender and a screenshot without text get clear answers", async () => {
-    const user = tg.createUser({ firstName: "Lina", languageCode: "en" });
+    const user = bot.tg.createUser({ firstName: "Lina", languageCode: "en" });
     await user.sendPhoto();
     expect((await user.waitForBotMessage()).text).toBe(text("en", "check-screenshot-hint"));
     await user.forward({ text: "Kerja di Laos gaji besar", from: { hiddenName: "Recruiter" } });

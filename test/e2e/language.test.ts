@@ -1,31 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestApp, TEST_OPERATOR, type TestApp, testEnv } from "../harness/app.js";
-import { TestRedis } from "../harness/redis.js";
-import { FakeTelegram } from "../harness/telegram/index.js";
+import { describe, expect, it } from "vitest";
+import { TEST_OPERATOR, useRunningBot } from "../harness/app.js";
 
-let redis: TestRedis;
-let tg: FakeTelegram;
-let app: TestApp;
-
-beforeAll(async () => {
-  redis = await TestRedis.start();
-});
-afterAll(async () => {
-  await redis.stop();
-});
-beforeEach(async () => {
-  await redis.flush();
-  tg = await FakeTelegram.start();
-  app = await startTestApp(testEnv(tg, redis));
-});
-afterEach(async () => {
-  await app.stop();
-  await tg.stop();
-});
+const bot = useRunningBot();
 
 describe("first contact", () => {
   it("welcomes in Indonesian a person whose Telegram is in Indonesian, naming the operator", async () => {
-    const sari = tg.createUser({ firstName: "Sari", languageCode: "id" });
+    const sari = bot.tg.createUser({ firstName: "Sari", languageCode: "id" });
     await sari.send("/start");
     const reply = await sari.waitForBotMessage();
     expect(reply.text).toContain("Halo Sari!");
@@ -34,7 +14,7 @@ describe("first contact", () => {
   });
 
   it("welcomes in English a person whose Telegram is in English", async () => {
-    const ann = tg.createUser({ firstName: "Ann", languageCode: "en-GB" });
+    const ann = bot.tg.createUser({ firstName: "Ann", languageCode: "en-GB" });
     await ann.send("/start");
     const reply = await ann.waitForBotMessage();
     expect(reply.text).toContain("Hello Ann!");
@@ -42,16 +22,16 @@ describe("first contact", () => {
   });
 
   it("uses Indonesian, the default, for any other language", async () => {
-    const linh = tg.createUser({ firstName: "Linh", languageCode: "vi" });
+    const linh = bot.tg.createUser({ firstName: "Linh", languageCode: "vi" });
     await linh.send("/start");
     expect((await linh.waitForBotMessage()).text).toContain("Halo Linh!");
-    const nobody = tg.createUser({ firstName: "Tanpa" });
+    const nobody = bot.tg.createUser({ firstName: "Tanpa" });
     await nobody.send("/start");
     expect((await nobody.waitForBotMessage()).text).toContain("Halo Tanpa!");
   });
 
   it("keeps the language of first contact even if the Telegram app language changes later", async () => {
-    const budi = tg.createUser({ firstName: "Budi", languageCode: "id" });
+    const budi = bot.tg.createUser({ firstName: "Budi", languageCode: "id" });
     await budi.send("/start");
     await budi.waitForBotMessage();
     budi.languageCode = "en";
@@ -62,7 +42,7 @@ describe("first contact", () => {
 
 describe("/language", () => {
   it("switches to English, updates the person's command menu, and survives a bot restart", async () => {
-    const dewi = tg.createUser({ firstName: "Dewi", languageCode: "id" });
+    const dewi = bot.tg.createUser({ firstName: "Dewi", languageCode: "id" });
     await dewi.send("/language");
     const picker = await dewi.waitForBotMessage();
     expect(picker.text).toBe("Pilih bahasa Anda:");
@@ -72,36 +52,35 @@ describe("/language", () => {
     const changed = await dewi.waitForBotMessage();
     expect(changed.text).toBe("Language set to English. 🇬🇧");
     expect(changed.edited).toBe(true);
-    const menu = await tg.waitFor(
+    const menu = await bot.tg.waitFor(
       (c) => c.method === "setMyCommands" && (c.params.scope as { type?: string })?.type === "chat",
     );
     expect(menu.params.commands).toContainEqual({ command: "help", description: "How to use Waspada" });
 
-    await app.stop();
-    app = await startTestApp(testEnv(tg, redis));
+    await bot.restart();
     await dewi.send("/start");
     expect((await dewi.waitForBotMessage()).text).toContain("Hello Dewi!");
   });
 
   it("answers a second press of the same button without editing again", async () => {
-    const eko = tg.createUser({ firstName: "Eko", languageCode: "en" });
+    const eko = bot.tg.createUser({ firstName: "Eko", languageCode: "en" });
     await eko.send("/language");
     const picker = await eko.waitForBotMessage();
     await eko.click("lang:id");
-    await tg.waitFor((c) => c.method === "editMessageText");
-    const edits = tg.callsOf("editMessageText").length;
+    await bot.tg.waitFor((c) => c.method === "editMessageText");
+    const edits = bot.tg.callsOf("editMessageText").length;
     // The second tap of a double click arrives after the first one changed the message.
     await eko.clickInChat(eko.id, picker.messageId, "lang:id");
-    await tg.waitFor((c) => c.method === "answerCallbackQuery" && c.params.text !== undefined);
-    expect(tg.callsOf("editMessageText")).toHaveLength(edits);
-    const answer = tg.callsOf("answerCallbackQuery").at(-1);
+    await bot.tg.waitFor((c) => c.method === "answerCallbackQuery" && c.params.text !== undefined);
+    expect(bot.tg.callsOf("editMessageText")).toHaveLength(edits);
+    const answer = bot.tg.callsOf("answerCallbackQuery").at(-1);
     expect(answer?.params.text).toBe("Bahasa Indonesia sudah menjadi bahasa Anda.");
   });
 });
 
 describe("command menu", () => {
   it("is registered at start in Indonesian, English, and the default language", () => {
-    const calls = tg.callsOf("setMyCommands").filter((c) => c.ok);
+    const calls = bot.tg.callsOf("setMyCommands").filter((c) => c.ok);
     const byLanguage = new Map(calls.map((c) => [c.params.language_code ?? "default", c.params.commands]));
     expect(byLanguage.get("id")).toContainEqual({ command: "language", description: "Ganti bahasa" });
     expect(byLanguage.get("en")).toContainEqual({ command: "language", description: "Change language" });

@@ -1,27 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
-import { TestRedis } from "../harness/redis.js";
-import { FakeTelegram, type SimUser } from "../harness/telegram/index.js";
+import { describe, expect, it } from "vitest";
+import { useRunningBot } from "../harness/app.js";
+import type { SimUser } from "../harness/telegram/index.js";
 
-let redis: TestRedis;
-let tg: FakeTelegram;
-let app: TestApp;
-
-beforeAll(async () => {
-  redis = await TestRedis.start();
-});
-afterAll(async () => {
-  await redis.stop();
-});
-beforeEach(async () => {
-  await redis.flush();
-  tg = await FakeTelegram.start();
-  app = await startTestApp(testEnv(tg, redis));
-});
-afterEach(async () => {
-  await app.stop();
-  await tg.stop();
-});
+const bot = useRunningBot();
 
 const OFFER =
   "LOKER KAMBOJA 🇰🇭 Dibutuhkan CS online, tanpa pengalaman, gaji 1.000 USD/bulan, tiket & visa ditanggung, " +
@@ -33,7 +14,7 @@ function until(user: SimUser, text: string, timeoutMs = 5000) {
 
 describe("a full report in English", () => {
   it("walks through all eight steps and stores one report", async () => {
-    const ann = tg.createUser({ firstName: "Ann", languageCode: "en" });
+    const ann = bot.tg.createUser({ firstName: "Ann", languageCode: "en" });
     await ann.send("/start");
     await until(ann, "Hello Ann!");
     await ann.click("📝 Report a recruiter or offer");
@@ -71,7 +52,7 @@ describe("a full report in English", () => {
     const sent = await until(ann, "Your case number is");
     const id = /case number is ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(sent.text ?? "")?.[1];
     expect(id).toBeDefined();
-    const report = await app.redis.get(`waspada:report:${id}`);
+    const report = await bot.app.redis.get(`waspada:report:${id}`);
     expect(report).toContain("customer service");
     if (process.env.DUMP_CHAT)
       console.log(

@@ -1,35 +1,16 @@
 /** Wrong input, cancel, edit, double Send, restarts: the report keeps what was entered and never doubles. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
-import { TestRedis } from "../harness/redis.js";
+import { describe, expect, it } from "vitest";
+import { useRunningBot } from "../harness/app.js";
 import { fillReport, sendReport, text, waitForStep, waitForText } from "../harness/report-driver.js";
-import { FakeTelegram, type SimUser } from "../harness/telegram/index.js";
+import type { SimUser } from "../harness/telegram/index.js";
 
-let redis: TestRedis;
-let tg: FakeTelegram;
-let app: TestApp;
-
-beforeAll(async () => {
-  redis = await TestRedis.start();
-});
-afterAll(async () => {
-  await redis.stop();
-});
-beforeEach(async () => {
-  await redis.flush();
-  tg = await FakeTelegram.start();
-  app = await startTestApp(testEnv(tg, redis));
-});
-afterEach(async () => {
-  await app.stop();
-  await tg.stop();
-});
+const bot = useRunningBot();
 
 const OFFER = "Dicari operator typing di Myawaddy, gaji 20 juta, tanpa ijazah. WA +66 81 234 5678";
 const t = (key: string, args?: Record<string, string | number>) => text("en", key, args);
 
 async function reportCount(): Promise<number> {
-  return app.redis.zcard("waspada:reports:by-time");
+  return bot.app.redis.zcard("waspada:reports:by-time");
 }
 
 async function startAndAnswerWho(user: SimUser) {
@@ -41,7 +22,7 @@ async function startAndAnswerWho(user: SimUser) {
 
 describe("wrong input keeps the question and what was entered", () => {
   it("at each kind of question", async () => {
-    const joe = tg.createUser({ firstName: "Joe", languageCode: "en" });
+    const joe = bot.tg.createUser({ firstName: "Joe", languageCode: "en" });
     await joe.send("/report");
     await waitForStep(joe, "en", 1);
     await joe.sendSticker();
@@ -96,14 +77,14 @@ describe("wrong input keeps the question and what was entered", () => {
     expect(summary.text).toContain("2 texts, 2 screenshots");
     expect(summary.text).toContain("Myawaddy");
     const id = await sendReport(joe, "en");
-    const report = await app.reports.get(id);
+    const report = await bot.app.reports.get(id);
     expect(report?.offer.media.map((m) => m.kind)).toEqual(["photo", "document"]);
     expect(report?.offer.texts.map((x) => x.text)).toEqual([OFFER, "poster"]);
     expect(report?.documents.passportHandedOver).toBe("yes");
   });
 
   it("help and language still work in the middle of a report, which then goes on", async () => {
-    const joe = tg.createUser({ firstName: "Joe", languageCode: "en" });
+    const joe = bot.tg.createUser({ firstName: "Joe", languageCode: "en" });
     await startAndAnswerWho(joe);
     await joe.send("/help");
     expect((await joe.waitForBotMessage()).text).toContain("How to use Waspada");
@@ -116,7 +97,7 @@ describe("cancel", () => {
   const steps = [1, 2, 3, 4, 5, 6, 7, 8];
   for (const step of steps) {
     it(`at step ${step} stores nothing and ends the report`, async () => {
-      const user = tg.createUser({ firstName: "Nia", languageCode: "en" });
+      const user = bot.tg.createUser({ firstName: "Nia", languageCode: "en" });
       if (step === 8) {
         await fillReport(user, "en", { offer: [OFFER] });
       } else {
@@ -169,7 +150,7 @@ describe("cancel", () => {
 
 describe("summary", () => {
   it("lets a part be edited and keeps the rest", async () => {
-    const user = tg.createUser({ firstName: "Dian", languageCode: "en" });
+    const user = bot.tg.createUser({ firstName: "Dian", languageCode: "en" });
     const before = await fillReport(user, "en", { offer: [OFFER], country: "TH", job: "typing" });
     expect(before).toContain("Thailand");
     await user.click(t("report-edit-destination"));
@@ -187,11 +168,11 @@ describe("summary", () => {
     expect(after.text).toContain("Shwe Kokko");
     expect(after.text).toContain("1 text, 0 screenshots");
     const id = await sendReport(user, "en");
-    expect((await app.reports.get(id))?.destination).toEqual({ country: "MM", city: "Shwe Kokko" });
+    expect((await bot.app.reports.get(id))?.destination).toEqual({ country: "MM", city: "Shwe Kokko" });
   });
 
   it("stores one report when Send is pressed twice, or the same press is delivered twice", async () => {
-    const user = tg.createUser({ firstName: "Budi", languageCode: "en" });
+    const user = bot.tg.createUser({ firstName: "Budi", languageCode: "en" });
     await fillReport(user, "en", { offer: [OFFER] });
     const summary = user.lastBotMessage()!;
     const send = summary.buttons!.flat().find((b) => b.text === t("report-button-send"))!;
@@ -207,7 +188,7 @@ describe("summary", () => {
 describe("a bot restart", () => {
   for (const step of [1, 2, 3, 4, 5, 6, 7, 8]) {
     it(`at step ${step} resumes at the same step`, async () => {
-      const user = tg.createUser({ firstName: "Eka", languageCode: "id" });
+      const user = bot.tg.createUser({ firstName: "Eka", languageCode: "id" });
       const ti = (key: string, args?: Record<string, string | number>) => text("id", key, args);
       if (step === 8) {
         await fillReport(user, "id", { offer: [OFFER] });
@@ -250,8 +231,7 @@ describe("a bot restart", () => {
         }
       }
       const question = user.lastBotMessage()!;
-      await app.stop();
-      app = await startTestApp(testEnv(tg, redis));
+      await bot.restart();
       // The question asked before the restart still works: its button, or a wrong input.
       await user.sendSticker();
       const reply = await user.waitForBotMessage();

@@ -1,29 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Locale } from "#src/config.js";
-import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
-import { TestRedis } from "../harness/redis.js";
+import { useRunningBot } from "../harness/app.js";
 import { fillReport, sendReport, text, waitForStep, waitForText } from "../harness/report-driver.js";
-import { FakeTelegram } from "../harness/telegram/index.js";
 
-let redis: TestRedis;
-let tg: FakeTelegram;
-let app: TestApp;
-
-beforeAll(async () => {
-  redis = await TestRedis.start();
-});
-afterAll(async () => {
-  await redis.stop();
-});
-beforeEach(async () => {
-  await redis.flush();
-  tg = await FakeTelegram.start();
-  app = await startTestApp(testEnv(tg, redis));
-});
-afterEach(async () => {
-  await app.stop();
-  await tg.stop();
-});
+const bot = useRunningBot();
 
 const OFFER_ID =
   "Lowongan ADMIN di Kamboja, gaji 15jt/bulan, tanpa pengalaman, tiket pesawat ditanggung, berangkat pakai visa wisata. " +
@@ -33,7 +13,7 @@ const OFFER_EN =
   "Go on a tourist visa first. Contact @cs_recruit_kh";
 
 async function storedReport(id: string) {
-  const report = await app.reports.get(id);
+  const report = await bot.app.reports.get(id);
   if (!report) throw new Error(`report ${id} not stored`);
   return report;
 }
@@ -44,7 +24,7 @@ describe("full reports for each kind of reporter", () => {
   for (const locale of locales) {
     for (const who of kinds) {
       it(`${who} in ${locale === "id" ? "Indonesian" : "English"}`, async () => {
-        const user = tg.createUser({ firstName: "Wati", languageCode: locale });
+        const user = bot.tg.createUser({ firstName: "Wati", languageCode: locale });
         const summary = await fillReport(user, locale, {
           who,
           offer: [locale === "id" ? OFFER_ID : OFFER_EN],
@@ -77,7 +57,7 @@ describe("full reports for each kind of reporter", () => {
 
 describe("someone already left", () => {
   it("marks the report urgent, shows the destination's hotlines at once, and keeps a shared location", async () => {
-    const ibu = tg.createUser({ firstName: "Siti", languageCode: "id" });
+    const ibu = bot.tg.createUser({ firstName: "Siti", languageCode: "id" });
     const summary = await fillReport(ibu, "id", {
       who: "family_friend",
       offer: [OFFER_ID],
@@ -105,7 +85,7 @@ describe("someone already left", () => {
   });
 
   it("'Someone is in danger now' shows help first, then asks about the person before the offer", async () => {
-    const user = tg.createUser({ firstName: "Rudi", languageCode: "en" });
+    const user = bot.tg.createUser({ firstName: "Rudi", languageCode: "en" });
     await user.send("/start");
     await waitForText(user, "Hello Rudi");
     await user.click(text("en", "menu-danger"));

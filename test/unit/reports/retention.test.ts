@@ -32,7 +32,13 @@ describe("retention", () => {
     now += 400 * DAY;
     const { report: recent } = await store.createOnce("once-new", sampleDraft(), reporter);
 
-    const deleted = await deleteExpiredReports({ redis, keys, reports: store, retentionDays: 365, now: () => now });
+    const deleted = await deleteExpiredReports({
+      redis,
+      keys,
+      reports: store,
+      retentionDays: 365,
+      now: () => now,
+    });
     expect(deleted).toBe(1);
     expect(await store.get(old.id)).toBeUndefined();
     expect(await store.get(recent.id)).toBeDefined();
@@ -42,8 +48,14 @@ describe("retention", () => {
     const everything = await dumpRedis(redis);
     // Only the audit entry remains (and the once-key, which Redis expires 30 days after Send).
     const traces = everything.split("\n").filter((line) => line.includes(old.id));
-    expect(traces.filter((line) => !line.includes("report.deleted") && !line.startsWith("waspada:report-once:"))).toEqual([]);
-    expect((await store.readAudit(5)).some((a) => a.action === "report.deleted" && a.reportId === old.id)).toBe(true);
-    expect(await deleteExpiredReports({ redis, keys, reports: store, retentionDays: 365, now: () => now })).toBe(0);
+    expect(
+      traces.filter((line) => !line.includes("report.deleted") && !line.startsWith("waspada:report-once:")),
+    ).toEqual([]);
+    expect(
+      (await store.readAudit(5)).some((a) => a.action === "report.deleted" && a.reportId === old.id),
+    ).toBe(true);
+    expect(
+      await deleteExpiredReports({ redis, keys, reports: store, retentionDays: 365, now: () => now }),
+    ).toBe(0);
   });
 });

@@ -15,14 +15,14 @@ const keysOf = (locale: string): Set<string> =>
       .filter((k): k is string => k !== undefined),
   );
 
-/** Section 2 of INDICATORS.md: every indicator and counter the catalogue must carry. */
+/** Section 2 of INDICATORS.md: every indicator and counter the catalogue must carry (plus proc_model_injection, issue 6). */
 const INDEX =
   `dest_cambodia dest_myanmar dest_laos_golden_triangle dest_philippines_pogo dest_thailand_decoy dest_hub_onward_hint
 dest_compound_place dest_unnamed_country lure_cs_admin_marketing lure_operator_typing lure_it_crypto_digital lure_online_gaming_casino
 lure_chat_scam_work lure_language_chat_skill lure_hospitality_thailand lure_dubai_office lure_easy_work_high_pay lure_task_parttime
 pay_above_market_unskilled pay_implausible_extreme pay_usd_for_regional_job pay_commission_target req_no_experience req_no_education
 req_passport_only req_basic_computer_typing proc_tourist_visa proc_work_permit_later proc_no_written_contract proc_individual_recruiter
-proc_bypass_official proc_coached_cover_story proc_chat_only_hiring cost_employer_pays_everything cost_upfront_fee cost_advance_to_candidate
+proc_bypass_official proc_coached_cover_story proc_chat_only_hiring proc_model_injection cost_employer_pays_everything cost_upfront_fee cost_advance_to_candidate
 cost_repayment_penalty route_overland_border_crossing route_transit_third_country route_irregular_exit_point route_handler_pickup
 doc_passport_handover doc_phone_isolation doc_personal_data_harvest chan_social_media_post chan_friend_referral chan_private_chat_redirect
 chan_recruit_others_bonus chan_fake_official_claims urg_depart_immediately urg_limited_slots urg_secrecy id_no_company_details
