@@ -24,6 +24,7 @@ COPY package.json ./
 COPY bin ./bin
 COPY locales ./locales
 COPY data ./data
+COPY prompts ./prompts
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \

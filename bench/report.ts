@@ -133,5 +133,3 @@ export async function run(): Promise<void> {
     await redis.stop();
   }
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -93,3 +93,22 @@ export-usage = Use: /export, or /export 2025-01-01 2025-01-31 (from and to, incl
 export-caption = Reports export (CSV). It contains no reporter identity; handle it as confidential.
 mark-usage = Use: /mark followed by the phone, @username, link or agency, then known, licensed or clear — for example: /mark +855 12 345 678 known
 mark-cleared = mark removed
+
+card-model-title = 🤖 Model notes
+card-model-disclaimer = automatic, not verified; the rules and officers decide
+card-model-level = Model suggests: { $level } (rules: { $rules })
+card-model-injection = The offer contains instructions aimed at the model; they were ignored and the rule level kept
+card-model-injection-encoded = The offer hides instructions aimed at the model (encoded); they were ignored and the rule level kept
+card-model-discarded = { $count ->
+        [one] 1 model finding was discarded: its quote is not in the offer
+       *[other] { $count } model findings were discarded: their quotes are not in the offer
+    }
+card-model-extracted = Read from the offer
+card-model-fees = fees
+card-model-visa = visa
+card-model-route = route
+card-model-needs-review = The model's answer needs review: { $reason }
+card-model-failed = The model could not be reached ({ $reason }); rules only.
+card-model-skipped-circuit_open = The model is paused after repeated failures; rules only.
+card-model-skipped-budget = The model's daily budget is used up; rules only.
+card-model-skipped-no_text = No offer text for the model; rules only.

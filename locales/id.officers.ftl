@@ -88,3 +88,22 @@ export-usage = Pakai: /export, atau /export 2025-01-01 2025-01-31 (dari dan samp
 export-caption = Ekspor laporan (CSV). Tidak berisi identitas pelapor; perlakukan sebagai rahasia.
 mark-usage = Pakai: /mark lalu nomor HP, @username, tautan, atau agen, kemudian known, licensed, atau clear — misalnya: /mark +855 12 345 678 known
 mark-cleared = tanda dihapus
+
+card-model-title = 🤖 Catatan model
+card-model-disclaimer = otomatis, belum diverifikasi; aturan dan petugas yang memutuskan
+card-model-level = Saran model: { $level } (aturan: { $rules })
+card-model-injection = Tawaran berisi perintah untuk model; perintah itu diabaikan dan level aturan dipertahankan
+card-model-injection-encoded = Tawaran menyembunyikan perintah untuk model (dikodekan); perintah itu diabaikan dan level aturan dipertahankan
+card-model-discarded = { $count ->
+        [one] 1 temuan model dibuang: kutipannya tidak ada di tawaran
+       *[other] { $count } temuan model dibuang: kutipannya tidak ada di tawaran
+    }
+card-model-extracted = Dibaca dari tawaran
+card-model-fees = biaya
+card-model-visa = visa
+card-model-route = rute
+card-model-needs-review = Jawaban model perlu diperiksa: { $reason }
+card-model-failed = Model tidak dapat dihubungi ({ $reason }); hanya aturan.
+card-model-skipped-circuit_open = Model dihentikan sementara setelah gagal berulang kali; hanya aturan.
+card-model-skipped-budget = Anggaran harian model sudah habis; hanya aturan.
+card-model-skipped-no_text = Tidak ada teks tawaran untuk model; hanya aturan.

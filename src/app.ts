@@ -11,6 +11,9 @@
  */
 import type { Server } from "node:http";
 import { GrammyError, HttpError } from "grammy";
+import { createAnalyser } from "#src/analysis/analyse.js";
+import { createModelClient } from "#src/analysis/client.js";
+import { downloadImages } from "#src/analysis/images.js";
 import { registerCommands } from "#src/bot/commands.js";
 import type { BotContext, BotDeps } from "#src/bot/context.js";
 import { createConversationOwners } from "#src/bot/conversations/owners.js";
@@ -18,6 +21,7 @@ import { createI18n } from "#src/bot/i18n.js";
 import { ALLOWED_UPDATES, createBot, type WaspadaBot } from "#src/bot/index.js";
 import { createOfficerCheck } from "#src/bot/middlewares/officer.js";
 import type { Config, Locale } from "#src/config.js";
+import { createOfferAnalysis } from "#src/jobs/analyse-offer.js";
 import { createCaseCards } from "#src/jobs/case-card.js";
 import { createCaseEvents } from "#src/jobs/case-events.js";
 import { sweepExpiredConversations } from "#src/jobs/conversation-expiry.js";
@@ -101,6 +105,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     sealer,
     reports: new ReportStore({ redis, keys, sealer, pseudonymize }),
     cases: undefined as unknown as BotDeps["cases"], // set below, once the bot's Api exists
+    analysis: undefined as unknown as BotDeps["analysis"], // set below, with the job runner
     conversationOwners: createConversationOwners({
       redis,
       keys,
@@ -135,6 +140,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       posts: await forwarding.postsOf(report.id),
       failures: (await forwarding.failures()).filter((f) => f.reportId === report.id),
       notes: await redis.llen(keys.reportNotes(report.id)),
+      model: await deps.analysis.analysisOf(report.id),
     }),
     logger,
   });
@@ -147,7 +153,27 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     pseudonymize,
     logger,
   });
-  deps.cases = Object.assign(createCaseEvents(cards, forwarding, notifications), {
+  const modelClient = createModelClient(config);
+  deps.analysis = createOfferAnalysis(jobs, {
+    analyser:
+      modelClient &&
+      createAnalyser({
+        client: modelClient,
+        config,
+        redis,
+        keys,
+        metrics,
+        logger,
+        images: (media) =>
+          downloadImages({ api: bot.api, apiRoot: config.TELEGRAM_API_ROOT, token: config.BOT_TOKEN }, media),
+      }),
+    reports: deps.reports,
+    redis,
+    keys,
+    logger,
+    onResult: (reportId) => cards.publish(reportId),
+  });
+  deps.cases = Object.assign(createCaseEvents(cards, forwarding, notifications, deps.analysis), {
     officers: createOfficerCheck({
       api: bot.api,
       redis,
@@ -196,6 +222,16 @@ export function createApp(config: Config, options: AppOptions = {}): App {
 
   async function waitForRedis(): Promise<void> {
     redis.connect().catch(() => {}); // the retry strategy keeps trying; we watch for "ready"
+    // A healthy Redis answers within a moment: only complain if it does not.
+    if (redis.status !== "ready") {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 1_000);
+        redis.once("ready", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
     for (let attempt = 0; !stopping.signal.aborted; attempt++) {
       if (redis.status === "ready") {
         try {
@@ -218,9 +254,11 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   async function initBot(): Promise<void> {
     for (let attempt = 0; !stopping.signal.aborted; attempt++) {
       try {
-        await bot.init();
+        // grammY retries getMe on network errors until this signal says stop.
+        await bot.init(stopping.signal as Parameters<typeof bot.init>[0]);
         return;
       } catch (error) {
+        if (stopping.signal.aborted) return;
         if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
           throw new FatalStartError(
             "Telegram rejected BOT_TOKEN (401 Unauthorized): check the token from BotFather.",

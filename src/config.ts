@@ -210,6 +210,24 @@ const storeSchema = z.object({
 });
 export type StoreConfig = z.infer<typeof storeSchema>;
 
+/** The language model's part, for the eval (`npm run eval -- --llm`), which runs no bot. */
+const modelSchema = z.object({
+  OPENAI_API_KEY: common.OPENAI_API_KEY,
+  OPENAI_BASE_URL: common.OPENAI_BASE_URL,
+  OPENAI_MODEL: common.OPENAI_MODEL,
+  OPENAI_SEND_IMAGES: common.OPENAI_SEND_IMAGES,
+  OPENAI_TIMEOUT_SECONDS: common.OPENAI_TIMEOUT_SECONDS,
+  OPENAI_DAILY_BUDGET: common.OPENAI_DAILY_BUDGET,
+  OPENAI_USER_DAILY_BUDGET: common.OPENAI_USER_DAILY_BUDGET,
+});
+export type ModelConfig = z.infer<typeof modelSchema>;
+
+export function parseModelConfig(env: Record<string, string | undefined>): ModelConfig {
+  const result = modelSchema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(describeProblems(result.error, env));
+}
+
 /** Parses the store's part of the configuration; throws ConfigError like parseConfig. */
 export function parseStoreConfig(env: Record<string, string | undefined>): StoreConfig {
   const result = storeSchema.safeParse(env);

@@ -21,9 +21,7 @@ const money = z.object({
 });
 
 export const extractionSchema = z.object({
-  recruiters: z
-    .array(z.object({ name: short.nullable(), contacts: z.array(contact).max(10) }))
-    .max(10),
+  recruiters: z.array(z.object({ name: short.nullable(), contacts: z.array(contact).max(10) })).max(10),
   agency: short.nullable(),
   destination_country: z.string().max(60).nullable(),
   destination_city: short.nullable(),

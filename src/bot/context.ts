@@ -6,6 +6,7 @@ import type { Context, SessionFlavor } from "grammy";
 import type { ConversationOwners } from "#src/bot/conversations/owners.js";
 import type { OfficerCheck } from "#src/bot/middlewares/officer.js";
 import type { Config, Locale } from "#src/config.js";
+import type { OfferAnalysis } from "#src/jobs/analyse-offer.js";
 import type { CaseEvents } from "#src/jobs/case-events.js";
 import type { Logger } from "#src/logger.js";
 import type { Metrics } from "#src/metrics.js";
@@ -34,6 +35,8 @@ export interface BotDeps {
   conversationOwners: ConversationOwners;
   /** Officers' side: who may act, case cards, and what follows a change (jobs). */
   cases: CaseEvents & { officers: OfficerCheck };
+  /** The optional language model: pre-fill for the report conversation (disabled without a model). */
+  analysis: OfferAnalysis;
 }
 
 export interface DepsFlavor {

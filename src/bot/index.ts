@@ -99,7 +99,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Waspad
       storage: {
         type: "key",
         // Bump when a conversation changes incompatibly: old state is dropped, not misread.
-        version: 1,
+        // 2: the report conversation reads the model's extraction (new external steps).
+        version: 2,
         getStorageKey: chatRef,
         adapter: createConversationStorage({ redis: deps.redis, keys: deps.keys, timeoutMs }),
       },

@@ -1,10 +1,18 @@
 /**
  * `npm run eval`: screens the labelled sets in data/eval/ and prints how well the level separates
  * scam offers from everything else. "Positive" means a level of medium or above.
+ * `npm run eval -- --llm` also runs every offer through the configured model (OPENAI_*) and prints
+ * the rules-only and rules+model tables side by side. It calls a real endpoint: never part of CI.
  */
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
+import { createAnalyser } from "#src/analysis/analyse.js";
+import { createModelClient } from "#src/analysis/client.js";
+import { ConfigError, parseModelConfig } from "#src/config.js";
+import { createLogger } from "#src/logger.js";
+import { createMetrics } from "#src/metrics.js";
+import { createKeys } from "#src/redis-keys.js";
 import { dataFilePath } from "#src/screening/data-files.js";
 import { screenOffer } from "#src/screening/index.js";
 import { LEVELS, type Level, type ScreeningResult } from "#src/screening/types.js";
@@ -98,15 +106,19 @@ function metricsOf(rows: readonly Scored[]): Metrics {
 }
 
 export function evaluate(files: readonly string[]): EvalReport {
-  const rows: Scored[] = readEvalRows(files).map((row) => {
-    const result = screenOffer(row.text);
-    return {
-      row,
-      result,
-      positive: isPositive(result.level),
-      isWarning: row.label === "legit" && row.expected_indicators.includes("ok_warning_or_news_context"),
-    };
-  });
+  return summarise(readEvalRows(files).map((row) => scored(row, screenOffer(row.text))));
+}
+
+function scored(row: EvalRow, result: ScreeningResult): Scored {
+  return {
+    row,
+    result,
+    positive: isPositive(result.level),
+    isWarning: row.label === "legit" && row.expected_indicators.includes("ok_warning_or_news_context"),
+  };
+}
+
+function summarise(rows: Scored[]): EvalReport {
   const byLanguage = new Map<string, Metrics>();
   for (const lang of [...new Set(rows.map((r) => r.row.lang))].sort()) {
     byLanguage.set(lang, metricsOf(rows.filter((r) => r.row.lang === lang)));
@@ -176,9 +188,90 @@ export function formatReport(name: string, report: EvalReport): string {
 /** Targets on the development set (issue 3). */
 export const TARGETS = { recall: 0.95, falsePositiveRate: 0.05, warningsAtHigh: 0 } as const;
 
-export async function evalCommand(argv: string[]): Promise<number> {
+/** Two reports' lines next to each other, the left one padded to a column. */
+export function sideBySide(left: string, right: string, width = 112): string {
+  const a = left.split("\n");
+  const b = right.split("\n");
+  return Array.from({ length: Math.max(a.length, b.length) }, (_, i) =>
+    `${(a[i] ?? "").padEnd(width)} │ ${b[i] ?? ""}`.trimEnd(),
+  ).join("\n");
+}
+
+/**
+ * The same rows, each level replaced by the guarded rules+model level (never below the rules).
+ * A failed call keeps the rules' level and is counted.
+ */
+export async function evaluateWithModel(
+  files: readonly string[],
+  env: Record<string, string | undefined>,
+  concurrency = 4,
+): Promise<{ rules: EvalReport; withModel: EvalReport; failures: Map<string, number> }> {
+  const config = parseModelConfig(env);
+  const client = createModelClient(config);
+  if (!client) throw new ConfigError(["OPENAI_API_KEY and OPENAI_MODEL: required for --llm"]);
+  const analyser = createAnalyser({
+    client,
+    config,
+    keys: createKeys("eval:"),
+    metrics: createMetrics({ defaultMetrics: false }),
+    logger: createLogger({ level: "silent", pretty: false, secrets: [config.OPENAI_API_KEY ?? ""] }),
+  });
+  const rows = readEvalRows(files);
+  const rules = rows.map((row) => scored(row, screenOffer(row.text)));
+  const withModel: Scored[] = new Array(rows.length);
+  const failures = new Map<string, number>();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < rows.length; i = next++) {
+        const { row, result } = rules[i]!;
+        const ids = result.indicators.filter((h) => h.strength > 0).map((h) => h.id);
+        const opinion = await analyser.secondOpinion([row.text], { level: result.level, indicators: ids });
+        if (opinion.outcome !== "ok" && opinion.outcome !== "injection")
+          failures.set(opinion.outcome, (failures.get(opinion.outcome) ?? 0) + 1);
+        withModel[i] = scored(row, { ...result, level: opinion.level });
+      }
+    }),
+  );
+  return { rules: summarise(rules), withModel: summarise(withModel), failures };
+}
+
+async function evalWithModelCommand(env: Record<string, string | undefined>): Promise<number> {
+  try {
+    for (const [name, files] of [
+      ["development set", EVAL_SETS.dev],
+      ["hard cases", EVAL_SETS.hard],
+    ] as const) {
+      const { rules, withModel, failures } = await evaluateWithModel(files, env);
+      console.log(
+        sideBySide(
+          formatReport(`${name}: rules only`, rules),
+          formatReport(`${name}: rules + model`, withModel),
+        ),
+      );
+      if (failures.size > 0)
+        console.log(
+          `Model calls that failed (rules level kept): ${[...failures].map(([r, n]) => `${r} ×${n}`).join(", ")}`,
+        );
+      console.log();
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+export async function evalCommand(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
+  if (argv[0] === "--llm" && argv.length === 1) return evalWithModelCommand(env);
   if (argv.length > 0 && argv[0] !== "--verbose") {
-    console.error("Usage: waspada eval [--verbose]");
+    console.error("Usage: waspada eval [--verbose | --llm]");
     return 2;
   }
   const dev = evaluate(EVAL_SETS.dev);

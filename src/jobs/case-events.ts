@@ -17,6 +17,11 @@ export interface NotificationsPort {
   caseOfReply(chatId: number, repliedMessageId: number): Promise<string | undefined>;
 }
 
+/** The language model's analysis of a new report (a no-op without a model). */
+export interface AnalysisPort {
+  enqueue(report: Report): Promise<void>;
+}
+
 export interface CaseEvents {
   cards: CaseCards;
   created(report: Report): Promise<void>;
@@ -31,6 +36,7 @@ export function createCaseEvents(
   cards: CaseCards,
   forwarding: ForwardingPort,
   notifications: NotificationsPort,
+  analysis?: AnalysisPort,
 ): CaseEvents {
   async function forwardIfDue(report: Report): Promise<void> {
     if (report.status === "escalated") await forwarding.enqueue(report, "escalated");
@@ -43,6 +49,8 @@ export function createCaseEvents(
       // The reporter was told "received" with the case number when they sent it.
       await cards.publish(report.id);
       await forwardIfDue(report);
+      // After the card and forwarding: the model only adds notes, it never holds anything up.
+      await analysis?.enqueue(report);
     },
     async statusChanged(report) {
       await notifications.notifyStatus(report);

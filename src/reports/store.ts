@@ -799,6 +799,7 @@ export class ReportStore {
       k.reportNotifications(id),
       k.reportRelays(id),
       k.reportNotes(id),
+      k.reportAnalysis(id),
     ]) {
       commands.push(["del", key]);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { useRunningBot } from "../harness/app.js";
 import { fillReport, sendReport, text, waitForStep } from "../harness/report-driver.js";
+import { useRunningBot } from "../harness/running-bot.js";
 
 const bot = useRunningBot();
 

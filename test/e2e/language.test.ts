@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TEST_OPERATOR, useRunningBot } from "../harness/app.js";
+import { TEST_OPERATOR } from "../harness/app.js";
+import { useRunningBot } from "../harness/running-bot.js";
 
 const bot = useRunningBot();
 

@@ -1,7 +1,7 @@
 /** Wrong input, cancel, edit, double Send, restarts: the report keeps what was entered and never doubles. */
 import { describe, expect, it } from "vitest";
-import { useRunningBot } from "../harness/app.js";
 import { fillReport, sendReport, text, waitForStep, waitForText } from "../harness/report-driver.js";
+import { useRunningBot } from "../harness/running-bot.js";
 import type { SimUser } from "../harness/telegram/index.js";
 
 const bot = useRunningBot();

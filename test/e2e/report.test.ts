@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Locale } from "#src/config.js";
-import { useRunningBot } from "../harness/app.js";
 import { fillReport, sendReport, text, waitForStep, waitForText } from "../harness/report-driver.js";
+import { useRunningBot } from "../harness/running-bot.js";
 
 const bot = useRunningBot();
 

@@ -116,7 +116,9 @@ describe("Redis trouble", () => {
     app = createTestApp(testEnv(tg, redis));
     const started = app.start();
     await expect
-      .poll(() => app.logs.filter((l) => String(l.msg).includes("Redis is not reachable")).length)
+      .poll(() => app.logs.filter((l) => String(l.msg).includes("Redis is not reachable")).length, {
+        timeout: 8000,
+      })
       .toBeGreaterThan(1);
     await redis.restart();
     await started;
@@ -127,6 +129,17 @@ describe("Redis trouble", () => {
 });
 
 describe("shutdown", () => {
+  it("stops at once when told to while Telegram is still unreachable at start-up", async () => {
+    app = createTestApp(testEnv(tg, redis, { TELEGRAM_API_ROOT: "http://127.0.0.1:9" }));
+    const started = app.start();
+    await expect.poll(() => app.logs.some((l) => l.msg === "telegram network error, retrying")).toBe(true);
+    await app.stop();
+    await started;
+    const after = app.logs.length;
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(app.logs.slice(after).filter((l) => l.method === "getMe")).toEqual([]);
+  });
+
   it("finishes the update in flight before closing", async () => {
     app = await startTestApp(testEnv(tg, redis));
     tg.inject({ method: "sendMessage", delayMs: 1500 });

@@ -3,12 +3,11 @@
  * in memory so tests can read them (and prove they hold no personal data).
  */
 import { Writable } from "node:stream";
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { type App, createApp } from "#src/app.js";
 import { parseConfig } from "#src/config.js";
 import { createLogger } from "#src/logger.js";
-import { TestRedis } from "./redis.js";
-import { FakeTelegram } from "./telegram/index.js";
+import type { TestRedis } from "./redis.js";
+import type { FakeTelegram } from "./telegram/index.js";
 
 export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString("base64");
 export const TEST_OPERATOR = "Tim Uji Waspada";
@@ -61,43 +60,4 @@ export async function startTestApp(env: Record<string, string>): Promise<TestApp
   const app = createTestApp(env);
   await app.start();
   return app;
-}
-
-export interface RunningBot {
-  redis: TestRedis;
-  tg: FakeTelegram;
-  app: TestApp;
-  /** Stops the bot and starts a fresh process on the same Redis and Telegram, as after a restart. */
-  restart(): Promise<TestApp>;
-}
-
-/**
- * The usual e2e setup: a Redis for the file, and for every test a fresh fake Telegram and a
- * running bot on a flushed Redis. Read the fields inside tests (they change from test to test).
- */
-export function useRunningBot(
-  extraEnv: (tg: FakeTelegram) => Record<string, string> = () => ({}),
-): RunningBot {
-  const bot = {} as RunningBot;
-  bot.restart = async () => {
-    await bot.app.stop();
-    bot.app = await startTestApp(testEnv(bot.tg, bot.redis, extraEnv(bot.tg)));
-    return bot.app;
-  };
-  beforeAll(async () => {
-    bot.redis = await TestRedis.start();
-  });
-  afterAll(async () => {
-    await bot.redis.stop();
-  });
-  beforeEach(async () => {
-    await bot.redis.flush();
-    bot.tg = await FakeTelegram.start();
-    bot.app = await startTestApp(testEnv(bot.tg, bot.redis, extraEnv(bot.tg)));
-  });
-  afterEach(async () => {
-    await bot.app.stop();
-    await bot.tg.stop();
-  });
-  return bot;
 }

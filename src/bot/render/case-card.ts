@@ -7,6 +7,7 @@
  */
 import { FormattedString, fmt } from "@grammyjs/parse-mode";
 import { InlineKeyboard } from "grammy";
+import type { Analysis } from "#src/analysis/result.js";
 import { type CaseAction, caseActionData } from "#src/bot/callback-data/case.js";
 import type { Translate } from "#src/bot/context.js";
 import { countryName } from "#src/bot/i18n.js";
@@ -30,6 +31,8 @@ export interface CardContext {
   failures: Array<{ channelId: number | string; error: string }>;
   /** Officer notes count, shown so the thread is known to hold more. */
   notes?: number;
+  /** The language model's stored analysis, shown as clearly marked model notes. */
+  model?: Analysis;
 }
 
 export function clip(text: string | undefined, max = MAX_FIELD): string {
@@ -149,6 +152,9 @@ export function renderCaseCard(
       fmt`${FormattedString.bold(t("report-summary-offer"))}: ${t("report-summary-offer-count", { texts: 0, screenshots: report.offer.media.length })}`,
     );
   }
+  const notes = context.model ? modelNotes(context.model, t, locale) : undefined;
+  if (notes) lines.push(notes);
+
   if (report.additions.length) lines.push(fmt`➕ ${t("card-additions", { count: report.additions.length })}`);
   if (context.notes) lines.push(fmt`📝 ${t("card-notes", { count: context.notes })}`);
 
@@ -167,6 +173,71 @@ export function renderCaseCard(
   let card = FormattedString.join(lines, "\n");
   if (card.text.length > MAX_TEXT) card = card.slice(0, MAX_TEXT - 1).concat(fmt`…`);
   return card;
+}
+
+/**
+ * "🤖 Model notes": what the language model added, marked as unverified so no officer mistakes it
+ * for the rules' finding or a decision. Quotes are defanged like every user text on the card.
+ */
+function modelNotes(model: Analysis, t: Translate, locale: Locale): FormattedString | undefined {
+  const lines: FormattedString[] = [
+    fmt`${FormattedString.bold(t("card-model-title"))} — ${FormattedString.italic(t("card-model-disclaimer"))}`,
+  ];
+  if (model.status === "skipped" || model.status === "failed") {
+    const reason = model.reason ?? "error";
+    const known = ["circuit_open", "budget", "no_text"].includes(reason);
+    lines.push(
+      fmt`${known ? t(`card-model-skipped-${reason}`) : t("card-model-failed", { reason: clip(reason, 80) })}`,
+    );
+    return FormattedString.join(lines, "\n");
+  }
+  const opinion = model.opinion;
+  if (opinion) {
+    lines.push(
+      fmt`${t("card-model-level", {
+        level: `${LEVEL_MARK[opinion.level]} ${t(`check-level-name-${opinion.level}`)}`,
+        rules: `${LEVEL_MARK[opinion.ruleLevel]} ${t(`check-level-name-${opinion.ruleLevel}`)}`,
+      })}`,
+    );
+    if (opinion.injection) {
+      const quote = defang(clip(opinion.injection.quotes[0], 80));
+      lines.push(
+        fmt`⚠️ ${t(opinion.injection.encoded ? "card-model-injection-encoded" : "card-model-injection")} — “${quote}”`,
+      );
+    }
+    for (const hit of opinion.indicators
+      .filter((i) => i.added && i.id !== "proc_model_injection")
+      .slice(0, 5)) {
+      lines.push(fmt`• ${t(`screening-indicator-${hit.id}`)} — “${defang(clip(hit.quote, 80))}”`);
+    }
+    if (opinion.discarded.length)
+      lines.push(fmt`${t("card-model-discarded", { count: opinion.discarded.length })}`);
+  }
+  const x = model.extraction;
+  if (x) {
+    const country =
+      x.destination_country && /^[A-Za-z]{2}$/.test(x.destination_country)
+        ? countryName(locale, x.destination_country.toUpperCase())
+        : x.destination_country;
+    const facts = [
+      (country || x.destination_city) &&
+        `${t("report-summary-destination")}: ${[country, x.destination_city].filter(Boolean).join(", ")}`,
+      x.job_title && `${t("report-summary-job")}: ${x.job_title}`,
+      x.salary?.text && `${t("report-summary-salary")}: ${x.salary.text}`,
+      x.fees.length > 0 &&
+        `${t("card-model-fees")}: ${x.fees.map((f) => f.text ?? f.purpose ?? "?").join("; ")}`,
+      x.visa_type && `${t("card-model-visa")}: ${x.visa_type}`,
+      x.travel_route.length > 0 && `${t("card-model-route")}: ${x.travel_route.join(" → ")}`,
+      x.agency && `${t("identifier-kind-agency")}: ${x.agency}`,
+    ].filter((f): f is string => typeof f === "string" && f !== "");
+    if (facts.length) lines.push(fmt`${t("card-model-extracted")}: ${defang(clip(facts.join(" · "), 400))}`);
+  }
+  if (model.status === "needs_review")
+    lines.push(fmt`⚠️ ${t("card-model-needs-review", { reason: clip(model.reason, 120) })}`);
+  lines.push(
+    fmt`${FormattedString.italic(`${model.model} · ${model.prompts.extract}, ${model.prompts.secondOpinion}`)}`,
+  );
+  return FormattedString.join(lines, "\n");
 }
 
 /** The buttons under a card; "Reveal contact" only where the reporter agreed to be contacted. */

@@ -31,8 +31,18 @@ export interface Draft {
   departed: Departed | null;
   contactConsent?: boolean;
   contactPhone?: string;
-  /** What the screening found, offered as answers in step 4. */
-  prefill?: { country?: string; city?: string; jobTitle?: string; salary?: string };
+  /** What the screening (and, when it arrived in time, the language model) found, offered in steps 3–5. */
+  prefill?: {
+    country?: string;
+    city?: string;
+    jobTitle?: string;
+    salary?: string;
+    agency?: string;
+    fees?: string;
+    contacts?: RecruiterIdentifier[];
+    /** The model's extraction has been merged (once per screening of the offer). */
+    fromModel?: boolean;
+  };
 }
 
 export function emptyDraft(): Draft {

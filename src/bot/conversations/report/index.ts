@@ -13,6 +13,7 @@ import { askConsent } from "#src/bot/conversations/report/steps/consent.js";
 import { collectContacts } from "#src/bot/conversations/report/steps/contacts.js";
 import { collectDeparted } from "#src/bot/conversations/report/steps/departed.js";
 import { collectDestination } from "#src/bot/conversations/report/steps/destination.js";
+import { mergeModelExtraction } from "#src/bot/conversations/report/steps/model-prefill.js";
 import { collectMoney } from "#src/bot/conversations/report/steps/money.js";
 import { collectOffer } from "#src/bot/conversations/report/steps/offer.js";
 import { type EditablePart, reviewSummary } from "#src/bot/conversations/report/steps/summary.js";
@@ -59,6 +60,20 @@ async function screenAndShow(d: Dialog, draft: Draft): Promise<Draft["screening"
   };
 }
 
+/** Hands the offer to the language model's extraction job (ids only in the job); never waits for it. */
+async function queueModelExtraction(d: Dialog, draft: Draft): Promise<void> {
+  const offer = { texts: draft.offer.texts.map((t) => t.text), media: draft.offer.media };
+  if (offer.texts.length === 0 && offer.media.length === 0) return;
+  await d.external(async (ctx) => {
+    if (!ctx.deps.analysis.enabled || !ctx.from) return;
+    await ctx.deps.analysis
+      .queueDraft(offer, ctx.deps.pseudonymize("user", ctx.from.id))
+      .catch((error: unknown) => {
+        ctx.logger.warn({ err: error }, "could not queue the offer extraction; continuing without it");
+      });
+  });
+}
+
 async function runPart(d: Dialog, part: EditablePart, draft: Draft): Promise<void> {
   switch (part) {
     case "who":
@@ -67,11 +82,14 @@ async function runPart(d: Dialog, part: EditablePart, draft: Draft): Promise<voi
     case "offer":
       draft.offer = await collectOffer(d, draft.offer);
       draft.screening = await screenAndShow(d, draft);
+      await queueModelExtraction(d, draft);
       return;
     case "contacts":
+      await mergeModelExtraction(d, draft);
       draft.recruiter = await collectContacts(d, draft);
       return;
     case "destination": {
+      await mergeModelExtraction(d, draft);
       const answer = await collectDestination(d, {
         country: draft.destination.country ?? draft.prefill?.country,
         city: draft.destination.city ?? draft.prefill?.city,
@@ -84,7 +102,8 @@ async function runPart(d: Dialog, part: EditablePart, draft: Draft): Promise<voi
       return;
     }
     case "money":
-      Object.assign(draft, await collectMoney(d));
+      await mergeModelExtraction(d, draft);
+      Object.assign(draft, await collectMoney(d, { fees: draft.prefill?.fees }));
       return;
     case "departed":
       draft.departed = await collectDeparted(d, draft.destination.country);

@@ -32,6 +32,7 @@ export function identifiersIn(text: string, source: RecruiterIdentifier["source"
 export function prefillRecruiter(draft: Draft): Draft["recruiter"] {
   const identifiers: RecruiterIdentifier[] = [...draft.recruiter.identifiers];
   for (const item of identifiersIn(offerText(draft), "extracted")) add(identifiers, item);
+  for (const item of draft.prefill?.contacts ?? []) add(identifiers, item);
   for (const { forwardedFrom } of draft.offer.texts) {
     if (forwardedFrom?.kind === "user" && forwardedFrom.id !== undefined) {
       add(identifiers, { kind: "telegram_user_id", value: String(forwardedFrom.id), source: "forwarded" });
@@ -45,7 +46,7 @@ export function prefillRecruiter(draft: Draft): Draft["recruiter"] {
     }
   }
   const agency = identifiers.find((i) => i.kind === "agency");
-  return { identifiers, agencyName: draft.recruiter.agencyName ?? agency?.raw };
+  return { identifiers, agencyName: draft.recruiter.agencyName ?? agency?.raw ?? draft.prefill?.agency };
 }
 
 export function describeIdentifier(d: Dialog, id: RecruiterIdentifier): string {

@@ -21,7 +21,7 @@ export function asYesNoUnknown(value: string): YesNoUnknown {
 }
 
 /** Step 5: money asked or paid and to whom; documents handed over. */
-export async function collectMoney(d: Dialog): Promise<MoneyAnswer> {
+export async function collectMoney(d: Dialog, prefill: { fees?: string } = {}): Promise<MoneyAnswer> {
   const paidAnswer = await d.ask({
     step: "paid",
     progress: 5,
@@ -44,11 +44,15 @@ export async function collectMoney(d: Dialog): Promise<MoneyAnswer> {
     const detail = await d.ask({
       step: "paid-detail",
       text: d.t("report-money-detail-question"),
+      choices: prefill.fees
+        ? [[["keep", d.t("report-button-keep", { value: prefill.fees.slice(0, 40) })]]]
+        : [],
       skip: true,
       accept: ["text"],
       wrongInput: d.t("report-wrong-input-text"),
     });
     if (detail.kind === "text") money.asked = detail.text.trim();
+    else if (detail.kind === "choice" && detail.value === "keep") money.asked = prefill.fees;
   }
   const passport = await d.ask({
     step: "passport",

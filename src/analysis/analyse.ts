@@ -1,0 +1,480 @@
+/**
+ * One analysis of an offer by the language model: extraction, then a guarded second opinion.
+ * Everything that protects the service lives here: a timeout per call (the SDK's), our retries on
+ * 429/5xx (honouring retry-after), a circuit breaker and daily budgets in Redis, metrics. Nothing
+ * here throws for a bad model: invalid output is recorded as `needs_review`, a dead server as
+ * `failed` or `skipped` — the rules' result stands either way.
+ *
+ * Only offer texts (and, if allowed, screenshots) are sent: never the reporter, never ids.
+ */
+import { createHash } from "node:crypto";
+import OpenAI from "openai";
+import type {
+  ChatCompletionContentPart,
+  ChatCompletionMessageParam,
+} from "openai/resources/chat/completions";
+import { z } from "zod";
+import type { AnalysisConfig, ModelClient } from "#src/analysis/client.js";
+import { guardSecondOpinion } from "#src/analysis/guards.js";
+import { indicatorList, loadPrompt, offerAsData, PROMPT_VERSIONS } from "#src/analysis/prompts.js";
+import {
+  type Analysis,
+  type AnalysisStatus,
+  type CallRecord,
+  parseStoredAnalysis,
+  type Usage,
+} from "#src/analysis/result.js";
+import {
+  extractionSchema,
+  jsonSchemaOf,
+  type ModelExtraction,
+  secondOpinionReplySchema,
+  secondOpinionSchema,
+} from "#src/analysis/schemas.js";
+import type { Logger } from "#src/logger.js";
+import type { Metrics } from "#src/metrics.js";
+import type { RedisClient } from "#src/redis.js";
+import type { Keys } from "#src/redis-keys.js";
+import { type Media, mediaSchema, type Report } from "#src/reports/report.js";
+import { screeningEngine } from "#src/screening/screen.js";
+import type { Level } from "#src/screening/types.js";
+
+export type Task = "extract" | "second_opinion";
+
+export interface BreakerOptions {
+  /** Consecutive failed calls that open the circuit. */
+  failures: number;
+  /** How long it stays open; afterwards one call probes, and one more failure opens it again. */
+  coolDownMs: number;
+}
+
+export interface RetryOptions {
+  attempts: number;
+  baseMs: number;
+  /** Longest wait between attempts (a longer retry-after fails the call instead). */
+  maxWaitMs: number;
+}
+
+export interface AnalyserDeps {
+  client: ModelClient;
+  config: AnalysisConfig;
+  /** Holds results, budgets and the circuit; only the eval's `secondOpinion` runs without it. */
+  redis?: RedisClient;
+  keys: Keys;
+  metrics: Metrics;
+  logger: Logger;
+  /** Data URLs of a report's screenshots; used only when OPENAI_SEND_IMAGES is on. */
+  images?: (media: readonly Media[]) => Promise<string[]>;
+  breaker?: Partial<BreakerOptions>;
+  retry?: Partial<RetryOptions>;
+  now?: () => number;
+}
+
+export interface OfferInput {
+  texts: string[];
+  media: Media[];
+}
+
+const DEFAULT_BREAKER: BreakerOptions = { failures: 5, coolDownMs: 5 * 60_000 };
+const DEFAULT_RETRY: RetryOptions = { attempts: 3, baseMs: 1_000, maxWaitMs: 30_000 };
+const EXTRACTION_TTL_SECONDS = 2 * 60 * 60;
+const BUDGET_TTL_SECONDS = 2 * 24 * 60 * 60;
+
+type CallOutcome<T> =
+  | { kind: "ok"; data: T; usage: Usage; record: CallRecord }
+  | { kind: "invalid" | "error"; reason: string; usage: Usage; record: CallRecord };
+
+class CallFailure extends Error {
+  constructor(
+    readonly reason: string,
+    readonly retryable: boolean,
+    readonly waitMs?: number,
+  ) {
+    super(reason);
+  }
+}
+
+/** Sorts an SDK error: what to record, and whether another attempt can help. */
+function classify(error: unknown): CallFailure {
+  if (error instanceof OpenAI.APIConnectionTimeoutError) return new CallFailure("timeout", false);
+  if (error instanceof OpenAI.APIConnectionError) return new CallFailure("network", true);
+  if (error instanceof OpenAI.APIError) {
+    const status = error.status ?? 0;
+    if (status === 429 || status >= 500) {
+      const header = error.headers?.get?.("retry-after");
+      const seconds = header !== null && header !== undefined ? Number(header) : Number.NaN;
+      return new CallFailure(
+        `http_${status}`,
+        true,
+        Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined,
+      );
+    }
+    return new CallFailure(`http_${status}`, false);
+  }
+  return new CallFailure("error", false);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const digestOf = (parts: readonly string[]) =>
+  createHash("sha256").update(parts.join("\u0000")).digest("base64url").slice(0, 32);
+/** What the conversation leaves for the draft extraction job (which gets only the draft id). */
+export const analysisDraftSchema = z.object({
+  texts: z.array(z.string().max(10_000)).max(20),
+  media: z.array(mediaSchema).max(10),
+  /** The reporter's pseudonym, for the per-reporter budget. */
+  ref: z.string().max(100),
+});
+export type AnalysisDraft = z.infer<typeof analysisDraftSchema>;
+
+const ZERO: Usage = { promptTokens: 0, completionTokens: 0 };
+
+export interface Analyser {
+  /** Extraction for the report conversation: stored by offer digest, read back by `cachedExtraction`. */
+  extractDraft(draftId: string): Promise<void>;
+  cachedExtraction(offer: OfferInput): Promise<ModelExtraction | undefined>;
+  /** The full analysis of a stored report; returns the stored result (an existing one is kept). */
+  analyseReport(report: Report): Promise<Analysis>;
+  /** The second opinion alone, for the eval: no Redis state beyond metrics. */
+  secondOpinion(
+    texts: string[],
+    rules: { level: Level; indicators: readonly string[] },
+  ): Promise<{ level: Level; outcome: string }>;
+}
+
+export function createAnalyser(deps: AnalyserDeps): Analyser {
+  const { client, keys, metrics, logger, config } = deps;
+  // Only `secondOpinion` (the eval) runs without Redis; every other path reads and writes state.
+  const redis = deps.redis as RedisClient;
+  const breaker = { ...DEFAULT_BREAKER, ...deps.breaker };
+  const retry = { ...DEFAULT_RETRY, ...deps.retry };
+  const now = deps.now ?? Date.now;
+  const riskIds = [...screeningEngine().compiled.indicators.keys()];
+  const riskIdSet = new Set(riskIds);
+  const opinionSchema = secondOpinionSchema(riskIds);
+  const extractFormat = jsonSchemaOf(extractionSchema);
+  const opinionFormat = jsonSchemaOf(opinionSchema);
+  let opinionPrompt: string | undefined;
+
+  async function circuitOpen(): Promise<boolean> {
+    return (await redis.exists(keys.llmCircuitOpen())) === 1;
+  }
+
+  async function recordFailure(): Promise<void> {
+    const failures = await redis.incr(keys.llmFailures());
+    if (failures >= breaker.failures) {
+      await redis.set(keys.llmCircuitOpen(), String(failures), "PX", breaker.coolDownMs);
+      logger.warn({ failures, coolDownMs: breaker.coolDownMs }, "language model circuit open");
+    }
+  }
+
+  /** Takes `calls` from today's budgets (per reporter and in total), or nothing when either is spent. */
+  async function reserve(ref: string, calls: number): Promise<boolean> {
+    const day = new Date(now()).toISOString().slice(0, 10);
+    const counters: Array<[string, number]> = [
+      [keys.llmUserBudget(day, ref), config.OPENAI_USER_DAILY_BUDGET],
+      [keys.llmBudget(day), config.OPENAI_DAILY_BUDGET],
+    ];
+    const taken: string[] = [];
+    for (const [key, limit] of counters) {
+      const used = await redis.incrby(key, calls);
+      if (used === calls) await redis.expire(key, BUDGET_TTL_SECONDS);
+      taken.push(key);
+      if (used > limit) {
+        for (const k of taken) await redis.decrby(k, calls);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  async function call<T>(
+    task: Task,
+    messages: ChatCompletionMessageParam[],
+    format: Record<string, unknown>,
+    schema: z.ZodType<T>,
+  ): Promise<CallOutcome<T>> {
+    const started = now();
+    let attempts = 0;
+    let failure: CallFailure | undefined;
+    while (attempts < retry.attempts) {
+      attempts++;
+      const timer = metrics.llmLatency.startTimer({ task });
+      try {
+        const completion = await client.openai.chat.completions.create({
+          model: client.model,
+          messages,
+          temperature: 0,
+          response_format: {
+            type: "json_schema",
+            json_schema: {
+              name: task === "extract" ? "offer_extraction" : "second_opinion",
+              strict: true,
+              schema: format,
+            },
+          },
+        });
+        timer();
+        const usage = {
+          promptTokens: completion.usage?.prompt_tokens ?? 0,
+          completionTokens: completion.usage?.completion_tokens ?? 0,
+        };
+        metrics.llmTokens.inc({ task, kind: "prompt" }, usage.promptTokens);
+        metrics.llmTokens.inc({ task, kind: "completion" }, usage.completionTokens);
+        if (deps.redis) await redis.del(keys.llmFailures());
+        const content = completion.choices[0]?.message?.content;
+        const invalid = (reason: string): CallOutcome<T> => {
+          metrics.llmCalls.inc({ task, result: "invalid" });
+          metrics.llmFailures.inc({ task, reason: reason.split(":")[0]! });
+          logger.warn({ task, reason }, "language model output invalid");
+          return {
+            kind: "invalid",
+            reason,
+            usage,
+            record: { task, result: "invalid", ms: now() - started, attempts, reason },
+          };
+        };
+        if (!content) return invalid("empty_output");
+        let json: unknown;
+        try {
+          json = JSON.parse(content);
+        } catch {
+          return invalid("malformed_json");
+        }
+        const parsed = schema.safeParse(json);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          return invalid(
+            `schema: ${issue?.path.join(".") || "(root)"} ${issue?.message ?? ""}`.slice(0, 200),
+          );
+        }
+        metrics.llmCalls.inc({ task, result: "ok" });
+        return {
+          kind: "ok",
+          data: parsed.data,
+          usage,
+          record: { task, result: "ok", ms: now() - started, attempts },
+        };
+      } catch (error) {
+        timer();
+        failure = classify(error);
+        metrics.llmFailures.inc({ task, reason: failure.reason });
+        if (!failure.retryable || attempts >= retry.attempts) break;
+        const wait = failure.waitMs ?? retry.baseMs * 2 ** (attempts - 1);
+        if (wait > retry.maxWaitMs) break;
+        logger.info(
+          { task, reason: failure.reason, attempt: attempts, waitMs: wait },
+          "language model call retried",
+        );
+        await sleep(wait);
+      }
+    }
+    const reason = failure?.reason ?? "error";
+    metrics.llmCalls.inc({ task, result: "error" });
+    logger.warn({ task, reason, attempts }, "language model call failed");
+    await recordFailure();
+    return {
+      kind: "error",
+      reason,
+      usage: ZERO,
+      record: { task, result: "error", ms: now() - started, attempts, reason },
+    };
+  }
+
+  function extractionDigest(offer: OfferInput): string {
+    const withImages = config.OPENAI_SEND_IMAGES && offer.media.length > 0;
+    return digestOf([
+      PROMPT_VERSIONS.extract,
+      client.model,
+      withImages ? offer.media.map((m) => m.fileUniqueId).join(",") : "",
+      ...offer.texts,
+    ]);
+  }
+
+  async function extract(
+    offer: OfferInput,
+  ): Promise<{ outcome: CallOutcome<ModelExtraction>; imagesSent: number }> {
+    const images =
+      config.OPENAI_SEND_IMAGES && deps.images && offer.media.length > 0
+        ? await deps.images(offer.media)
+        : [];
+    const content: ChatCompletionContentPart[] = [
+      { type: "text", text: offerAsData(offer.texts.length > 0 ? offer.texts : ["(pictures only)"]) },
+      ...images.map((url): ChatCompletionContentPart => ({ type: "image_url", image_url: { url } })),
+    ];
+    const outcome = await call(
+      "extract",
+      [
+        { role: "system", content: loadPrompt("extract").text },
+        { role: "user", content },
+      ],
+      extractFormat,
+      extractionSchema,
+    );
+    if (outcome.kind === "ok") {
+      await redis.set(
+        keys.extractionCache(extractionDigest(offer)),
+        JSON.stringify(outcome.data),
+        "EX",
+        EXTRACTION_TTL_SECONDS,
+      );
+    }
+    return { outcome, imagesSent: images.length };
+  }
+
+  async function cachedExtraction(offer: OfferInput): Promise<ModelExtraction | undefined> {
+    const raw = await redis.get(keys.extractionCache(extractionDigest(offer)));
+    if (!raw) return undefined;
+    try {
+      const parsed = extractionSchema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function opinion(texts: string[]) {
+    opinionPrompt ??= loadPrompt("second-opinion").text.replace("{{INDICATORS}}", indicatorList(riskIds));
+    return call(
+      "second_opinion",
+      [
+        { role: "system", content: opinionPrompt },
+        { role: "user", content: offerAsData(texts) },
+      ],
+      opinionFormat,
+      secondOpinionReplySchema,
+    );
+  }
+
+  function skippedCall(task: Task, reason: string): void {
+    metrics.llmCalls.inc({ task, result: `skipped_${reason}` });
+  }
+
+  return {
+    cachedExtraction,
+
+    async extractDraft(draftId) {
+      const raw = await redis.get(keys.analysisDraft(draftId));
+      if (!raw) return;
+      const parsed = analysisDraftSchema.safeParse(JSON.parse(raw));
+      if (!parsed.success) return;
+      const draft = parsed.data;
+      const offer = { texts: draft.texts, media: draft.media };
+      if (offer.texts.length === 0 && !(config.OPENAI_SEND_IMAGES && offer.media.length > 0)) return;
+      if (await cachedExtraction(offer)) return;
+      if (await circuitOpen()) return skippedCall("extract", "circuit_open");
+      if (!(await reserve(draft.ref, 1))) return skippedCall("extract", "budget");
+      await extract(offer);
+    },
+
+    async analyseReport(report) {
+      const key = keys.reportAnalysis(report.id);
+      const existing = parseStoredAnalysis(await redis.get(key));
+      if (existing) return existing;
+      const started = now();
+      const offer: OfferInput = { texts: report.offer.texts.map((t) => t.text), media: report.offer.media };
+      const base = {
+        schemaVersion: 1 as const,
+        model: client.model,
+        prompts: { extract: PROMPT_VERSIONS.extract, secondOpinion: PROMPT_VERSIONS["second-opinion"] },
+      };
+      const finish = async (
+        status: AnalysisStatus,
+        rest: Partial<Pick<Analysis, "reason" | "extraction" | "opinion" | "calls" | "usage" | "imagesSent">>,
+      ): Promise<Analysis> => {
+        const analysis: Analysis = {
+          ...base,
+          status,
+          at: new Date(now()).toISOString(),
+          durationMs: now() - started,
+          usage: rest.usage ?? ZERO,
+          calls: rest.calls ?? [],
+          extraction: rest.extraction ?? null,
+          opinion: rest.opinion ?? null,
+          imagesSent: rest.imagesSent ?? 0,
+          ...(rest.reason ? { reason: rest.reason } : {}),
+        };
+        // First writer wins: a re-run job (at-least-once) never replaces a stored result.
+        await redis.set(key, JSON.stringify(analysis), "NX");
+        logger.info({ reportId: report.id, status, reason: rest.reason }, "offer analysed");
+        return parseStoredAnalysis(await redis.get(key)) ?? analysis;
+      };
+
+      const withImages = config.OPENAI_SEND_IMAGES && offer.media.length > 0;
+      if (offer.texts.join("").trim() === "" && !withImages) return finish("skipped", { reason: "no_text" });
+      if (await circuitOpen()) {
+        skippedCall("extract", "circuit_open");
+        return finish("skipped", { reason: "circuit_open" });
+      }
+      const cached = await cachedExtraction(offer);
+      if (!(await reserve(report.reporterRef ?? "erased", cached ? 1 : 2))) {
+        skippedCall("extract", "budget");
+        return finish("skipped", { reason: "budget" });
+      }
+      const calls: CallRecord[] = [];
+      const usage: Usage = { ...ZERO };
+      const add = (u: Usage) => {
+        usage.promptTokens += u.promptTokens;
+        usage.completionTokens += u.completionTokens;
+      };
+      let extraction: ModelExtraction | null = cached ?? null;
+      let imagesSent = 0;
+      const problems: string[] = [];
+      if (cached) calls.push({ task: "extract", result: "cached", ms: 0, attempts: 0 });
+      else {
+        const result = await extract(offer);
+        imagesSent = result.imagesSent;
+        calls.push(result.outcome.record);
+        add(result.outcome.usage);
+        if (result.outcome.kind === "ok") extraction = result.outcome.data;
+        else if (result.outcome.kind === "error")
+          return finish("failed", { reason: `extract: ${result.outcome.reason}`, calls, usage, imagesSent });
+        else problems.push(`extract: ${result.outcome.reason}`);
+      }
+      if (await circuitOpen()) {
+        return finish(problems.length ? "needs_review" : "skipped", {
+          reason: problems[0] ?? "circuit_open",
+          calls,
+          usage,
+          extraction,
+          imagesSent,
+        });
+      }
+      // Text read from screenshots counts as offer text: quotes from it are allowed.
+      const texts = extraction?.image_text ? [...offer.texts, extraction.image_text] : offer.texts;
+      const result = await opinion(texts);
+      calls.push(result.record);
+      add(result.usage);
+      let guarded: Analysis["opinion"] = null;
+      if (result.kind === "ok") {
+        guarded = guardSecondOpinion({
+          reply: result.data,
+          rules: { level: report.screening.level, indicators: report.screening.indicators },
+          texts,
+          riskIds: riskIdSet,
+        });
+        if (guarded.discarded.length > 0)
+          metrics.llmFailures.inc(
+            { task: "second_opinion", reason: "quote_discarded" },
+            guarded.discarded.length,
+          );
+      } else problems.push(`second_opinion: ${result.reason}`);
+      if (result.kind === "error" && !extraction)
+        return finish("failed", { reason: problems[0], calls, usage, imagesSent });
+      return finish(problems.length > 0 ? "needs_review" : "done", {
+        ...(problems.length > 0 ? { reason: problems.join("; ").slice(0, 300) } : {}),
+        calls,
+        usage,
+        extraction,
+        opinion: guarded,
+        imagesSent,
+      });
+    },
+
+    async secondOpinion(texts, rules) {
+      const result = await opinion(texts);
+      if (result.kind !== "ok") return { level: rules.level, outcome: result.reason };
+      const guarded = guardSecondOpinion({ reply: result.data, rules, texts, riskIds: riskIdSet });
+      return { level: guarded.level, outcome: guarded.injection ? "injection" : "ok" };
+    },
+  };
+}
