@@ -132,7 +132,7 @@ const common = {
     .enum(["admins", "members"], { error: 'OFFICERS must be "admins" or "members"' })
     .default("admins"),
   OFFICER_CACHE_SECONDS: wholeNumber(1, 60).default(60),
-  MODERATOR_LOCALE: z.enum(LOCALES).optional(),
+  MODERATOR_LOCALE: optionalString(z.enum(LOCALES)),
   /** Language of focal-point channel posts: one language per network, not per reporter. */
   FOCAL_LOCALE: z.enum(LOCALES).default("en"),
   DATA_KEY: z.string({ error: "required (generate one with: openssl rand -base64 32)" }).pipe(dataKeys),

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "#src/config.js";
 
@@ -99,5 +100,15 @@ describe("configuration", () => {
     expect(config.REDIS_CLUSTER_NODES).toBeUndefined();
     expect(config.DATA_KEY.map((k) => k.id)).toEqual(["k2", "k1"]);
     expect(config.MODERATOR_CHAT_ID).toBe(-1009876543210);
+  });
+
+  it("accepts .env.example as shipped once the three required variables are filled in", () => {
+    const env: Record<string, string> = {};
+    for (const line of readFileSync(".env.example", "utf8").split("\n")) {
+      const m = /^([A-Z_]+)=(.*)$/.exec(line);
+      if (m) env[m[1]!] = m[2]!;
+    }
+    expect(problems(env).map((p) => p.split(":")[0])).toEqual(["BOT_TOKEN", "OPERATOR_NAME", "DATA_KEY"]);
+    expect(parseConfig({ ...env, ...minimal }).BOT_MODE).toBe("polling");
   });
 });
