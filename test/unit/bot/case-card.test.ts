@@ -1,0 +1,71 @@
+/** The case card renders hostile text exactly, with entities Telegram accepts, within its limits. */
+import { Api } from "grammy";
+import type { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createI18n } from "#src/bot/i18n.js";
+import { caseKeyboard, renderCaseCard } from "#src/bot/render/case-card.js";
+import { TestRedis } from "../../harness/redis.js";
+import { FakeTelegram } from "../../harness/telegram/index.js";
+import { botRedis, createStore, sampleDraft } from "../reports/fixtures.js";
+
+let server: TestRedis;
+let redis: Redis;
+let tg: FakeTelegram;
+
+beforeAll(async () => {
+  server = await TestRedis.start();
+  redis = await botRedis(server);
+  tg = await FakeTelegram.start();
+});
+afterAll(async () => {
+  redis.disconnect();
+  await tg.stop();
+  await server.stop();
+});
+
+const i18n = createI18n("en");
+const t = (key: string, args?: Record<string, string | number>) => i18n.t("en", key, args);
+
+const HOSTILE =
+  "<b>gaji</b> &amp; <a href='x'>klik</a> *bold* _it_ `code` \u202Eterbalik\u202C zero\u200Bwidth";
+
+describe("case card", () => {
+  it("shows hostile text exactly, links defanged, and Telegram accepts its entities", async () => {
+    const { store } = createStore(redis);
+    const long = `${HOSTILE} ${"x".repeat(4000)}`;
+    const { report } = await store.createOnce(
+      "hostile",
+      sampleDraft({
+        offer: {
+          texts: [{ text: `${HOSTILE} https://evil.example.com/daftar ${"y".repeat(3900)}` }],
+          media: [],
+        },
+        jobTitle: long.slice(0, 500),
+        salary: HOSTILE,
+        money: { asked: long.slice(0, 500), paid: "paid" },
+        departed: {
+          relationship: HOSTILE,
+          whereabouts: long.slice(0, 4000),
+          canCommunicate: "no",
+          passportTaken: "yes",
+        },
+      }),
+      { ref: "ref-h", chatId: 9, locale: "en", contactConsent: false },
+    );
+    const card = renderCaseCard(report, { linked: [], posts: {}, failures: [] }, t, "en");
+    expect(card.text.length).toBeLessThanOrEqual(4096);
+    expect(card.text).toContain("<b>gaji</b> &amp; <a href='x'>klik</a> *bold* _it_ `code`");
+    expect(card.text).toContain("\u202Eterbalik\u202C");
+    expect(card.text).toContain("evil[.]example[.]com");
+    expect(card.text).not.toContain("https://evil.example.com");
+    const group = tg.createGroup({ title: "Officers", supergroup: true, botStatus: "administrator" });
+    const api = new Api(tg.token, { apiRoot: tg.apiRoot });
+    const sent = await api.sendMessage(group.id, card.text, {
+      entities: card.entities,
+      reply_markup: caseKeyboard(report, t),
+      link_preview_options: { is_disabled: true },
+    });
+    expect(sent.text).toBe(card.text);
+    expect((sent.entities ?? []).filter((e) => e.type === "url" || e.type === "text_link")).toEqual([]);
+  });
+});
