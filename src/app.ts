@@ -172,6 +172,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     keys,
     logger,
     onResult: (reportId) => cards.publish(reportId),
+    checks: { api: bot.api, sealer, translate: (locale, key, args) => deps.i18n.t(locale, key, args) },
   });
   deps.cases = Object.assign(createCaseEvents(cards, forwarding, notifications, deps.analysis), {
     officers: createOfficerCheck({

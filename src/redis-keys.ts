@@ -23,6 +23,10 @@ export function createKeys(prefix: string) {
     conversationOwner: (ref: string) => `${p}conv-owner:${ref}`,
     /** A checked text kept briefly so "Report this" can start a report with it. */
     check: (id: string) => `${p}check:${id}`,
+    /** Sealed: where a check's reply is and what the rules found, for its second-opinion job. */
+    checkReply: (id: string) => `${p}check:${keyPart(id)}:reply`,
+    /** Sealed: the reply as the second opinion revised it ("" for no edit), so a retry asks the model once. */
+    checkOpinion: (id: string) => `${p}check:${keyPart(id)}:opinion`,
     /** Hash: where a report's case card is in the moderator group (chat, message, thread). */
     reportCard: (id: string) => `${p}report:${id}:card`,
     /** A message or forum topic in the moderator group → the report it belongs to. */

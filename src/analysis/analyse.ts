@@ -15,7 +15,7 @@ import type {
 } from "openai/resources/chat/completions";
 import { z } from "zod";
 import type { AnalysisConfig, ModelClient } from "#src/analysis/client.js";
-import { guardSecondOpinion } from "#src/analysis/guards.js";
+import { type GuardedOpinion, guardSecondOpinion } from "#src/analysis/guards.js";
 import { indicatorList, loadPrompt, offerAsData, PROMPT_VERSIONS } from "#src/analysis/prompts.js";
 import {
   type Analysis,
@@ -128,12 +128,26 @@ export type AnalysisDraft = z.infer<typeof analysisDraftSchema>;
 
 const ZERO: Usage = { promptTokens: 0, completionTokens: 0 };
 
+/** A check's second opinion: the guarded opinion, or why there is none (the rules' reply stands). */
+export type CheckOpinion =
+  | { status: "done"; opinion: GuardedOpinion }
+  | { status: "skipped" | "failed" | "needs_review"; reason: string };
+
 export interface Analyser {
   /** Extraction for the report conversation: stored by offer digest, read back by `cachedExtraction`. */
   extractDraft(draftId: string): Promise<void>;
   cachedExtraction(offer: OfferInput): Promise<ModelExtraction | undefined>;
   /** The full analysis of a stored report; returns the stored result (an existing one is kept). */
   analyseReport(report: Report): Promise<Analysis>;
+  /**
+   * The guarded second opinion of a checked text, under the same circuit, budgets (`ref` is the
+   * person's pseudonym), retries and metrics as a report's; nothing is stored.
+   */
+  checkOpinion(input: {
+    texts: string[];
+    rules: { level: Level; indicators: readonly string[] };
+    ref: string;
+  }): Promise<CheckOpinion>;
   /** The second opinion alone, for the eval: no Redis state beyond metrics. */
   secondOpinion(
     texts: string[],
@@ -345,6 +359,21 @@ export function createAnalyser(deps: AnalyserDeps): Analyser {
     );
   }
 
+  /** The guards over a valid reply, with discarded quotes counted as failures of the model. */
+  function guarded(
+    reply: Parameters<typeof guardSecondOpinion>[0]["reply"],
+    rules: { level: Level; indicators: readonly string[] },
+    texts: readonly string[],
+  ): GuardedOpinion {
+    const opinion = guardSecondOpinion({ reply, rules, texts, riskIds: riskIdSet });
+    if (opinion.discarded.length > 0)
+      metrics.llmFailures.inc(
+        { task: "second_opinion", reason: "quote_discarded" },
+        opinion.discarded.length,
+      );
+    return opinion;
+  }
+
   function skippedCall(task: Task, reason: string): void {
     metrics.llmCalls.inc({ task, result: `skipped_${reason}` });
   }
@@ -444,19 +473,13 @@ export function createAnalyser(deps: AnalyserDeps): Analyser {
       const result = await opinion(texts);
       calls.push(result.record);
       add(result.usage);
-      let guarded: Analysis["opinion"] = null;
+      let checked: Analysis["opinion"] = null;
       if (result.kind === "ok") {
-        guarded = guardSecondOpinion({
-          reply: result.data,
-          rules: { level: report.screening.level, indicators: report.screening.indicators },
+        checked = guarded(
+          result.data,
+          { level: report.screening.level, indicators: report.screening.indicators },
           texts,
-          riskIds: riskIdSet,
-        });
-        if (guarded.discarded.length > 0)
-          metrics.llmFailures.inc(
-            { task: "second_opinion", reason: "quote_discarded" },
-            guarded.discarded.length,
-          );
+        );
       } else problems.push(`second_opinion: ${result.reason}`);
       if (result.kind === "error" && !extraction)
         return finish("failed", { reason: problems[0], calls, usage, imagesSent });
@@ -465,16 +488,32 @@ export function createAnalyser(deps: AnalyserDeps): Analyser {
         calls,
         usage,
         extraction,
-        opinion: guarded,
+        opinion: checked,
         imagesSent,
       });
+    },
+
+    async checkOpinion({ texts, rules, ref }) {
+      if (texts.join("").trim() === "") return { status: "skipped", reason: "no_text" };
+      if (await circuitOpen()) {
+        skippedCall("second_opinion", "circuit_open");
+        return { status: "skipped", reason: "circuit_open" };
+      }
+      if (!(await reserve(ref, 1))) {
+        skippedCall("second_opinion", "budget");
+        return { status: "skipped", reason: "budget" };
+      }
+      const result = await opinion(texts);
+      if (result.kind !== "ok")
+        return { status: result.kind === "error" ? "failed" : "needs_review", reason: result.reason };
+      return { status: "done", opinion: guarded(result.data, rules, texts) };
     },
 
     async secondOpinion(texts, rules) {
       const result = await opinion(texts);
       if (result.kind !== "ok") return { level: rules.level, outcome: result.reason };
-      const guarded = guardSecondOpinion({ reply: result.data, rules, texts, riskIds: riskIdSet });
-      return { level: guarded.level, outcome: guarded.injection ? "injection" : "ok" };
+      const checked = guardSecondOpinion({ reply: result.data, rules, texts, riskIds: riskIdSet });
+      return { level: checked.level, outcome: checked.injection ? "injection" : "ok" };
     },
   };
 }

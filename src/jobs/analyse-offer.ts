@@ -2,12 +2,14 @@
  * The language model's part as jobs: one analysis per new report (extraction + second opinion,
  * then the card is re-published with the model notes), and one extraction per offer being
  * reported, so the conversation can pre-fill what arrives in time. Job data holds ids only; the
- * offer of a draft waits in Redis under its id for an hour. Without a model nothing is queued.
+ * offer of a draft waits in Redis under its id for an hour. Checks get a second opinion too
+ * (src/jobs/check-opinion.ts). Without a model nothing is queued.
  */
 import { randomBytes } from "node:crypto";
 import type { Analyser, AnalysisDraft, OfferInput } from "#src/analysis/analyse.js";
 import { type Analysis, parseStoredAnalysis } from "#src/analysis/result.js";
 import type { ModelExtraction } from "#src/analysis/schemas.js";
+import { type CheckOpinionDeps, type CheckReply, createCheckOpinions } from "#src/jobs/check-opinion.js";
 import type { JobRunner } from "#src/jobs/runner.js";
 import type { Logger } from "#src/logger.js";
 import type { RedisClient } from "#src/redis.js";
@@ -30,6 +32,8 @@ export interface OfferAnalysis {
   extractionFor(offer: OfferInput): Promise<ModelExtraction | undefined>;
   /** The stored analysis of a report, for the case card. */
   analysisOf(reportId: string): Promise<Analysis | undefined>;
+  /** Queues the second opinion on a check whose reply was sent (the text is under `check:{id}`). */
+  queueCheck(checkId: string, reply: CheckReply): Promise<void>;
 }
 
 export interface OfferAnalysisDeps {
@@ -41,6 +45,8 @@ export interface OfferAnalysisDeps {
   logger: Logger;
   /** Called after a result is stored (the card shows it). */
   onResult: (reportId: string) => Promise<void>;
+  /** What editing a check reply needs; without it checks get no second opinion. */
+  checks?: Pick<CheckOpinionDeps, "api" | "sealer" | "translate">;
   concurrency?: number;
 }
 
@@ -55,9 +61,13 @@ export function createOfferAnalysis(runner: JobRunner, deps: OfferAnalysisDeps):
       queueDraft: async () => {},
       extractionFor: async () => undefined,
       analysisOf,
+      queueCheck: async () => {},
     };
   }
   const concurrency = deps.concurrency ?? 4;
+  const checks =
+    deps.checks &&
+    createCheckOpinions(runner, { ...deps.checks, analyser, redis, keys, logger: deps.logger, concurrency });
 
   runner.process<{ reportId: string }>(
     ANALYSIS_QUEUE,
@@ -91,5 +101,6 @@ export function createOfferAnalysis(runner: JobRunner, deps: OfferAnalysisDeps):
     },
     extractionFor: (offer) => analyser.cachedExtraction(offer),
     analysisOf,
+    queueCheck: async (checkId, reply) => checks?.queue(checkId, reply),
   };
 }

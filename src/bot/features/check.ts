@@ -89,11 +89,29 @@ export async function checkText(ctx: BotContext, text: string, message: Message)
     .text(ctx.t("check-button-report"), reportThisData.pack({ check: checkId }))
     .row()
     .text(ctx.t("check-button-again"), checkAnotherData);
-  await ctx.reply(renderScreening(ctx.t, final, known), {
+  const sent = await ctx.reply(renderScreening(ctx.t, final, known), {
     reply_markup: keyboard,
     reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
     link_preview_options: { is_disabled: true },
   });
+  if (!deps.analysis.enabled || !ctx.from) return;
+  // After the reply, never before it: the model may only add to what the person already has.
+  try {
+    await deps.analysis.queueCheck(checkId, {
+      chatId: sent.chat.id,
+      messageId: sent.message_id,
+      locale: ctx.session.locale ?? deps.config.DEFAULT_LOCALE,
+      ref: deps.pseudonymize("user", ctx.from.id),
+      level: final.level,
+      indicators: final.indicators.map((i) => i.id),
+      text: sent.text ?? "",
+      buttons: keyboard.inline_keyboard.map((row) =>
+        row.map((b) => ({ text: b.text, callback_data: "callback_data" in b ? b.callback_data : "" })),
+      ),
+    });
+  } catch (error) {
+    ctx.logger.warn({ err: error }, "could not queue the check's second opinion");
+  }
 }
 
 const composer = new Composer<BotContext>();

@@ -6,7 +6,7 @@
 import type { Translate } from "#src/bot/context.js";
 import type { KnownIdentifier, Level, ScreeningResult } from "#src/screening/types.js";
 
-const LEVEL_MARK: Record<Level, string> = { low: "🟢", medium: "🟡", high: "🟠", critical: "🔴" };
+export const LEVEL_MARK: Record<Level, string> = { low: "🟢", medium: "🟡", high: "🟠", critical: "🔴" };
 const MAX_REASONS = 6;
 const MAX_QUOTE = 80;
 const MAX_IDENTIFIERS = 8;
