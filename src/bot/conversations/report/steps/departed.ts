@@ -1,7 +1,7 @@
 import { Keyboard } from "grammy";
 import type { Dialog } from "#src/bot/conversations/report/dialog.js";
 import type { Departed } from "#src/bot/conversations/report/draft.js";
-import { asYesNoUnknown, yesNoUnknownChoices } from "#src/bot/conversations/report/steps/money.js";
+import { askYesNoUnknown } from "#src/bot/conversations/report/steps/money.js";
 import { renderHotlines } from "#src/bot/render/hotlines.js";
 
 export const RELATIONSHIPS = ["child", "spouse", "sibling", "parent", "relative", "friend", "self", "other"];
@@ -63,22 +63,8 @@ export async function collectDeparted(d: Dialog, country: string | undefined): P
   departed.when = await optionalText(d, "when", d.t("report-departed-when"));
   departed.lastContact = await optionalText(d, "last-contact", d.t("report-departed-last-contact"));
   departed.whereabouts = await optionalText(d, "whereabouts", d.t("report-departed-whereabouts"));
-  const communicate = await d.ask({
-    step: "communicate",
-    text: d.t("report-departed-can-communicate"),
-    choices: yesNoUnknownChoices(d),
-    accept: [],
-    wrongInput: d.t("report-use-buttons"),
-  });
-  departed.canCommunicate = communicate.kind === "choice" ? asYesNoUnknown(communicate.value) : "unknown";
-  const passport = await d.ask({
-    step: "passport-taken",
-    text: d.t("report-departed-passport-taken"),
-    choices: yesNoUnknownChoices(d),
-    accept: [],
-    wrongInput: d.t("report-use-buttons"),
-  });
-  departed.passportTaken = passport.kind === "choice" ? asYesNoUnknown(passport.value) : "unknown";
+  departed.canCommunicate = await askYesNoUnknown(d, "communicate", d.t("report-departed-can-communicate"));
+  departed.passportTaken = await askYesNoUnknown(d, "passport-taken", d.t("report-departed-passport-taken"));
 
   const location = await d.ask({
     step: "location",

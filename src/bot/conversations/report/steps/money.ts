@@ -6,18 +6,24 @@ export interface MoneyAnswer {
   documents: Draft["documents"];
 }
 
-export function yesNoUnknownChoices(d: Dialog): Array<Array<[string, string]>> {
-  return [
-    [
-      ["yes", d.t("answer-yes")],
-      ["no", d.t("answer-no")],
-      ["unknown", d.t("answer-unknown")],
+/** A question answered with Yes / No / Don't know. */
+export async function askYesNoUnknown(d: Dialog, step: string, text: string): Promise<YesNoUnknown> {
+  const answer = await d.ask({
+    step,
+    text,
+    choices: [
+      [
+        ["yes", d.t("answer-yes")],
+        ["no", d.t("answer-no")],
+        ["unknown", d.t("answer-unknown")],
+      ],
     ],
-  ];
-}
-
-export function asYesNoUnknown(value: string): YesNoUnknown {
-  return value === "yes" || value === "no" ? value : "unknown";
+    accept: [],
+    wrongInput: d.t("report-use-buttons"),
+  });
+  return answer.kind === "choice" && (answer.value === "yes" || answer.value === "no")
+    ? answer.value
+    : "unknown";
 }
 
 /** Step 5: money asked or paid and to whom; documents handed over. */
@@ -54,17 +60,6 @@ export async function collectMoney(d: Dialog, prefill: { fees?: string } = {}): 
     if (detail.kind === "text") money.asked = detail.text.trim();
     else if (detail.kind === "choice" && detail.value === "keep") money.asked = prefill.fees;
   }
-  const passport = await d.ask({
-    step: "passport",
-    text: d.t("report-passport-question"),
-    choices: yesNoUnknownChoices(d),
-    accept: [],
-    wrongInput: d.t("report-use-buttons"),
-  });
-  return {
-    money,
-    documents: {
-      passportHandedOver: passport.kind === "choice" ? asYesNoUnknown(passport.value) : "unknown",
-    },
-  };
+  const passportHandedOver = await askYesNoUnknown(d, "passport", d.t("report-passport-question"));
+  return { money, documents: { passportHandedOver } };
 }
