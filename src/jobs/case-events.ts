@@ -26,7 +26,8 @@ export interface CaseEvents {
   cards: CaseCards;
   created(report: Report): Promise<void>;
   statusChanged(report: Report): Promise<void>;
-  changed(report: Report): Promise<void>;
+  /** `cardUpToDate`: the caller has just edited the card itself (a button press), so no job is queued for it. */
+  changed(report: Report, options?: { cardUpToDate?: boolean }): Promise<void>;
   relay(report: Report, text: string, relayId: string): Promise<void>;
   /** The case whose relayed question a reporter's message replies to. */
   caseOfReply(chatId: number, repliedMessageId: number): Promise<string | undefined>;
@@ -56,8 +57,8 @@ export function createCaseEvents(
       await notifications.notifyStatus(report);
       await forwardIfDue(report);
     },
-    async changed(report) {
-      await cards.publish(report.id);
+    async changed(report, options = {}) {
+      if (!options.cardUpToDate) await cards.publish(report.id);
       await forwardIfDue(report);
     },
     async relay(report, text, relayId) {

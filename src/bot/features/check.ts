@@ -11,8 +11,15 @@ import { defineCallbackData } from "#src/bot/callback-data/pack.js";
 import type { BotContext } from "#src/bot/context.js";
 import { forwardOriginOf } from "#src/bot/conversations/report/steps/offer.js";
 import { renderScreening } from "#src/bot/render/screening.js";
-import { screenOffer } from "#src/screening/index.js";
-import type { ExtractedIdentifier, IdentifierKind, KnownIdentifier } from "#src/screening/types.js";
+import { extract } from "#src/screening/extract/index.js";
+import { screenExtracted, screeningEngine } from "#src/screening/index.js";
+import { normalise } from "#src/screening/normalise.js";
+import type {
+  ExtractedIdentifier,
+  IdentifierKind,
+  KnownIdentifier,
+  ScreeningResult,
+} from "#src/screening/types.js";
 
 /** Kinds shown to the person as recruiter contacts (a full URL is represented by its domain). */
 const INDEXED_KINDS = new Set<IdentifierKind>([
@@ -70,15 +77,26 @@ export async function knownIdentifiers(
   );
 }
 
+/**
+ * Screens a text with what Redis knows about its contacts (and about `extra` identifiers, such as
+ * a forwarded message's sender): one extraction, one screening, one Redis round trip.
+ */
+export async function screenWithKnown(
+  ctx: BotContext,
+  text: string,
+  extra: ReadonlyArray<Pick<ExtractedIdentifier, "kind" | "value">> = [],
+): Promise<{ result: ScreeningResult; known: KnownIdentifier[] }> {
+  const n = normalise(text);
+  const extraction = extract(n);
+  const known = await knownIdentifiers(ctx, [...extraction.identifiers, ...extra]);
+  return { result: screenExtracted(n, extraction, known, screeningEngine()), known };
+}
+
 export async function checkText(ctx: BotContext, text: string, message: Message): Promise<void> {
   const { deps } = ctx;
-  const result = screenOffer(text.slice(0, MAX_CHECK_LENGTH));
-  const asked = [...result.extraction.identifiers, ...senderIdentifiers(message)];
-  const known = await knownIdentifiers(ctx, asked);
-  // Screen again with what Redis knows, so "reported 4 times" can raise the level.
-  const final = known.some((k) => k.reports > 0 || k.verdict)
-    ? screenOffer(text.slice(0, MAX_CHECK_LENGTH), { known })
-    : result;
+  const extra = senderIdentifiers(message);
+  const { result: final, known } = await screenWithKnown(ctx, text.slice(0, MAX_CHECK_LENGTH), extra);
+  const asked = [...final.extraction.identifiers, ...extra];
   const checkId = randomBytes(9).toString("base64url");
   await deps.redis.set(deps.keys.check(checkId), text.slice(0, MAX_CHECK_LENGTH), "EX", CHECK_TTL_SECONDS);
   ctx.logger.info(

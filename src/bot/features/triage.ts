@@ -112,7 +112,7 @@ composer.callbackQuery(caseActionData.filter, async (ctx) => {
       if (!error.message.includes("message is not modified")) throw error;
     });
   if (outcome.statusChanged) await deps.cases.statusChanged(outcome.report);
-  else await deps.cases.changed(outcome.report);
+  else await deps.cases.changed(outcome.report, { cardUpToDate: true });
   if (data.action === "info")
     await ctx.reply(t("triage-ask-how", { id: report.id }), {
       message_thread_id: ctx.msg?.message_thread_id,

@@ -11,6 +11,7 @@ import type { Analysis } from "#src/analysis/result.js";
 import { type CaseAction, caseActionData } from "#src/bot/callback-data/case.js";
 import type { Translate } from "#src/bot/context.js";
 import { countryName } from "#src/bot/i18n.js";
+import { clip } from "#src/bot/render/clip.js";
 import { defang } from "#src/bot/render/defang.js";
 import type { Locale } from "#src/config.js";
 import type { Report } from "#src/reports/report.js";
@@ -18,7 +19,6 @@ import { screenOffer } from "#src/screening/index.js";
 
 const LEVEL_MARK = { low: "🟢", medium: "🟡", high: "🟠", critical: "🔴" } as const;
 const MAX_TEXT = 4096;
-const MAX_FIELD = 300;
 const MAX_REASONS = 6;
 const MAX_IDENTIFIERS = 12;
 const MAX_HISTORY = 6;
@@ -33,12 +33,6 @@ export interface CardContext {
   notes?: number;
   /** The language model's stored analysis, shown as clearly marked model notes. */
   model?: Analysis;
-}
-
-export function clip(text: string | undefined, max = MAX_FIELD): string {
-  if (!text) return "—";
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 function shownIdentifier(kind: string, value: string): string {

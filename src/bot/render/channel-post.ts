@@ -12,6 +12,7 @@
 import type { MessageEntity } from "grammy/types";
 import type { Translate } from "#src/bot/context.js";
 import { countryName } from "#src/bot/i18n.js";
+import { cut } from "#src/bot/render/clip.js";
 import { defang } from "#src/bot/render/defang.js";
 import type { Locale } from "#src/config.js";
 import type { Report } from "#src/reports/report.js";
@@ -50,20 +51,9 @@ const KNOWN_IDENTIFIER_PREFIX = "known_";
 const COUNTER_PREFIX = "ok_";
 const INDICATOR_ID = /^[a-z0-9_]{1,100}$/;
 
-/** Cuts to `max` UTF-16 units, never inside a surrogate pair, marking the cut with "…". */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = 0;
-  for (const point of text) {
-    if (end + point.length > max - 1) break;
-    end += point.length;
-  }
-  return `${text.slice(0, end)}…`;
-}
-
 /** Free text from a report as the card shows it: one line, defanged, bounded. */
 function field(text: string, max = MAX_FIELD): string {
-  return clip(defang(text.replace(/[\r\n\u2028\u2029]+/g, " ").trim()), max);
+  return cut(defang(text.replace(/[\r\n\u2028\u2029]+/g, " ").trim()), max);
 }
 
 /** Text with entities, offsets in UTF-16 code units as the Bot API counts them. */
@@ -219,10 +209,10 @@ function reasonLines(report: Report, t: Translate): string[] {
 function bounded(text: string, entities: MessageEntity[]): { text: string; entities: MessageEntity[] } {
   // UTF-16 length bounds the code point count too, so one check covers both ways of counting.
   if (text.length <= CHANNEL_POST_MAX_LENGTH) return { text, entities };
-  const cut = clip(text, CHANNEL_POST_MAX_LENGTH);
-  const end = cut.length - 1; // before the "…"
+  const shortened = cut(text, CHANNEL_POST_MAX_LENGTH);
+  const end = shortened.length - 1; // before the "…"
   const kept = entities
     .filter((e) => e.offset < end)
     .map((e) => ({ ...e, length: Math.min(e.length, end - e.offset) }));
-  return { text: cut, entities: kept };
+  return { text: shortened, entities: kept };
 }

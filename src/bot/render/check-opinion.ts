@@ -5,6 +5,7 @@
  */
 import { type GuardedOpinion, INJECTION_INDICATOR } from "#src/analysis/guards.js";
 import type { Translate } from "#src/bot/context.js";
+import { clip } from "#src/bot/render/clip.js";
 import { LEVEL_MARK } from "#src/bot/render/screening.js";
 import { LEVELS, type Level } from "#src/screening/types.js";
 
@@ -15,11 +16,6 @@ const MAX_QUOTE = 80;
 
 const rank = (level: Level): number => LEVELS.indexOf(level);
 const levelName = (t: Translate, level: Level) => `${LEVEL_MARK[level]} ${t(`check-level-name-${level}`)}`;
-
-function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
 
 /** What the opinion adds to the rules' result; nothing when it only agrees (or would lower). */
 export function opinionAdditions(opinion: GuardedOpinion): {

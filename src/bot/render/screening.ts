@@ -4,6 +4,7 @@
  * reported, and what to do. Plain text (no parse mode), so nothing from the offer can inject markup.
  */
 import type { Translate } from "#src/bot/context.js";
+import { clip } from "#src/bot/render/clip.js";
 import type { KnownIdentifier, Level, ScreeningResult } from "#src/screening/types.js";
 
 export const LEVEL_MARK: Record<Level, string> = { low: "🟢", medium: "🟡", high: "🟠", critical: "🔴" };
@@ -14,8 +15,7 @@ const MAX_IDENTIFIERS = 8;
 const MAX_LENGTH = 3800;
 
 function quote(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 1)}…` : flat;
+  return clip(text, MAX_QUOTE, "");
 }
 
 export function levelLine(t: Translate, level: Level): string {

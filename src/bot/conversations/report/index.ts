@@ -18,11 +18,10 @@ import { collectMoney } from "#src/bot/conversations/report/steps/money.js";
 import { collectOffer } from "#src/bot/conversations/report/steps/offer.js";
 import { type EditablePart, reviewSummary } from "#src/bot/conversations/report/steps/summary.js";
 import { askWho } from "#src/bot/conversations/report/steps/who.js";
-import { knownIdentifiers } from "#src/bot/features/check.js";
+import { screenWithKnown } from "#src/bot/features/check.js";
 import { mainMenu } from "#src/bot/keyboards/main-menu.js";
 import { renderScreening } from "#src/bot/render/screening.js";
 import type { Locale } from "#src/config.js";
-import { screenOfferWithLookup } from "#src/screening/index.js";
 
 export const REPORT_CONVERSATION = "report";
 
@@ -38,11 +37,7 @@ export interface ReportStartOptions {
 async function screenAndShow(d: Dialog, draft: Draft): Promise<Draft["screening"]> {
   const text = offerText(draft);
   if (text.trim() === "") return undefined;
-  const { result, known } = await d.external(async (ctx) => {
-    const result = await screenOfferWithLookup(text, ctx.deps.reports.lookup);
-    const known = await knownIdentifiers(ctx, result.extraction.identifiers);
-    return { result, known };
-  });
+  const { result, known } = await d.external((ctx) => screenWithKnown(ctx, text));
   await d.say(renderScreening(d.t, result, known));
   const salary = result.extraction.money.find((m) => m.context !== "fee");
   draft.prefill = {

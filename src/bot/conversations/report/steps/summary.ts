@@ -2,6 +2,7 @@ import type { Dialog } from "#src/bot/conversations/report/dialog.js";
 import type { Draft } from "#src/bot/conversations/report/draft.js";
 import { describeIdentifier } from "#src/bot/conversations/report/steps/contacts.js";
 import { RELATIONSHIPS } from "#src/bot/conversations/report/steps/departed.js";
+import { clip } from "#src/bot/render/clip.js";
 
 export const EDITABLE_PARTS = [
   "who",
@@ -16,15 +17,11 @@ export type EditablePart = (typeof EDITABLE_PARTS)[number];
 
 const MAX_FIELD = 200;
 
-function clip(text: string | undefined, fallback: string): string {
-  if (!text) return fallback;
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > MAX_FIELD ? `${flat.slice(0, MAX_FIELD - 1)}…` : flat;
-}
-
 /** A relationship chosen with a button has a label; one typed by the person is shown as typed. */
 function relationshipLabel(d: Dialog, relationship: string): string {
-  return RELATIONSHIPS.includes(relationship) ? d.t(`relationship-${relationship}`) : clip(relationship, "");
+  return RELATIONSHIPS.includes(relationship)
+    ? d.t(`relationship-${relationship}`)
+    : clip(relationship, MAX_FIELD, "");
 }
 
 export function renderSummary(d: Dialog, draft: Draft): string {
@@ -39,24 +36,24 @@ export function renderSummary(d: Dialog, draft: Draft): string {
       screenshots: draft.offer.media.length,
     })}`,
   );
-  if (draft.offer.texts[0]) lines.push(`  “${clip(draft.offer.texts[0].text, none)}”`);
+  if (draft.offer.texts[0]) lines.push(`  “${clip(draft.offer.texts[0].text, MAX_FIELD, none)}”`);
   if (draft.screening)
     lines.push(`${d.t("report-summary-level")}: ${d.t(`check-level-name-${draft.screening.level}`)}`);
   const contacts = draft.recruiter.identifiers.slice(0, 10).map((i) => describeIdentifier(d, i));
   if (draft.recruiter.agencyName)
-    contacts.push(`• ${d.t("identifier-kind-agency")}: ${clip(draft.recruiter.agencyName, none)}`);
+    contacts.push(`• ${d.t("identifier-kind-agency")}: ${clip(draft.recruiter.agencyName, MAX_FIELD, none)}`);
   lines.push(
     `${d.t("report-summary-contacts")}:${contacts.length ? `\n${contacts.join("\n")}` : ` ${none}`}`,
   );
   const country = draft.destination.country ? d.country(draft.destination.country) : none;
   lines.push(
-    `${d.t("report-summary-destination")}: ${country}${draft.destination.city ? `, ${clip(draft.destination.city, "")}` : ""}`,
+    `${d.t("report-summary-destination")}: ${country}${draft.destination.city ? `, ${clip(draft.destination.city, MAX_FIELD, "")}` : ""}`,
   );
-  lines.push(`${d.t("report-summary-job")}: ${clip(draft.jobTitle, none)}`);
-  lines.push(`${d.t("report-summary-salary")}: ${clip(draft.salary, none)}`);
+  lines.push(`${d.t("report-summary-job")}: ${clip(draft.jobTitle, MAX_FIELD, none)}`);
+  lines.push(`${d.t("report-summary-salary")}: ${clip(draft.salary, MAX_FIELD, none)}`);
   const money = draft.money.paid ? d.t(`report-money-${draft.money.paid}`) : none;
   lines.push(
-    `${d.t("report-summary-money")}: ${money}${draft.money.asked ? ` — ${clip(draft.money.asked, "")}` : ""}`,
+    `${d.t("report-summary-money")}: ${money}${draft.money.asked ? ` — ${clip(draft.money.asked, MAX_FIELD, "")}` : ""}`,
   );
   lines.push(`${d.t("report-summary-passport")}: ${d.t(`answer-${draft.documents.passportHandedOver}`)}`);
   if (draft.departed) {
