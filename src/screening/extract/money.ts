@@ -41,6 +41,20 @@ const PER_MONTH: Record<PayPeriod, number | null> = {
 };
 
 /** Currency codes and symbols written before the number, longest first. */
+/** Symbols name their currency written before or after the number. */
+const CURRENCY_SYMBOLS: ReadonlyArray<readonly [string, string]> = [
+  ["$", "USD"],
+  ["₱", "PHP"],
+  ["฿", "THB"],
+  ["€", "EUR"],
+  ["£", "GBP"],
+  ["¥", "JPY"],
+  ["₩", "KRW"],
+  ["₫", "VND"],
+  ["៛", "KHR"],
+  ["₭", "LAK"],
+];
+
 const PREFIX_CURRENCIES: ReadonlyArray<readonly [string, string]> = [
   ["us$", "USD"],
   ["nt$", "TWD"],
@@ -78,16 +92,7 @@ const PREFIX_CURRENCIES: ReadonlyArray<readonly [string, string]> = [
   ["gbp", "GBP"],
   ["aud", "AUD"],
   ["bnd", "BND"],
-  ["$", "USD"],
-  ["₱", "PHP"],
-  ["฿", "THB"],
-  ["€", "EUR"],
-  ["£", "GBP"],
-  ["¥", "JPY"],
-  ["₩", "KRW"],
-  ["₫", "VND"],
-  ["៛", "KHR"],
-  ["₭", "LAK"],
+  ...CURRENCY_SYMBOLS,
 ];
 
 /** Currency words and codes written after the number. */
@@ -144,16 +149,7 @@ const SUFFIX_CURRENCIES = new Map<string, string>([
   ["hkd", "HKD"],
   ["ntd", "TWD"],
   ["twd", "TWD"],
-  ["$", "USD"],
-  ["₱", "PHP"],
-  ["฿", "THB"],
-  ["€", "EUR"],
-  ["£", "GBP"],
-  ["¥", "JPY"],
-  ["₩", "KRW"],
-  ["₫", "VND"],
-  ["៛", "KHR"],
-  ["₭", "LAK"],
+  ...CURRENCY_SYMBOLS,
 ]);
 
 /** "dolar Singapura", "dollar HK": the word after a dollar names which dollar. */

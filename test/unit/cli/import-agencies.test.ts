@@ -4,10 +4,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Redis } from "ioredis";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConfigError, parseStoreConfig } from "#src/config.js";
-import { TestRedis } from "../../harness/redis.js";
-import { botRedis, createStore } from "../reports/fixtures.js";
+import type { TestRedis } from "../../harness/redis.js";
+import { createStore, useReportRedis } from "../reports/fixtures.js";
 
 const bin = join(import.meta.dirname, "..", "..", "..", "bin", "waspada.js");
 const dir = mkdtempSync(join(tmpdir(), "waspada-agencies-"));
@@ -15,15 +15,9 @@ const DATA_KEY = randomBytes(32).toString("base64");
 
 let server: TestRedis;
 let redis: Redis;
-
-beforeAll(async () => {
-  server = await TestRedis.start();
-  redis = await botRedis(server);
-});
-beforeEach(() => server.flush());
-afterAll(async () => {
-  redis.disconnect();
-  await server.stop();
+useReportRedis((s, r) => {
+  server = s;
+  redis = r;
 });
 
 /** Runs the CLI as an operator would, with only the store's variables (no BOT_TOKEN, no OPERATOR_NAME). */

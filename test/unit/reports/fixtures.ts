@@ -2,13 +2,14 @@
 import { randomBytes } from "node:crypto";
 import type { Socket } from "node:net";
 import type { Redis } from "ioredis";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createPseudonymizer } from "#src/privacy/pseudonym.js";
 import { createSealer, type DataKey } from "#src/privacy/sealed.js";
 import { createRedis } from "#src/redis.js";
 import { createKeys } from "#src/redis-keys.js";
 import type { ReportDraft } from "#src/reports/report.js";
 import { ReportStore } from "#src/reports/store.js";
-import type { TestRedis } from "../../harness/redis.js";
+import { TestRedis } from "../../harness/redis.js";
 
 export const OLD_KEY: DataKey = { id: "k1", key: randomBytes(32) };
 
@@ -119,4 +120,23 @@ export async function countRoundTrips<T>(
   } finally {
     stream.write = write;
   }
+}
+
+/**
+ * A Redis for the test file and a bot-like client on it, emptied before each test. `use` receives
+ * them once started, so tests keep plain `server` and `redis` variables.
+ */
+export function useReportRedis(use: (server: TestRedis, redis: Redis) => void): void {
+  let server: TestRedis;
+  let redis: Redis;
+  beforeAll(async () => {
+    server = await TestRedis.start();
+    redis = await botRedis(server);
+    use(server, redis);
+  });
+  beforeEach(() => server.flush());
+  afterAll(async () => {
+    redis.disconnect();
+    await server.stop();
+  });
 }

@@ -1,26 +1,20 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Redis } from "ioredis";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   AgencyListFormatError,
   importLicensedAgencies,
   parseLicensedAgenciesCsv,
 } from "#src/reports/licensed-agencies.js";
-import { TestRedis } from "../../harness/redis.js";
-import { botRedis, createStore } from "./fixtures.js";
+import type { TestRedis } from "../../harness/redis.js";
+import { createStore, useReportRedis } from "./fixtures.js";
 
-let server: TestRedis;
+let _server: TestRedis;
 let redis: Redis;
-
-beforeAll(async () => {
-  server = await TestRedis.start();
-  redis = await botRedis(server);
-});
-beforeEach(() => server.flush());
-afterAll(async () => {
-  redis.disconnect();
-  await server.stop();
+useReportRedis((s, r) => {
+  _server = s;
+  redis = r;
 });
 
 describe("reading the list", () => {

@@ -1,21 +1,15 @@
 import type { Redis } from "ioredis";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findProfile, linkedReports, parseSearchQuery } from "#src/reports/officer-search.js";
 import type { ReporterInput } from "#src/reports/store.js";
-import { TestRedis } from "../../harness/redis.js";
-import { botRedis, countRoundTrips, createStore, RECRUITER_PHONE, sampleDraft } from "./fixtures.js";
+import type { TestRedis } from "../../harness/redis.js";
+import { countRoundTrips, createStore, RECRUITER_PHONE, sampleDraft, useReportRedis } from "./fixtures.js";
 
-let server: TestRedis;
+let _server: TestRedis;
 let redis: Redis;
-
-beforeAll(async () => {
-  server = await TestRedis.start();
-  redis = await botRedis(server);
-});
-beforeEach(() => server.flush());
-afterAll(async () => {
-  redis.disconnect();
-  await server.stop();
+useReportRedis((s, r) => {
+  _server = s;
+  redis = r;
 });
 
 const reporter = (n: number): ReporterInput => ({

@@ -1,21 +1,15 @@
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SealedValueError } from "#src/privacy/sealed.js";
-import { TestRedis } from "../../harness/redis.js";
-import { botRedis, createStore, dumpRedis, OLD_KEY, sampleDraft } from "./fixtures.js";
+import type { TestRedis } from "../../harness/redis.js";
+import { createStore, dumpRedis, OLD_KEY, sampleDraft, useReportRedis } from "./fixtures.js";
 
-let server: TestRedis;
+let _server: TestRedis;
 let redis: Redis;
-
-beforeAll(async () => {
-  server = await TestRedis.start();
-  redis = await botRedis(server);
-});
-beforeEach(() => server.flush());
-afterAll(async () => {
-  redis.disconnect();
-  await server.stop();
+useReportRedis((s, r) => {
+  _server = s;
+  redis = r;
 });
 
 /** The test user: what must never be readable in Redis. */

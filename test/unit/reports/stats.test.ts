@@ -1,24 +1,18 @@
 import type { Redis } from "ioredis";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Keys } from "#src/redis-keys.js";
 import { REPORT_SCHEMA_VERSION, type Report, reportSchema } from "#src/reports/report.js";
 import { REPORT_ID_ALPHABET } from "#src/reports/report-id.js";
 import { computeStats, median, minutesToFirstAction } from "#src/reports/stats.js";
 import { indexedIdentifiers, type ReporterInput } from "#src/reports/store.js";
-import { TestRedis } from "../../harness/redis.js";
-import { botRedis, createStore, RECRUITER_PHONE, sampleDraft } from "./fixtures.js";
+import type { TestRedis } from "../../harness/redis.js";
+import { createStore, RECRUITER_PHONE, sampleDraft, useReportRedis } from "./fixtures.js";
 
-let server: TestRedis;
+let _server: TestRedis;
 let redis: Redis;
-
-beforeAll(async () => {
-  server = await TestRedis.start();
-  redis = await botRedis(server);
-});
-beforeEach(() => server.flush());
-afterAll(async () => {
-  redis.disconnect();
-  await server.stop();
+useReportRedis((s, r) => {
+  _server = s;
+  redis = r;
 });
 
 const reporter = (n: number): ReporterInput => ({
