@@ -15,6 +15,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
 # Runtime: compiled code, production dependencies, data the bot ships; runs as a non-root user.
+# Screenshots are read in-process (tesseract.js, WebAssembly) with the language data that npm ci
+# installed (@tesseract.js-data/*): nothing is downloaded at run time. Memory: about 80 MB for the
+# bot, plus about 100 MB per OCR worker (OCR_CONCURRENCY, default 1); allow 512 MB for the container.
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production HTTP_PORT=8080
 WORKDIR /app

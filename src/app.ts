@@ -17,6 +17,7 @@ import { downloadImages } from "#src/analysis/images.js";
 import { registerCommands } from "#src/bot/commands.js";
 import type { BotContext, BotDeps } from "#src/bot/context.js";
 import { createConversationOwners } from "#src/bot/conversations/owners.js";
+import { createImageCheckFinisher } from "#src/bot/features/check-screenshot.js";
 import { createI18n } from "#src/bot/i18n.js";
 import { ALLOWED_UPDATES, createBot, type WaspadaBot } from "#src/bot/index.js";
 import { createOfficerCheck } from "#src/bot/middlewares/officer.js";
@@ -27,11 +28,13 @@ import { createCaseEvents } from "#src/jobs/case-events.js";
 import { sweepExpiredConversations } from "#src/jobs/conversation-expiry.js";
 import { createForwarding } from "#src/jobs/forward-to-focal-point.js";
 import { createNotifications } from "#src/jobs/notify-reporter.js";
+import { createScreenshotReadings } from "#src/jobs/read-screenshots.js";
 import { deleteExpiredReports } from "#src/jobs/retention.js";
 import { JobRunner } from "#src/jobs/runner.js";
 import { type Repeating, repeatEvery } from "#src/jobs/schedule.js";
 import { createLogger, type Logger } from "#src/logger.js";
 import { createMetrics, type Metrics } from "#src/metrics.js";
+import { createScreenshotReader } from "#src/ocr/reader.js";
 import { createPseudonymizer } from "#src/privacy/pseudonym.js";
 import { createSealer } from "#src/privacy/sealed.js";
 import { createRedis, describeRedis, type RedisClient } from "#src/redis.js";
@@ -106,6 +109,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     reports: new ReportStore({ redis, keys, sealer, pseudonymize }),
     cases: undefined as unknown as BotDeps["cases"], // set below, once the bot's Api exists
     analysis: undefined as unknown as BotDeps["analysis"], // set below, with the job runner
+    screenshots: undefined as unknown as BotDeps["screenshots"], // set below, with the job runner
     conversationOwners: createConversationOwners({
       redis,
       keys,
@@ -153,6 +157,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     pseudonymize,
     logger,
   });
+  const files = { api: bot.api, apiRoot: config.TELEGRAM_API_ROOT, token: config.BOT_TOKEN };
   const modelClient = createModelClient(config);
   deps.analysis = createOfferAnalysis(jobs, {
     analyser:
@@ -164,8 +169,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
         keys,
         metrics,
         logger,
-        images: (media) =>
-          downloadImages({ api: bot.api, apiRoot: config.TELEGRAM_API_ROOT, token: config.BOT_TOKEN }, media),
+        images: (media) => downloadImages(files, media),
       }),
     reports: deps.reports,
     redis,
@@ -174,6 +178,31 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     onResult: (reportId) => cards.publish(reportId),
     checks: { api: bot.api, sealer, translate: (locale, key, args) => deps.i18n.t(locale, key, args) },
   });
+  const screenshotReader = config.OCR_ENABLED
+    ? createScreenshotReader({
+        langs: config.OCR_LANGS,
+        concurrency: config.OCR_CONCURRENCY,
+        timeoutMs: config.OCR_TIMEOUT_SECONDS * 1000,
+        maxBytes: config.OCR_MAX_MEGABYTES * 1024 * 1024,
+        maxPixels: config.OCR_MAX_MEGAPIXELS * 1_000_000,
+        logger,
+      })
+    : undefined;
+  deps.screenshots = createScreenshotReadings(
+    jobs,
+    {
+      reader: screenshotReader,
+      files,
+      maxBytes: config.OCR_MAX_MEGABYTES * 1024 * 1024,
+      redis,
+      keys,
+      sealer,
+      logger,
+      metrics,
+      readingTtlSeconds: Math.ceil(conversationTimeoutMs / 1000) + 24 * 60 * 60,
+    },
+    createImageCheckFinisher({ api: bot.api, i18n: deps.i18n, reports: deps.reports, redis, keys, logger }),
+  );
   deps.cases = Object.assign(createCaseEvents(cards, forwarding, notifications, deps.analysis), {
     officers: createOfficerCheck({
       api: bot.api,
@@ -344,9 +373,11 @@ export function createApp(config: Config, options: AppOptions = {}): App {
         await Promise.allSettled([...inFlight]);
         await Promise.all(housekeeping.map((task) => task.stop()));
         await jobs.stop(redis.status === "ready" ? 10_000 : 500);
+        await screenshotReader?.close();
       })();
       await Promise.race([drain, deadline]);
       await jobs.stop(0); // past the deadline: cut what is still waiting (idempotent otherwise)
+      await screenshotReader?.close();
       // QUIT waits for an answer; a Redis that is away cannot give one.
       if (redis.status === "ready") await redis.quit().catch(() => redis.disconnect());
       else redis.disconnect();

@@ -4,6 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { languageFile } from "#src/ocr/languages.js";
 
 const LOCALES = ["id", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -84,6 +85,33 @@ const dataKeys = z.string().transform((s, ctx) => {
   return keys;
 });
 
+/** `ind+eng+vie`: tesseract language codes, each of which must have its `@tesseract.js-data/*` package. */
+const ocrLanguages = z.string().transform((s, ctx) => {
+  const langs = [
+    ...new Set(
+      s
+        .split("+")
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const bad = langs.filter((l) => !/^[a-z]{3}(_[a-z]{3,4})?$/.test(l));
+  if (langs.length === 0 || bad.length > 0) {
+    ctx.addIssue({ code: "custom", message: "tesseract language codes joined by +, e.g. ind+eng" });
+    return z.NEVER;
+  }
+  const missing = langs.filter((l) => languageFile(l) === undefined);
+  if (missing.length > 0) {
+    const packages = missing.map((l) => `@tesseract.js-data/${l}`).join(" ");
+    ctx.addIssue({
+      code: "custom",
+      message: `no language data for ${missing.join(", ")}: install it with "npm install ${packages}", or leave it out`,
+    });
+    return z.NEVER;
+  }
+  return langs;
+});
+
 const wholeNumber = (min: number, max: number) =>
   z.coerce
     .number({ error: `a whole number from ${min} to ${max}` })
@@ -145,6 +173,14 @@ const common = {
   /** Model calls per day, all users together; and per reporter (by pseudonym). */
   OPENAI_DAILY_BUDGET: wholeNumber(0, 10_000_000).default(2000),
   OPENAI_USER_DAILY_BUDGET: wholeNumber(0, 100_000).default(20),
+  /** Screenshots are read on this machine (tesseract.js); nothing leaves it for that. */
+  OCR_ENABLED: flag(true),
+  OCR_LANGS: ocrLanguages.default(["ind", "eng"]),
+  OCR_CONCURRENCY: wholeNumber(1, 16).default(1),
+  OCR_TIMEOUT_SECONDS: wholeNumber(1, 300).default(20),
+  /** Larger images are refused from their header, before any decoding. */
+  OCR_MAX_MEGAPIXELS: wholeNumber(1, 200).default(24),
+  OCR_MAX_MEGABYTES: wholeNumber(1, 20).default(10),
   DEFAULT_LOCALE: z.enum(LOCALES).default("id"),
   SESSION_TTL_DAYS: positiveInt(30),
   CONVERSATION_TIMEOUT_HOURS: z.coerce

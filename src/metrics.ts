@@ -11,6 +11,8 @@ export interface Metrics {
   llmFailures: Counter<"task" | "reason">;
   llmLatency: Histogram<"task">;
   llmTokens: Counter<"task" | "kind">;
+  ocrReadings: Counter<"result">;
+  ocrDuration: Histogram<string>;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -66,6 +68,18 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       name: "waspada_llm_tokens_total",
       help: "Tokens used by the language model, by task and kind (prompt, completion)",
       labelNames: ["task", "kind"],
+      registers: [registry],
+    }),
+    ocrReadings: new Counter({
+      name: "waspada_ocr_readings_total",
+      help: "Screenshots read on this machine, by result (text, no_text, not_an_image, too_large, timeout, failed)",
+      labelNames: ["result"],
+      registers: [registry],
+    }),
+    ocrDuration: new Histogram({
+      name: "waspada_ocr_duration_seconds",
+      help: "Time to read one screenshot, once a worker has it",
+      buckets: [0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30],
       registers: [registry],
     }),
   };

@@ -27,6 +27,19 @@ export function createKeys(prefix: string) {
     checkReply: (id: string) => `${p}check:${keyPart(id)}:reply`,
     /** Sealed: the reply as the second opinion revised it ("" for no edit), so a retry asks the model once. */
     checkOpinion: (id: string) => `${p}check:${keyPart(id)}:opinion`,
+    /** Sealed: the text read from one screenshot (by Telegram's file_unique_id), for checks and reports. */
+    screenshotReading: (fileUniqueId: string) => `${p}ocr:${keyPart(fileUniqueId)}`,
+    /** Set: the screenshot readings made for one chat, so /delete can remove them. */
+    chatScreenshotReadings: (chatRef: string) => `${p}ocr-chat:${chatRef}`,
+    /** Sealed: where a check of screenshots answers (chat, "Reading…" message, language). */
+    checkImage: (id: string) => `${p}check:${keyPart(id)}:image`,
+    /** List of sealed screenshots (and captions) of one check; an album adds one per photo. */
+    checkImageParts: (id: string) => `${p}check:${keyPart(id)}:parts`,
+    /** The check an album (media group) of one chat belongs to, while its photos arrive. */
+    checkAlbum: (chatRef: string, mediaGroupId: string) =>
+      `${p}check-album:${chatRef}:${keyPart(mediaGroupId)}`,
+    /** JSON: the screenshots of a check, so "Report this" carries them into the report. */
+    checkMedia: (id: string) => `${p}check:${keyPart(id)}:media`,
     /** Hash: where a report's case card is in the moderator group (chat, message, thread). */
     reportCard: (id: string) => `${p}report:${id}:card`,
     /** A message or forum topic in the moderator group → the report it belongs to. */

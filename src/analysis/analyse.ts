@@ -400,7 +400,10 @@ export function createAnalyser(deps: AnalyserDeps): Analyser {
       const existing = parseStoredAnalysis(await redis.get(key));
       if (existing) return existing;
       const started = now();
-      const offer: OfferInput = { texts: report.offer.texts.map((t) => t.text), media: report.offer.media };
+      // The text read from screenshots on this machine counts as offer text (quotes may come from it).
+      const offerTexts = report.offer.texts.map((t) => t.text);
+      if (report.offer.readText) offerTexts.push(report.offer.readText);
+      const offer: OfferInput = { texts: offerTexts, media: report.offer.media };
       const base = {
         schemaVersion: 1 as const,
         model: client.model,

@@ -8,6 +8,7 @@ import type { OfficerCheck } from "#src/bot/middlewares/officer.js";
 import type { Config, Locale } from "#src/config.js";
 import type { OfferAnalysis } from "#src/jobs/analyse-offer.js";
 import type { CaseEvents } from "#src/jobs/case-events.js";
+import type { ScreenshotReadings } from "#src/jobs/read-screenshots.js";
 import type { Logger } from "#src/logger.js";
 import type { Metrics } from "#src/metrics.js";
 import type { Pseudonymize } from "#src/privacy/pseudonym.js";
@@ -37,6 +38,8 @@ export interface BotDeps {
   cases: CaseEvents & { officers: OfficerCheck };
   /** The optional language model: pre-fill for the report conversation (disabled without a model). */
   analysis: OfferAnalysis;
+  /** Screenshots read on this machine (OCR), for checks and reports (disabled with OCR_ENABLED=false). */
+  screenshots: ScreenshotReadings;
 }
 
 export interface DepsFlavor {

@@ -19,6 +19,7 @@ import { createReportConversation, REPORT_CONVERSATION } from "#src/bot/conversa
 import { createConversationStorage } from "#src/bot/conversations/storage.js";
 import { caseThreadFeature } from "#src/bot/features/case-thread.js";
 import { checkFeature } from "#src/bot/features/check.js";
+import { checkScreenshotFeature } from "#src/bot/features/check-screenshot.js";
 import { helpFeature } from "#src/bot/features/help.js";
 import { languageFeature } from "#src/bot/features/language.js";
 import { menuFeature } from "#src/bot/features/menu.js";
@@ -128,6 +129,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Waspad
   protectedBot.use(myReportsFeature);
   protectedBot.use(myDataFeature);
   protectedBot.use(reporterReplyFeature);
+  protectedBot.use(checkScreenshotFeature);
   protectedBot.use(checkFeature);
   protectedBot.use(officerAccessFeature);
   protectedBot.use(triageFeature);

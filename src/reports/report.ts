@@ -20,6 +20,8 @@ export const LIMITS = {
   offerTexts: 20,
   offerText: 10_000,
   media: 10,
+  /** Text read from a report's screenshots, all together. */
+  readText: 20_000,
   shortField: 500,
   longField: 4_000,
   additions: 100,
@@ -109,6 +111,8 @@ export const reportDraftSchema = z.object({
       )
       .max(LIMITS.offerTexts),
     media: z.array(mediaSchema).max(LIMITS.media),
+    /** The text read from the screenshots on this machine (OCR); personal data like the texts. */
+    readText: z.string().max(LIMITS.readText).optional(),
   }),
   screening: z.object({
     level: z.enum(LEVEL_VALUES),

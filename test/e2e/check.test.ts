@@ -85,8 +85,12 @@ describe("checking an offer", () => {
 
   it("a forwarded message's hidden sender and a screenshot without text get clear answers", async () => {
     const user = bot.tg.createUser({ firstName: "Lina", languageCode: "en" });
+    // A picture that is not an image at all (the fake server serves filler bytes).
     await user.sendPhoto();
-    expect((await user.waitForBotMessage()).text).toBe(text("en", "check-screenshot-hint"));
+    expect((await user.waitForBotMessage()).text).toBe(text("en", "check-screenshot-reading"));
+    expect((await user.waitForBotMessage({ timeoutMs: 15_000 })).text).toBe(
+      text("en", "check-screenshot-unreadable"),
+    );
     await user.forward({ text: "Kerja di Laos gaji besar", from: { hiddenName: "Recruiter" } });
     expect((await user.waitForBotMessage()).text).toContain("Risk:");
   });

@@ -30,6 +30,19 @@ describe("configuration", () => {
     expect(config.DATA_KEY).toEqual([{ id: "k1", key: Buffer.alloc(32, 1) }]);
   });
 
+  it("reads screenshots with Indonesian and English by default; a language without its data package is named with the fix", () => {
+    expect(parseConfig(minimal)).toMatchObject({
+      OCR_ENABLED: true,
+      OCR_LANGS: ["ind", "eng"],
+      OCR_CONCURRENCY: 1,
+    });
+    expect(parseConfig({ ...minimal, OCR_LANGS: "eng+ind" }).OCR_LANGS).toEqual(["eng", "ind"]);
+    const [problem] = problems({ ...minimal, OCR_LANGS: "ind+eng+khm" });
+    expect(problem).toContain("OCR_LANGS");
+    expect(problem).toContain("npm install @tesseract.js-data/khm");
+    expect(problems({ ...minimal, OCR_LANGS: "Indonesian" })[0]).toContain("ind+eng");
+  });
+
   it("names every missing variable in one message, without a stack trace", () => {
     const list = problems({});
     expect(list.map((p) => p.split(":")[0])).toEqual(["BOT_TOKEN", "OPERATOR_NAME", "DATA_KEY"]);

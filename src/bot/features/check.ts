@@ -11,6 +11,7 @@ import { defineCallbackData } from "#src/bot/callback-data/pack.js";
 import type { BotContext } from "#src/bot/context.js";
 import { forwardOriginOf } from "#src/bot/conversations/report/steps/offer.js";
 import { renderScreening } from "#src/bot/render/screening.js";
+import type { ReportStore } from "#src/reports/store.js";
 import { extract } from "#src/screening/extract/index.js";
 import { screenExtracted, screeningEngine } from "#src/screening/index.js";
 import { normalise } from "#src/screening/normalise.js";
@@ -60,13 +61,20 @@ export async function knownIdentifiers(
   ctx: BotContext,
   asked: ReadonlyArray<Pick<ExtractedIdentifier, "kind" | "value">>,
 ): Promise<KnownIdentifier[]> {
+  return knownIn(ctx.deps.reports, asked);
+}
+
+async function knownIn(
+  reports: Pick<ReportStore, "lookup">,
+  asked: ReadonlyArray<Pick<ExtractedIdentifier, "kind" | "value">>,
+): Promise<KnownIdentifier[]> {
   const unique = [
     ...new Map(
       asked.filter((a) => INDEXED_KINDS.has(a.kind)).map((a) => [`${a.kind}:${a.value}`, a]),
     ).values(),
   ];
   if (unique.length === 0) return [];
-  const found = await ctx.deps.reports.lookup.lookup(unique);
+  const found = await reports.lookup.lookup(unique);
   return unique.map(
     (a) =>
       found.find((k) => k.kind === a.kind && k.value === a.value) ?? {
@@ -86,9 +94,18 @@ export async function screenWithKnown(
   text: string,
   extra: ReadonlyArray<Pick<ExtractedIdentifier, "kind" | "value">> = [],
 ): Promise<{ result: ScreeningResult; known: KnownIdentifier[] }> {
-  const n = normalise(text);
+  return screenWithLookup(ctx.deps.reports, text, extra);
+}
+
+/** screenWithKnown for callers without a grammY context (the screenshot check's job). */
+export async function screenWithLookup(
+  reports: Pick<ReportStore, "lookup">,
+  text: string,
+  extra: ReadonlyArray<Pick<ExtractedIdentifier, "kind" | "value">> = [],
+): Promise<{ result: ScreeningResult; known: KnownIdentifier[] }> {
+  const n = normalise(text.slice(0, MAX_CHECK_LENGTH));
   const extraction = extract(n);
-  const known = await knownIdentifiers(ctx, [...extraction.identifiers, ...extra]);
+  const known = await knownIn(reports, [...extraction.identifiers, ...extra]);
   return { result: screenExtracted(n, extraction, known, screeningEngine()), known };
 }
 
@@ -147,10 +164,6 @@ feature.on("message:text", async (ctx, next) => {
 
 feature.on("message:caption", async (ctx) => {
   await checkText(ctx, ctx.msg.caption, ctx.msg);
-});
-
-feature.on(["message:photo", "message:document"], async (ctx) => {
-  await ctx.reply(ctx.t("check-screenshot-hint"));
 });
 
 export { composer as checkFeature };

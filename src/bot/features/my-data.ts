@@ -62,6 +62,8 @@ feature.callbackQuery(CONFIRM, async (ctx) => {
     ["del", deps.keys.conversation(chatRef)],
     ["del", deps.keys.pendingReply(chatRef)],
   ]);
+  // Texts read from screenshots this chat sent (checks and unfinished reports).
+  await deps.screenshots.eraseChat(chatRef);
   // Links from relayed questions in this chat back to cases: they would tie the chat to its cases.
   const relayLinks = deps.keys.relayMessage(chatRef, 0).replace(/0$/, "*");
   for (let cursor = "0"; ; ) {

@@ -4,10 +4,12 @@
  * answered here, outside the conversation, and change nothing.
  */
 import { Composer } from "grammy";
+import { z } from "zod";
 import type { BotContext } from "#src/bot/context.js";
 import { REPORT_CONVERSATION, type ReportStartOptions } from "#src/bot/conversations/report/index.js";
 import { reportThisData } from "#src/bot/features/check.js";
 import { renderHotlines } from "#src/bot/render/hotlines.js";
+import { LIMITS, mediaSchema } from "#src/reports/report.js";
 
 export async function startReport(
   ctx: BotContext,
@@ -34,13 +36,22 @@ feature.command("report", (ctx) => startReport(ctx, {}));
 
 feature.callbackQuery(reportThisData.filter, async (ctx) => {
   const data = reportThisData.unpack(ctx.callbackQuery.data);
-  const text = data ? await ctx.deps.redis.get(ctx.deps.keys.check(data.check)) : null;
+  const [text, media] = data
+    ? await ctx.deps.redis.mget(ctx.deps.keys.check(data.check), ctx.deps.keys.checkMedia(data.check))
+    : [null, null];
   await ctx.answerCallbackQuery();
-  if (!text) {
+  // A screenshot check keeps its images beside the text (which may be empty: nothing was readable).
+  const offerMedia = media
+    ? z.array(mediaSchema).max(LIMITS.media).safeParse(JSON.parse(media)).data
+    : undefined;
+  if (!text && !offerMedia?.length) {
     await ctx.reply(ctx.t("check-expired"));
     return;
   }
-  await startReport(ctx, { offerText: text });
+  await startReport(ctx, {
+    ...(text ? { offerText: text } : {}),
+    ...(offerMedia?.length ? { offerMedia } : {}),
+  });
 });
 
 // A report button pressed after its report ended: already sent, cancelled or expired.

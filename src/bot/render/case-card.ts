@@ -15,13 +15,25 @@ import { clip } from "#src/bot/render/clip.js";
 import { defang } from "#src/bot/render/defang.js";
 import type { Locale } from "#src/config.js";
 import type { Report } from "#src/reports/report.js";
+import { extractIdentifiers } from "#src/screening/extract/index.js";
 import { screenOffer } from "#src/screening/index.js";
+import type { IdentifierKind } from "#src/screening/types.js";
 
 const LEVEL_MARK = { low: "🟢", medium: "🟡", high: "🟠", critical: "🔴" } as const;
 const MAX_TEXT = 4096;
 const MAX_REASONS = 6;
 const MAX_IDENTIFIERS = 12;
 const MAX_HISTORY = 6;
+const MAX_READ_TEXT = 700;
+/** Contacts worth an officer's eye when they appear only in a screenshot. */
+const READ_IDENTIFIER_KINDS = new Set<IdentifierKind>([
+  "phone",
+  "whatsapp",
+  "telegram_handle",
+  "domain",
+  "email",
+  "bank_account",
+]);
 
 export interface CardContext {
   /** Identifiers of this report with the other reports that mention them. */
@@ -100,8 +112,10 @@ export function renderCaseCard(
   }
 
   const offer = report.offer.texts.map((x) => x.text).join("\n\n");
-  const reasons = offer
-    ? screenOffer(offer)
+  const readText = report.offer.readText ?? "";
+  const screened = [offer, readText].filter(Boolean).join("\n\n");
+  const reasons = screened
+    ? screenOffer(screened)
         .indicators.filter((i) => i.points > 0)
         .slice(0, MAX_REASONS)
     : [];
@@ -145,6 +159,25 @@ export function renderCaseCard(
     lines.push(
       fmt`${FormattedString.bold(t("report-summary-offer"))}: ${t("report-summary-offer-count", { texts: 0, screenshots: report.offer.media.length })}`,
     );
+  }
+  if (readText) {
+    // What the screenshots said, read on this machine: collapsed, defanged, clipped.
+    lines.push(
+      fmt`📷 ${FormattedString.bold(t("card-read-text", { screenshots: report.offer.media.length }))}\n${FormattedString.expandableBlockquote(defang(clip(readText, MAX_READ_TEXT)))}`,
+    );
+    const found = extractIdentifiers(readText).filter((i) => READ_IDENTIFIER_KINDS.has(i.kind));
+    const listed = new Set(report.recruiter.identifiers.map((i) => `${i.kind}:${i.value}`));
+    const unlisted = [...new Map(found.map((i) => [`${i.kind}:${i.value}`, i])).values()].filter(
+      (i) => !listed.has(`${i.kind}:${i.value}`),
+    );
+    if (unlisted.length > 0) {
+      lines.push(
+        fmt`${t("card-read-identifiers")}: ${FormattedString.join(
+          unlisted.slice(0, MAX_IDENTIFIERS).map((i) => fmt`${shownIdentifier(i.kind, i.value)}`),
+          ", ",
+        )}`,
+      );
+    }
   }
   const notes = context.model ? modelNotes(context.model, t, locale) : undefined;
   if (notes) lines.push(notes);

@@ -23,31 +23,50 @@ export interface PhotoOptions {
   fileSize?: number;
   width?: number;
   height?: number;
+  /** Real image bytes, served by getFile (otherwise filler of fileSize bytes). */
+  data?: Buffer;
+  /** Photos sent together as an album share this id. */
+  mediaGroupId?: string;
+}
+
+/** Width and height from a PNG's header, so a real image's photo sizes match its bytes. */
+function pngSize(data: Buffer | undefined): { width: number; height: number } | undefined {
+  if (!data || data.length < 24 || data.readUInt32BE(0) !== 0x89504e47) return undefined;
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
 }
 
 export function photoContent(files: FileStore, options: PhotoOptions = {}): UserContent {
+  const size = pngSize(options.data);
   const file = files.create({
     kind: "photo",
     size: options.fileSize ?? 180_000,
-    width: options.width ?? 1280,
-    height: options.height ?? 960,
+    width: options.width ?? size?.width ?? 1280,
+    height: options.height ?? size?.height ?? 960,
+    ...(options.data && { data: options.data }),
   });
-  return { photo: photoSizes(files, file), ...captionContent(options.caption) };
+  return {
+    photo: photoSizes(files, file),
+    ...captionContent(options.caption),
+    ...(options.mediaGroupId && { media_group_id: options.mediaGroupId }),
+  };
 }
 
 export interface DocumentOptions {
   fileName: string;
   mimeType: string;
-  fileSize: number;
+  fileSize?: number;
   caption?: string;
+  /** Real bytes, served by getFile (otherwise filler of fileSize bytes). */
+  data?: Buffer;
 }
 
 export function documentContent(files: FileStore, options: DocumentOptions): UserContent {
   const file = files.create({
     kind: "document",
-    size: options.fileSize,
+    size: options.fileSize ?? options.data?.length ?? 100_000,
     fileName: options.fileName,
     mimeType: options.mimeType,
+    ...(options.data && { data: options.data }),
   });
   return { document: documentOf(file), ...captionContent(options.caption) };
 }

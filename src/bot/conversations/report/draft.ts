@@ -19,7 +19,9 @@ export interface OfferText {
 
 export interface Draft {
   reporterKind?: ReporterKind;
-  offer: { texts: OfferText[]; media: MediaItem[] };
+  offer: { texts: OfferText[]; media: MediaItem[]; readText?: string };
+  /** How much the screenshots said, for the summary. */
+  offerReading?: { screenshots: number; chars: number };
   /** Summary of the screening of the offer texts, kept for the report. */
   screening?: Pick<ScreeningResult, "level" | "score" | "catalogueVersion"> & { indicators: string[] };
   recruiter: { identifiers: RecruiterIdentifier[]; agencyName?: string };
@@ -56,7 +58,9 @@ export function emptyDraft(): Draft {
   };
 }
 
-/** The offer as one text for screening: every pasted text and every caption. */
+/** The offer as one text for screening: every pasted text and caption, then what the screenshots said. */
 export function offerText(draft: Draft): string {
-  return draft.offer.texts.map((t) => t.text).join("\n\n");
+  const texts = draft.offer.texts.map((t) => t.text);
+  if (draft.offer.readText) texts.push(draft.offer.readText);
+  return texts.join("\n\n");
 }

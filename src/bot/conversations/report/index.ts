@@ -22,6 +22,7 @@ import { screenWithKnown } from "#src/bot/features/check.js";
 import { mainMenu } from "#src/bot/keyboards/main-menu.js";
 import { renderScreening } from "#src/bot/render/screening.js";
 import type { Locale } from "#src/config.js";
+import { LIMITS, type Media } from "#src/reports/report.js";
 
 export const REPORT_CONVERSATION = "report";
 
@@ -29,6 +30,8 @@ export interface ReportStartOptions {
   locale: Locale;
   /** A text already checked, from "Report this". */
   offerText?: string;
+  /** The screenshots of a check, from "Report this" under a screenshot's verdict. */
+  offerMedia?: Media[];
   /** "Someone is in danger now": ask about the person who left first. */
   urgentFirst?: boolean;
 }
@@ -55,6 +58,46 @@ async function screenAndShow(d: Dialog, draft: Draft): Promise<Draft["screening"
   };
 }
 
+/** The longest the person waits after Done for screenshots still being read. */
+const SCREENSHOT_WAIT_MS = 8_000;
+
+/**
+ * After step 2: the text of every screenshot (read by the OCR job queued as each arrived) joins the
+ * offer, for screening and pre-filling steps 3–5. A screenshot not read in time is read again at
+ * Send; the person never waits more than a few seconds here.
+ */
+async function readScreenshots(d: Dialog, draft: Draft): Promise<void> {
+  const media = draft.offer.media;
+  if (media.length === 0) {
+    delete draft.offer.readText;
+    return;
+  }
+  const { enabled, pending } = await d.external(async (ctx) => {
+    if (!ctx.deps.screenshots.enabled) return { enabled: false, pending: 0 };
+    const chatRef = ctx.deps.pseudonymize("chat", ctx.chat!.id);
+    const readings = await ctx.deps.screenshots.readingsOf(media);
+    // Usually queued as each screenshot arrived; those carried from a check are queued here.
+    await Promise.all(
+      media.map((m, i) => (readings[i] ? undefined : ctx.deps.screenshots.queue(chatRef, m))),
+    );
+    return { enabled: true, pending: readings.filter((r) => r === undefined).length };
+  });
+  if (!enabled) return;
+  if (pending > 0) await d.say(d.t("report-offer-reading", { count: pending }));
+  const read = await d.external(async (ctx) => {
+    const readings = await ctx.deps.screenshots.waitFor(media, SCREENSHOT_WAIT_MS);
+    const texts = readings.flatMap((r) => (r?.status === "text" && r.text ? [r.text] : []));
+    return {
+      text: texts.join("\n\n"),
+      screenshots: texts.length,
+      chars: readings.reduce((s, r) => s + (r?.chars ?? 0), 0),
+    };
+  });
+  if (read.text) draft.offer.readText = read.text.slice(0, LIMITS.readText);
+  else delete draft.offer.readText;
+  draft.offerReading = { screenshots: read.screenshots, chars: read.chars };
+}
+
 /** Hands the offer to the language model's extraction job (ids only in the job); never waits for it. */
 async function queueModelExtraction(d: Dialog, draft: Draft): Promise<void> {
   const offer = { texts: draft.offer.texts.map((t) => t.text), media: draft.offer.media };
@@ -76,6 +119,7 @@ async function runPart(d: Dialog, part: EditablePart, draft: Draft): Promise<voi
       return;
     case "offer":
       draft.offer = await collectOffer(d, draft.offer);
+      await readScreenshots(d, draft);
       draft.screening = await screenAndShow(d, draft);
       await queueModelExtraction(d, draft);
       return;
@@ -122,6 +166,7 @@ export function createReportConversation(deps: Pick<BotDeps, "i18n">) {
     const d = new Dialog(conversation, ctx, t, sid, options.locale);
     const draft = emptyDraft();
     if (options.offerText) draft.offer.texts.push({ text: options.offerText });
+    if (options.offerMedia) draft.offer.media.push(...options.offerMedia);
     try {
       await d.say(t("report-intro"));
       const order: EditablePart[] = options.urgentFirst

@@ -8,7 +8,7 @@ import type { Draft } from "#src/bot/conversations/report/draft.js";
 import { renderHotlines } from "#src/bot/render/hotlines.js";
 import { levelLine } from "#src/bot/render/screening.js";
 import type { Locale } from "#src/config.js";
-import type { ReportDraft } from "#src/reports/report.js";
+import { LIMITS, type ReportDraft } from "#src/reports/report.js";
 
 export function toReportDraft(draft: Draft, locale: Locale): ReportDraft {
   return {
@@ -28,6 +28,18 @@ export function toReportDraft(draft: Draft, locale: Locale): ReportDraft {
   };
 }
 
+/** Screenshots read after step 2 (the person did not wait for them) still reach the report. */
+async function withLateReadings(deps: BotContext["deps"], draft: Draft): Promise<Draft> {
+  if (!deps.screenshots.enabled || draft.offer.media.length === 0) return draft;
+  const readings = await deps.screenshots.readingsOf(draft.offer.media).catch(() => []);
+  const text = readings
+    .flatMap((r) => (r?.status === "text" && r.text ? [r.text] : []))
+    .join("\n\n")
+    .slice(0, LIMITS.readText);
+  if (text.length <= (draft.offer.readText?.length ?? 0)) return draft;
+  return { ...draft, offer: { ...draft.offer, readText: text } };
+}
+
 export interface SentReport {
   id: string;
   created: boolean;
@@ -45,7 +57,7 @@ export async function sendReport(
   const ref = deps.pseudonymize("user", ctx.from!.id);
   const { report, created } = await deps.reports.createOnce(
     `${deps.pseudonymize("chat", chatId)}:${summaryMessageId}`,
-    toReportDraft(draft, locale),
+    toReportDraft(await withLateReadings(deps, draft), locale),
     { ref, chatId, locale, contactPhone: draft.contactPhone, contactConsent: draft.contactConsent ?? false },
   );
   ctx.logger.info(

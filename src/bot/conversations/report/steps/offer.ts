@@ -102,6 +102,13 @@ export async function collectOffer(d: Dialog, current: Draft["offer"]): Promise<
         continue;
       }
       offer.media.push(media);
+      // Read while the person goes on: the text is picked up after Done.
+      await d.external(async (ctx) => {
+        if (!ctx.deps.screenshots.enabled) return;
+        await ctx.deps.screenshots
+          .queue(ctx.deps.pseudonymize("chat", ctx.chat!.id), media)
+          .catch((error: unknown) => ctx.logger.warn({ err: error }, "could not queue a screenshot reading"));
+      });
       const caption = answer.message.caption;
       if (caption) offer.texts.push({ text: caption, forwardedFrom: forwardOriginOf(answer.message) });
     }

@@ -37,6 +37,15 @@ export function renderSummary(d: Dialog, draft: Draft): string {
     })}`,
   );
   if (draft.offer.texts[0]) lines.push(`  “${clip(draft.offer.texts[0].text, MAX_FIELD, none)}”`);
+  if (draft.offerReading && draft.offer.media.length > 0) {
+    lines.push(
+      `  📷 ${
+        draft.offerReading.screenshots > 0
+          ? d.t("report-summary-read", draft.offerReading)
+          : d.t("report-summary-read-nothing", { screenshots: draft.offer.media.length })
+      }`,
+    );
+  }
   if (draft.screening)
     lines.push(`${d.t("report-summary-level")}: ${d.t(`check-level-name-${draft.screening.level}`)}`);
   const contacts = draft.recruiter.identifiers.slice(0, 10).map((i) => describeIdentifier(d, i));
