@@ -128,16 +128,10 @@ export function createScreenshotReadings(
     }
   }
 
-  /** Downloads and reads one file, or reuses its stored reading. */
-  async function read(media: Media, ttlSeconds: number): Promise<ScreenshotReading> {
-    const key = keys.screenshotReading(media.fileUniqueId);
-    const stored = openJson(
-      await redis.get(key),
-      readingContext(media.fileUniqueId),
-      screenshotReadingSchema,
-    );
-    if (stored) return stored;
+  /** Downloads and reads one file. */
+  async function readFile(media: Media): Promise<ScreenshotReading> {
     if (!reader) return { status: "unreadable", chars: 0 };
+    // A PDF or another document is kept for the officers but not read.
     if (media.kind === "document" && !media.mimeType?.startsWith("image/"))
       return { status: "unreadable", chars: 0 };
     const download = await downloadTelegramFile(deps.files, media.fileId, deps.maxBytes);
@@ -158,6 +152,19 @@ export function createScreenshotReadings(
       },
       "screenshot read",
     );
+    return reading;
+  }
+
+  /** The stored reading of a file, or a new one (stored, so a waiting report sees it). */
+  async function read(media: Media, ttlSeconds: number): Promise<ScreenshotReading> {
+    const key = keys.screenshotReading(media.fileUniqueId);
+    const stored = openJson(
+      await redis.get(key),
+      readingContext(media.fileUniqueId),
+      screenshotReadingSchema,
+    );
+    if (stored) return stored;
+    const reading = await readFile(media);
     await redis.set(
       key,
       sealer.seal(JSON.stringify(reading), readingContext(media.fileUniqueId)),

@@ -67,7 +67,8 @@ const SCREENSHOT_WAIT_MS = 8_000;
  * Send; the person never waits more than a few seconds here.
  */
 async function readScreenshots(d: Dialog, draft: Draft): Promise<void> {
-  const media = draft.offer.media;
+  // PDFs and other files go to the officers as they are; only pictures are read.
+  const media = draft.offer.media.filter((m) => m.kind === "photo" || m.mimeType?.startsWith("image/"));
   if (media.length === 0) {
     delete draft.offer.readText;
     return;

@@ -104,7 +104,11 @@ export async function collectOffer(d: Dialog, current: Draft["offer"]): Promise<
       offer.media.push(media);
       // Read while the person goes on: the text is picked up after Done.
       await d.external(async (ctx) => {
-        if (!ctx.deps.screenshots.enabled) return;
+        if (
+          !ctx.deps.screenshots.enabled ||
+          (media.kind === "document" && !media.mimeType?.startsWith("image/"))
+        )
+          return;
         await ctx.deps.screenshots
           .queue(ctx.deps.pseudonymize("chat", ctx.chat!.id), media)
           .catch((error: unknown) => ctx.logger.warn({ err: error }, "could not queue a screenshot reading"));
