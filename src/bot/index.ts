@@ -19,6 +19,7 @@ import { createReportConversation, REPORT_CONVERSATION } from "#src/bot/conversa
 import { createConversationStorage } from "#src/bot/conversations/storage.js";
 import { caseThreadFeature } from "#src/bot/features/case-thread.js";
 import { checkFeature } from "#src/bot/features/check.js";
+import { focalResponseFeature } from "#src/bot/features/focal-response.js";
 import { helpFeature } from "#src/bot/features/help.js";
 import { languageFeature } from "#src/bot/features/language.js";
 import { menuFeature } from "#src/bot/features/menu.js";
@@ -129,6 +130,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Waspad
   protectedBot.use(myDataFeature);
   protectedBot.use(reporterReplyFeature);
   protectedBot.use(checkFeature);
+  protectedBot.use(focalResponseFeature);
   protectedBot.use(officerAccessFeature);
   protectedBot.use(triageFeature);
   protectedBot.use(officerCommandsFeature);
