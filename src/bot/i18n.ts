@@ -3,7 +3,7 @@
  * locale named before its first dot). A person's language is what they chose with /language,
  * otherwise their Telegram app language at first contact, otherwise DEFAULT_LOCALE.
  *
- * Every file in locales/ is loaded, so `km.focal.ftl` makes Khmer available to `i18n.t("km", …)`
+ * Every file in locales/ is loaded, so `km.focal.ftl` makes Khmer available to the translator (locale "km")
  * for focal-point posts; people never get Khmer, because only SUPPORTED_LOCALES are negotiated.
  */
 import { join } from "node:path";
