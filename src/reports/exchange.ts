@@ -74,7 +74,7 @@ export type ExchangeRecord = z.infer<typeof exchangeRecordSchema>;
 /** The published JSON Schema (docs/exchange.schema.json). */
 export function exchangeJsonSchema(): Record<string, unknown> {
   return {
-    $id: `https://github.com/waspada/waspada/docs/exchange.schema.json#v${EXCHANGE_SCHEMA_VERSION}`,
+    $id: `urn:waspada:exchange:v${EXCHANGE_SCHEMA_VERSION}`,
     title: `Waspada case exchange, version ${EXCHANGE_SCHEMA_VERSION}`,
     ...z.toJSONSchema(exchangeRecordSchema, { target: "draft-2020-12" }),
   };
