@@ -188,6 +188,14 @@ describe("review mode (the default)", () => {
         expect(dump).not.toContain(trace);
     }
 
+    // /stats reports the share of deadlines met (the focal acknowledgement came in time).
+    await officer.sendInGroup(group, "/stats 7");
+    await tg.waitFor(
+      (c) =>
+        c.method === "sendMessage" && String(c.params.text).includes("Deadlines met: urgent taken in time"),
+      8000,
+    );
+
     // The exchange file: valid against the published JSON Schema, without the reporter.
     await officer.sendInGroup(group, "/exchange");
     const doc = await tg.waitFor((c) => c.method === "sendDocument", 8000);
