@@ -79,7 +79,7 @@ export function createKeys(prefix: string) {
     reportFocalResponses: (id: string) => `${p}report:${id}:focal`,
     /** Hash: deadline kind → when it falls due (ms), while it is pending; shown on the card. */
     reportDeadlines: (id: string) => `${p}report:${id}:deadlines`,
-    /** Hash: deadline job id → "met" | "missed" | "sending" | reminder message id, the effect of a deadline. */
+    /** Hash: deadline job id → "sending" while its reminder goes out, then "met:<ms>" or "missed:<ms>". */
     deadlineOutcomes: () => `${p}deadline-outcomes`,
     /** A channel administrator's right to answer on focal posts, cached for at most a minute. */
     focalAdmin: (chatId: number, userId: number) => `${p}focal-admin:${chatId}:${userId}`,

@@ -61,8 +61,8 @@ export interface Deadlines {
   start(kind: DeadlineKind, report: Pick<Report, "id">, instance: string): Promise<void>;
   /** Deadlines still running on a report and not yet met, soonest first. */
   pending(report: Report): Promise<PendingDeadline[]>;
-  /** Settled deadlines per kind: how many were met of how many. */
-  shareMet(): Promise<Record<DeadlineKind, { met: number; total: number }>>;
+  /** Deadlines settled since `sinceMs` (all when omitted), per kind: how many were met of how many. */
+  shareMet(sinceMs?: number): Promise<Record<DeadlineKind, { met: number; total: number }>>;
 }
 
 const dataSchema = z.object({
@@ -111,11 +111,12 @@ export function createDeadlines(runner: JobRunner, deps: DeadlineDeps): Deadline
       : deps.translate("focal-duration-hours", { count: Math.round(minutes / 60) });
   }
 
+  /** Recorded as "met:<ms>" / "missed:<ms>", so /stats can count a period. */
   async function settle(data: DeadlineData, outcome: "met" | "missed"): Promise<void> {
     await redis.hset(
       keys.deadlineOutcomes(),
       deadlineJobId(data.kind, data.reportId, data.instance),
-      outcome,
+      `${outcome}:${now()}`,
     );
     await redis.hdel(keys.reportDeadlines(data.reportId), field(data.kind, data.instance));
     await reports.audit({
@@ -168,7 +169,6 @@ export function createDeadlines(runner: JobRunner, deps: DeadlineDeps): Deadline
         "reminder not delivered",
       );
     }
-    await redis.hset(keys.deadlineOutcomes(), id, "missed");
     logger.info({ reportId: report.id, kind: data.kind }, "deadline missed; reminder sent");
     await settle(data, "missed");
   }
@@ -204,15 +204,16 @@ export function createDeadlines(runner: JobRunner, deps: DeadlineDeps): Deadline
         .sort((a, b) => a.dueAt - b.dueAt);
     },
 
-    async shareMet() {
+    async shareMet(sinceMs = 0) {
       const all = await redis.hgetall(keys.deadlineOutcomes());
       const result = Object.fromEntries(DEADLINE_KINDS.map((k) => [k, { met: 0, total: 0 }])) as Record<
         DeadlineKind,
         { met: number; total: number }
       >;
-      for (const [id, outcome] of Object.entries(all)) {
+      for (const [id, value] of Object.entries(all)) {
         const kind = id.split("/")[1] as DeadlineKind;
-        if (!result[kind] || (outcome !== "met" && outcome !== "missed")) continue;
+        const [outcome, at] = value.split(":");
+        if (!result[kind] || (outcome !== "met" && outcome !== "missed") || Number(at) < sinceMs) continue;
         result[kind].total += 1;
         if (outcome === "met") result[kind].met += 1;
       }

@@ -100,6 +100,8 @@ describe("deadlines", () => {
       8000,
     );
     expect(reminders()).toHaveLength(0);
+    // /stats [days] counts only what was settled in its period.
+    expect((await deadlines.shareMet(Date.now() + 60_000)).urgent_take).toEqual({ met: 0, total: 0 });
   });
 
   it("counts a focal acknowledgement, and reminds when there is none", async () => {
