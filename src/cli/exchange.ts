@@ -66,7 +66,10 @@ export async function exchangeCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const channels = focalChannelMap(process.env.FOCAL_CHANNELS?.trim() || undefined);
-  const countryOf = (chatId: number) => Object.entries(channels).find(([, id]) => id === chatId)?.[0];
+  const countryOf = (chatId: number) => {
+    const served = Object.keys(channels).filter((country) => channels[country] === chatId);
+    return served.find((country) => country !== "default") ?? served[0];
+  };
 
   const redis = createRedis(config, { connectionName: "waspada-exchange" });
   redis.on("error", () => {});

@@ -404,7 +404,9 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
     shouldForward,
     awaitingReview,
     countryOf(chatId) {
-      return Object.entries(channels).find(([, id]) => id === chatId)?.[0];
+      // A channel that is both a country's and the default one answers as the country's.
+      const served = Object.keys(channels).filter((country) => channels[country] === chatId);
+      return served.find((country) => country !== "default") ?? served[0];
     },
     localeOf,
     renderPost,
