@@ -114,6 +114,10 @@ describe("review mode (the default)", () => {
       ),
     );
     await expect.poll(() => latestCard(id).text ?? "", { timeout: 8000 }).not.toContain("Waiting for review");
+    // The focal point's acknowledgement is now due: the card shows the time left.
+    await expect
+      .poll(() => latestCard(id).text ?? "", { timeout: 8000 })
+      .toMatch(/⏳ Focal-point acknowledgement due: 2[34] h \d+ min left/);
 
     // A subscriber who is not an administrator: a private alert, nothing changes.
     const stranger = await reader.clickInChannel(kh.id, km("fp-answer-received"));
@@ -130,6 +134,7 @@ describe("review mode (the default)", () => {
     await expect
       .poll(() => latestCard(id).text ?? "", { timeout: 8000 })
       .toMatch(/Cambodia focal point: received, \d{4}-\d\d-\d\d \d\d:\d\d/);
+    expect(latestCard(id).text).not.toContain("Focal-point acknowledgement due");
     const again = await sokha.clickInChannel(kh.id, km("fp-answer-received"));
     expect((await again.answer()).text).toBe(km("fp-already"));
 
@@ -237,6 +242,10 @@ describe("review mode (the default)", () => {
     );
     const post = postIn(kh, id)!;
     expect(post.text).toContain(`${km("fp-flagged")}: ${km("fp-flagged-urgent")}`);
+    // Nobody has taken it yet: the card counts down the 30 minutes.
+    await expect
+      .poll(() => latestCard(id)?.text ?? "", { timeout: 8000 })
+      .toMatch(/⏳ Urgent case not taken yet: (30|29) min left/);
     expect(post.text).not.toContain(text("id", "relationship-sibling"));
   });
 });
