@@ -18,14 +18,19 @@ import { registerCommands } from "#src/bot/commands.js";
 import type { BotContext, BotDeps } from "#src/bot/context.js";
 import { createConversationOwners } from "#src/bot/conversations/owners.js";
 import { createImageCheckFinisher } from "#src/bot/features/check-screenshot.js";
-import { createI18n } from "#src/bot/i18n.js";
+import { countryName, createI18n } from "#src/bot/i18n.js";
 import { ALLOWED_UPDATES, createBot, type WaspadaBot } from "#src/bot/index.js";
+import { createFocalAdminCheck } from "#src/bot/middlewares/focal-admin.js";
 import { createOfficerCheck } from "#src/bot/middlewares/officer.js";
 import type { Config, Locale } from "#src/config.js";
 import { createOfferAnalysis } from "#src/jobs/analyse-offer.js";
 import { createCaseCards } from "#src/jobs/case-card.js";
 import { createCaseEvents } from "#src/jobs/case-events.js";
+import { createCaseTopicPoster } from "#src/jobs/case-topic.js";
 import { sweepExpiredConversations } from "#src/jobs/conversation-expiry.js";
+import { createDeadlines } from "#src/jobs/deadlines.js";
+import { createFocalAnswers } from "#src/jobs/focal-answers.js";
+import { createFocalDigest } from "#src/jobs/focal-digest.js";
 import { createForwarding } from "#src/jobs/forward-to-focal-point.js";
 import { createNotifications } from "#src/jobs/notify-reporter.js";
 import { createScreenshotReadings } from "#src/jobs/read-screenshots.js";
@@ -39,6 +44,7 @@ import { createPseudonymizer } from "#src/privacy/pseudonym.js";
 import { createSealer } from "#src/privacy/sealed.js";
 import { createRedis, describeRedis, type RedisClient } from "#src/redis.js";
 import { createKeys } from "#src/redis-keys.js";
+import { FocalResponses } from "#src/reports/focal-responses.js";
 import { linkedReports } from "#src/reports/officer-search.js";
 import { ReportStore } from "#src/reports/store.js";
 import { createHealthCheck } from "#src/server/health.js";
@@ -121,6 +127,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const bot = createBot(deps);
   const jobs = new JobRunner(config, logger);
   const moderatorLocale = config.MODERATOR_LOCALE ?? config.DEFAULT_LOCALE;
+  const moderatorT = (key: string, args?: Record<string, string | number>) =>
+    deps.i18n.t(moderatorLocale, key, args);
+  const focalResponses = new FocalResponses(redis, keys);
   const forwarding = createForwarding(jobs, {
     api: bot.api,
     reports: deps.reports,
@@ -130,6 +139,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     i18n: deps.i18n,
     logger,
     onChange: (reportId) => cards.publish(reportId),
+    onPosted: (reportId, chatId) => deadlines.start("focal_ack", { id: reportId }, String(chatId)),
   });
   const cards = createCaseCards(jobs, {
     api: bot.api,
@@ -145,7 +155,53 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       failures: (await forwarding.failures()).filter((f) => f.reportId === report.id),
       notes: await redis.llen(keys.reportNotes(report.id)),
       model: await deps.analysis.analysisOf(report.id),
+      focal: {
+        responses: await focalResponses.list(report.id),
+        waitingReview: forwarding.awaitingReview(report),
+        deadlines: await deadlines.pending(report),
+        now: Date.now(),
+      },
     }),
+    logger,
+  });
+  const postToCase = createCaseTopicPoster(bot.api, cards);
+  const deadlines = createDeadlines(jobs, {
+    reports: deps.reports,
+    responses: focalResponses,
+    redis,
+    keys,
+    durations: {
+      urgent_take: config.SLA_URGENT_TAKE_MINUTES * 60_000,
+      focal_ack: config.SLA_FOCAL_ACK_HOURS * 3_600_000,
+      need_info: config.SLA_NEED_INFO_HOURS * 3_600_000,
+    },
+    postToCase,
+    translate: moderatorT,
+    logger,
+    onChange: (reportId) => cards.publish(reportId),
+  });
+  const focalAnswers = createFocalAnswers(jobs, {
+    api: bot.api,
+    reports: deps.reports,
+    responses: focalResponses,
+    redis,
+    keys,
+    i18n: deps.i18n,
+    moderatorTranslate: moderatorT,
+    countryLabel: (code) => (code === "default" ? "—" : countryName(moderatorLocale, code)),
+    postToCase,
+    logger,
+    onChange: (reportId) => cards.publish(reportId),
+  });
+  const digest = createFocalDigest(jobs, {
+    api: bot.api,
+    reports: deps.reports,
+    responses: focalResponses,
+    redis,
+    keys,
+    channels: config.FOCAL_CHANNELS ?? {},
+    localeOf: forwarding.localeOf,
+    i18n: deps.i18n,
     logger,
   });
   const notifications = createNotifications(jobs, {
@@ -203,7 +259,20 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     },
     createImageCheckFinisher({ api: bot.api, i18n: deps.i18n, reports: deps.reports, redis, keys, logger }),
   );
-  deps.cases = Object.assign(createCaseEvents(cards, forwarding, notifications, deps.analysis), {
+  deps.cases = Object.assign(createCaseEvents(cards, forwarding, notifications, deps.analysis, deadlines), {
+    focal: {
+      admins: createFocalAdminCheck({
+        api: bot.api,
+        redis,
+        keys,
+        channels: config.FOCAL_CHANNELS ?? {},
+        groups: config.FOCAL_ADMIN_GROUPS ?? {},
+        cacheSeconds: config.OFFICER_CACHE_SECONDS,
+      }),
+      answers: focalAnswers,
+      posts: forwarding,
+      deadlines,
+    },
     officers: createOfficerCheck({
       api: bot.api,
       redis,
@@ -315,6 +384,11 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     }
     port = await listen(server, config.HTTP_PORT, config.HTTP_HOST);
     jobs.start();
+    await digest
+      .schedule()
+      .catch((error: unknown) =>
+        logger.warn({ err: error }, "could not schedule the weekly focal-point digest"),
+      );
     const expiry = {
       redis,
       keys,

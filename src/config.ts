@@ -8,6 +8,9 @@ import { languageFile } from "#src/ocr/languages.js";
 
 const LOCALES = ["id", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
+/** Focal-point channels may also read Khmer; people's own chats stay Indonesian or English. */
+export const FOCAL_LOCALES = ["id", "en", "km"] as const;
+export type FocalLocale = (typeof FOCAL_LOCALES)[number];
 
 const LEVELS = ["low", "medium", "high", "critical"] as const;
 
@@ -39,22 +42,56 @@ const hostPortList = z
   )
   .pipe(z.array(hostPort).min(1, "a comma-separated list of host:port"));
 
-/** `KH=-1001,MM=-1002,default=-1003`: destination country (ISO alpha-2) → channel id. */
-const focalChannels = z.string().transform((s, ctx) => {
-  const map: Record<string, number> = {};
+/** One `COUNTRY=chat_id[:language]` entry of FOCAL_CHANNELS / FOCAL_ADMIN_GROUPS. */
+const FOCAL_ENTRY = /^([A-Za-z]{2}|default)\s*=\s*(-?\d{1,20})(?:\s*:\s*([a-z]{2}))?$/;
+
+function focalEntries(s: string): Array<{ key: string; chat: number; locale?: string }> | string {
+  const entries: Array<{ key: string; chat: number; locale?: string }> = [];
   for (const part of s
     .split(",")
     .map((p) => p.trim())
     .filter(Boolean)) {
-    const m = /^([A-Za-z]{2}|default)\s*=\s*(-?\d{1,20})$/.exec(part);
-    if (!m) {
-      ctx.addIssue({ code: "custom", message: `"${part}" is not COUNTRY=chat_id (e.g. KH=-1001234567890)` });
-      return z.NEVER;
-    }
-    map[m[1]!.toLowerCase() === "default" ? "default" : m[1]!.toUpperCase()] = Number(m[2]);
+    const m = FOCAL_ENTRY.exec(part);
+    if (!m) return `"${part}" is not COUNTRY=chat_id[:language] (e.g. KH=-1001234567890:km)`;
+    if (m[3] !== undefined && !(FOCAL_LOCALES as readonly string[]).includes(m[3]))
+      return `"${part}": the language must be one of ${FOCAL_LOCALES.join(", ")}`;
+    entries.push({
+      key: m[1]!.toLowerCase() === "default" ? "default" : m[1]!.toUpperCase(),
+      chat: Number(m[2]),
+      ...(m[3] !== undefined && { locale: m[3] }),
+    });
   }
-  return map;
+  return entries;
+}
+
+/** `KH=-1001:km,MM=-1002:en,default=-1003`: destination country (ISO alpha-2) → channel id. */
+const focalChannels = z.string().transform((s, ctx) => {
+  const entries = focalEntries(s);
+  if (typeof entries === "string") {
+    ctx.addIssue({ code: "custom", message: entries });
+    return z.NEVER;
+  }
+  return Object.fromEntries(entries.map((e) => [e.key, e.chat])) as Record<string, number>;
 });
+
+/** FOCAL_CHANNELS as a map, for tools that do not parse the whole configuration. */
+export function focalChannelMap(raw: string | undefined): Record<string, number> {
+  const entries = raw === undefined ? [] : focalEntries(raw);
+  return typeof entries === "string" ? {} : Object.fromEntries(entries.map((e) => [e.key, e.chat]));
+}
+
+/**
+ * The language of each focal-point channel (chat id → locale) from the same FOCAL_CHANNELS value;
+ * an entry without one uses FOCAL_LOCALE. Read separately so FOCAL_CHANNELS keeps its simple shape.
+ */
+export function focalChannelLocales(
+  raw: string | undefined,
+  fallback: FocalLocale,
+): Record<number, FocalLocale> {
+  const entries = raw === undefined ? [] : focalEntries(raw);
+  if (typeof entries === "string") return {};
+  return Object.fromEntries(entries.map((e) => [e.chat, (e.locale as FocalLocale | undefined) ?? fallback]));
+}
 
 /**
  * `DATA_KEY`: one or more AES-256 keys, newest first, as `id:base64` (or a bare base64 key, id `k1`).
@@ -156,13 +193,30 @@ const common = {
   MODERATOR_CHAT_ID: optionalString(chatId),
   FOCAL_CHANNELS: optionalString(focalChannels),
   FORWARD_MIN_LEVEL: z.enum(LEVELS).default("high"),
+  /**
+   * Who decides what leaves the country: in `review` only urgent cases go to focal points at once,
+   * the others wait for an officer's "Escalate to focal point"; `auto` forwards by level as well.
+   */
+  FORWARD_MODE: z
+    .enum(["auto", "review"], { error: 'FORWARD_MODE must be "auto" or "review"' })
+    .default("review"),
+  /** Groups whose administrators may also answer on a destination's channel posts: `KH=-100…`. */
+  FOCAL_ADMIN_GROUPS: optionalString(focalChannels),
+  /** Deadlines: an urgent case nobody took; an escalated case no focal point acknowledged; "need info" unanswered. */
+  SLA_URGENT_TAKE_MINUTES: z.coerce
+    .number({ error: "a number of minutes" })
+    .positive()
+    .max(100_000)
+    .default(30),
+  SLA_FOCAL_ACK_HOURS: z.coerce.number({ error: "a number of hours" }).positive().max(10_000).default(24),
+  SLA_NEED_INFO_HOURS: z.coerce.number({ error: "a number of hours" }).positive().max(10_000).default(72),
   OFFICERS: z
     .enum(["admins", "members"], { error: 'OFFICERS must be "admins" or "members"' })
     .default("admins"),
   OFFICER_CACHE_SECONDS: wholeNumber(1, 60).default(60),
   MODERATOR_LOCALE: optionalString(z.enum(LOCALES)),
-  /** Language of focal-point channel posts: one language per network, not per reporter. */
-  FOCAL_LOCALE: z.enum(LOCALES).default("en"),
+  /** Language of focal-point channel posts where FOCAL_CHANNELS names none (`KH=-100…:km` does). */
+  FOCAL_LOCALE: z.enum(FOCAL_LOCALES).default("en"),
   DATA_KEY: z.string({ error: "required (generate one with: openssl rand -base64 32)" }).pipe(dataKeys),
   OPENAI_API_KEY: optionalString(z.string()),
   OPENAI_BASE_URL: optionalString(z.url()),
@@ -214,7 +268,8 @@ const schema = z.discriminatedUnion("BOT_MODE", [polling, webhook], {
   error: 'BOT_MODE must be "polling" or "webhook"',
 });
 
-export type Config = z.infer<typeof schema>;
+/** The schema's output plus what is derived from it (each focal channel's language). */
+export type Config = z.infer<typeof schema> & { FOCAL_CHANNEL_LOCALES: Record<number, FocalLocale> };
 export type WebhookConfig = z.infer<typeof webhook>;
 
 export class ConfigError extends Error {
@@ -228,7 +283,10 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const input = { ...env, BOT_MODE: env.BOT_MODE?.trim() || "polling" };
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) {
+    const raw = env.FOCAL_CHANNELS?.trim() || undefined;
+    return { ...result.data, FOCAL_CHANNEL_LOCALES: focalChannelLocales(raw, result.data.FOCAL_LOCALE) };
+  }
   throw new ConfigError(describeProblems(result.error, env));
 }
 

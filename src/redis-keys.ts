@@ -88,6 +88,17 @@ export function createKeys(prefix: string) {
     /** The case a relayed question belongs to, by the reporter's chat pseudonym and the message id. */
     relayMessage: (chatRef: string, messageId: number) => `${p}relay-message:${chatRef}:${messageId}`,
 
+    /** List of focal points' answers on a report (JSON: answer, chat, country, at), oldest first. */
+    reportFocalResponses: (id: string) => `${p}report:${id}:focal`,
+    /** Hash: deadline kind → when it falls due (ms), while it is pending; shown on the card. */
+    reportDeadlines: (id: string) => `${p}report:${id}:deadlines`,
+    /** Hash: deadline job id → "sending" while its reminder goes out, then "met:<ms>" or "missed:<ms>". */
+    deadlineOutcomes: () => `${p}deadline-outcomes`,
+    /** A channel administrator's right to answer on focal posts, cached for at most a minute. */
+    focalAdmin: (chatId: number, userId: number) => `${p}focal-admin:${chatId}:${userId}`,
+    /** The weekly digest sent to a channel for one week (its effect record). */
+    focalDigest: (chatId: number, week: string) => `${p}focal-digest:${chatId}:${keyPart(week)}`,
+
     /** The language model's analysis of a report (JSON, schema-versioned): extraction, second opinion. */
     reportAnalysis: (id: string) => `${p}report:${id}:analysis`,
     /** An offer being reported, kept briefly so the extraction job (which gets only this id) can read it. */

@@ -4,11 +4,15 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
 import type { ConversationOwners } from "#src/bot/conversations/owners.js";
+import type { FocalAdminCheck } from "#src/bot/middlewares/focal-admin.js";
 import type { OfficerCheck } from "#src/bot/middlewares/officer.js";
 import type { Config, Locale } from "#src/config.js";
 import type { OfferAnalysis } from "#src/jobs/analyse-offer.js";
 import type { CaseEvents } from "#src/jobs/case-events.js";
 import type { ScreenshotReadings } from "#src/jobs/read-screenshots.js";
+import type { Deadlines } from "#src/jobs/deadlines.js";
+import type { FocalAnswers } from "#src/jobs/focal-answers.js";
+import type { Forwarding } from "#src/jobs/forward-to-focal-point.js";
 import type { Logger } from "#src/logger.js";
 import type { Metrics } from "#src/metrics.js";
 import type { Pseudonymize } from "#src/privacy/pseudonym.js";
@@ -35,11 +39,19 @@ export interface BotDeps {
   reports: ReportStore;
   conversationOwners: ConversationOwners;
   /** Officers' side: who may act, case cards, and what follows a change (jobs). */
-  cases: CaseEvents & { officers: OfficerCheck };
+  cases: CaseEvents & { officers: OfficerCheck; focal: FocalDesk };
   /** The optional language model: pre-fill for the report conversation (disabled without a model). */
   analysis: OfferAnalysis;
   /** Screenshots read on this machine (OCR), for checks and reports (disabled with OCR_ENABLED=false). */
   screenshots: ScreenshotReadings;
+}
+
+/** Focal points' side: who may answer on a channel post, and what follows an answer. */
+export interface FocalDesk {
+  admins: FocalAdminCheck;
+  answers: FocalAnswers;
+  posts: Pick<Forwarding, "countryOf" | "localeOf" | "renderPost" | "postsOf">;
+  deadlines: Pick<Deadlines, "shareMet">;
 }
 
 export interface DepsFlavor {

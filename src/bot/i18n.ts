@@ -2,11 +2,14 @@
  * Translations: Fluent files in locales/ (`id.ftl`, `id.screening.ftl`, … — a file belongs to the
  * locale named before its first dot). A person's language is what they chose with /language,
  * otherwise their Telegram app language at first contact, otherwise DEFAULT_LOCALE.
+ *
+ * Every file in locales/ is loaded, so `km.focal.ftl` makes Khmer available to the translator (locale "km")
+ * for focal-point posts; people never get Khmer, because only SUPPORTED_LOCALES are negotiated.
  */
 import { join } from "node:path";
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import type { Locale } from "#src/config.js";
+import type { FocalLocale, Locale } from "#src/config.js";
 import { dataFilePath } from "#src/screening/data-files.js";
 
 export const SUPPORTED_LOCALES: readonly Locale[] = ["id", "en"];
@@ -42,8 +45,8 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (SUPPORTED_LOCALES as readonly string[]).includes(value);
 }
 
-/** A country's name in a locale, from the ICU data Node ships (no translation files to keep). */
-export function countryName(locale: Locale, code: string): string {
+/** A country's name in a locale (also Khmer, for focal posts), from the ICU data Node ships. */
+export function countryName(locale: Locale | FocalLocale, code: string): string {
   try {
     return new Intl.DisplayNames([locale], { type: "region" }).of(code.toUpperCase()) ?? code;
   } catch {

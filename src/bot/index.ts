@@ -20,6 +20,7 @@ import { createConversationStorage } from "#src/bot/conversations/storage.js";
 import { caseThreadFeature } from "#src/bot/features/case-thread.js";
 import { checkFeature } from "#src/bot/features/check.js";
 import { checkScreenshotFeature } from "#src/bot/features/check-screenshot.js";
+import { focalResponseFeature } from "#src/bot/features/focal-response.js";
 import { helpFeature } from "#src/bot/features/help.js";
 import { languageFeature } from "#src/bot/features/language.js";
 import { menuFeature } from "#src/bot/features/menu.js";
@@ -131,6 +132,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Waspad
   protectedBot.use(reporterReplyFeature);
   protectedBot.use(checkScreenshotFeature);
   protectedBot.use(checkFeature);
+  protectedBot.use(focalResponseFeature);
   protectedBot.use(officerAccessFeature);
   protectedBot.use(triageFeature);
   protectedBot.use(officerCommandsFeature);

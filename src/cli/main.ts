@@ -5,6 +5,7 @@
 import { pathToFileURL } from "node:url";
 import { checkCommand } from "#src/cli/check.js";
 import { evalCommand } from "#src/cli/eval.js";
+import { exchangeCommand } from "#src/cli/exchange.js";
 import { importAgenciesCommand } from "#src/cli/import-agencies.js";
 
 export interface CliCommand {
@@ -19,6 +20,10 @@ const COMMANDS: Record<string, CliCommand> = {
     run: checkCommand,
   },
   eval: { summary: "run the labelled evaluation set (data/eval/*.jsonl)", run: evalCommand },
+  exchange: {
+    summary: "cases shared with focal points as JSON Lines: waspada exchange [--from D] [--to D] [--out F]",
+    run: exchangeCommand,
+  },
   "import-agencies": {
     summary: "mark the agencies of a CSV list as licensed: waspada import-agencies FILE.csv [--dry-run]",
     run: importAgenciesCommand,

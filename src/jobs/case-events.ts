@@ -33,12 +33,25 @@ export interface CaseEvents {
   caseOfReply(chatId: number, repliedMessageId: number): Promise<string | undefined>;
 }
 
+/** Deadlines that start with a change (see jobs/deadlines.ts). */
+export interface DeadlinesPort {
+  start(kind: "urgent_take" | "need_info", report: Report, instance: string): Promise<void>;
+}
+
 export function createCaseEvents(
   cards: CaseCards,
   forwarding: ForwardingPort,
   notifications: NotificationsPort,
   analysis?: AnalysisPort,
+  deadlines?: DeadlinesPort,
 ): CaseEvents {
+  async function startDeadlines(report: Report): Promise<void> {
+    if (!deadlines) return;
+    // Same id each time: a repeated event does not restart a running deadline.
+    if (report.urgent && report.status === "received") await deadlines.start("urgent_take", report, "1");
+    if (report.status === "needs_info")
+      await deadlines.start("need_info", report, String(report.statusVersion));
+  }
   async function forwardIfDue(report: Report): Promise<void> {
     if (report.status === "escalated") await forwarding.enqueue(report, "escalated");
     else if (report.urgent) await forwarding.enqueue(report, "urgent");
@@ -50,16 +63,19 @@ export function createCaseEvents(
       // The reporter was told "received" with the case number when they sent it.
       await cards.publish(report.id);
       await forwardIfDue(report);
+      await startDeadlines(report);
       // After the card and forwarding: the model only adds notes, it never holds anything up.
       await analysis?.enqueue(report);
     },
     async statusChanged(report) {
       await notifications.notifyStatus(report);
       await forwardIfDue(report);
+      await startDeadlines(report);
     },
     async changed(report, options = {}) {
       if (!options.cardUpToDate) await cards.publish(report.id);
       await forwardIfDue(report);
+      await startDeadlines(report);
     },
     async relay(report, text, relayId) {
       await notifications.relay(report.id, text, relayId);

@@ -14,10 +14,11 @@
  */
 import { type Job, Worker, type WorkerOptions } from "bullmq";
 import type { Api } from "grammy";
-import type { InputMediaDocument, InputMediaPhoto } from "grammy/types";
+import type { InputMediaDocument, InputMediaPhoto, MessageEntity } from "grammy/types";
 import { z } from "zod";
-import { type ForwardReason, renderChannelPost } from "#src/bot/render/channel-post.js";
-import type { Config, Locale } from "#src/config.js";
+import type { Translate } from "#src/bot/context.js";
+import { type ForwardReason, focalKeyboard, renderChannelPost } from "#src/bot/render/channel-post.js";
+import type { Config, FocalLocale } from "#src/config.js";
 import {
   certainlyNotDelivered,
   classifyTelegramError,
@@ -28,6 +29,7 @@ import {
 import type { Logger } from "#src/logger.js";
 import type { RedisClient } from "#src/redis.js";
 import type { Keys } from "#src/redis-keys.js";
+import type { FocalAnswer } from "#src/reports/focal-responses.js";
 import { type Media, type Report, StoredReportError } from "#src/reports/report.js";
 import { REPORT_ID_PATTERN } from "#src/reports/report-id.js";
 import type { ReportStore } from "#src/reports/store.js";
@@ -45,13 +47,16 @@ export interface ForwardingDeps {
   reports: ReportStore;
   redis: RedisClient;
   keys: Keys;
-  config: Pick<Config, "FOCAL_CHANNELS" | "FORWARD_MIN_LEVEL" | "FOCAL_LOCALE">;
+  config: Pick<Config, "FOCAL_CHANNELS" | "FORWARD_MIN_LEVEL" | "FOCAL_LOCALE"> &
+    Partial<Pick<Config, "FOCAL_CHANNEL_LOCALES" | "FORWARD_MODE">>;
   i18n: Translator;
   logger: Logger;
   /** Messages per channel per window; Telegram allows about 20 a minute. */
   rate?: { max: number; durationMs: number };
   /** Called after a post or a permanent failure, so the moderator card can show it. */
   onChange?: (reportId: string) => Promise<void>;
+  /** Called once when a post is in a channel (deadlines start from it). */
+  onPosted?: (reportId: string, chatId: number, reason: ForwardReason) => Promise<void>;
   /** Tests shorten lock and stall intervals to take over a killed worker's job quickly. */
   workerOptions?: Partial<WorkerOptions>;
   now?: () => number;
@@ -65,8 +70,23 @@ export interface ForwardFailure {
 }
 
 export interface Forwarding {
-  /** Level at or above FORWARD_MIN_LEVEL, urgent, or escalated by an officer. */
+  /**
+   * Urgent, or escalated by an officer; with FORWARD_MODE=auto also a level at or above
+   * FORWARD_MIN_LEVEL (in review mode such a case waits for an officer's escalation).
+   */
   shouldForward(report: Report): boolean;
+  /** Review mode holds this case back until an officer escalates it (the card says so). */
+  awaitingReview(report: Report): boolean;
+  /** The destination a channel serves ("KH", or "default"), for answers pressed there. */
+  countryOf(chatId: number): string | undefined;
+  /** The language of a channel's posts. */
+  localeOf(chatId: number): FocalLocale;
+  /** The post as it reads now (with the channel's latest answer) and its buttons, for an edit. */
+  renderPost(
+    report: Report,
+    chatId: number,
+    response?: { answer: FocalAnswer; at: string },
+  ): Promise<{ text: string; entities: MessageEntity[]; keyboard: ReturnType<typeof focalKeyboard> }>;
   /** The destination's channel, else the default one, else none. */
   channelsFor(report: Report): number[];
   /** Queues the post (once per report and channel); "level"/"urgent" only when shouldForward says so. */
@@ -125,9 +145,14 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
   const { api, reports, redis, keys, config, logger } = deps;
   const rate = deps.rate ?? DEFAULT_FORWARD_RATE;
   const now = deps.now ?? Date.now;
-  const locale: Locale = config.FOCAL_LOCALE;
-  const t = (key: string, args?: Record<string, string | number>) => deps.i18n.t(locale, key, args);
+  const localeOf = (chatId: number): FocalLocale =>
+    config.FOCAL_CHANNEL_LOCALES?.[chatId] ?? config.FOCAL_LOCALE;
+  const translator =
+    (chatId: number): Translate =>
+    (key, args) =>
+      deps.i18n.t(localeOf(chatId), key, args);
   const channels = config.FOCAL_CHANNELS ?? {};
+  const mode = config.FORWARD_MODE ?? "auto";
   const unrouted = new Set<string>();
   const concurrencySet = new Map<number, Promise<unknown>>();
 
@@ -146,12 +171,32 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
     return [];
   }
 
+  const levelReached = (report: Report) =>
+    LEVEL_ORDER.indexOf(report.screening.level) >= LEVEL_ORDER.indexOf(config.FORWARD_MIN_LEVEL);
+
   function shouldForward(report: Report): boolean {
+    return (mode === "auto" && levelReached(report)) || report.urgent || report.status === "escalated";
+  }
+
+  function awaitingReview(report: Report): boolean {
     return (
-      LEVEL_ORDER.indexOf(report.screening.level) >= LEVEL_ORDER.indexOf(config.FORWARD_MIN_LEVEL) ||
-      report.urgent ||
-      report.status === "escalated"
+      mode === "review" &&
+      levelReached(report) &&
+      !shouldForward(report) &&
+      !["not_scam", "closed"].includes(report.status)
     );
+  }
+
+  async function renderPost(report: Report, chatId: number, response?: { answer: FocalAnswer; at: string }) {
+    const reason = await redis.hget(keys.reportForwarding(report.id), `${chatId}:reason`);
+    const t = translator(chatId);
+    const post = renderChannelPost(report, t, {
+      locale: localeOf(chatId),
+      reason: reason === "level" || reason === "urgent" || reason === "escalated" ? reason : undefined,
+      threshold: config.FORWARD_MIN_LEVEL,
+      response,
+    });
+    return { ...post, keyboard: focalKeyboard(report.id, t) };
   }
 
   /** One job at a time per channel across every process, so posts keep their order. */
@@ -268,12 +313,19 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
             "an earlier post may have gone through unconfirmed; posting again, marked as a repeat",
           );
         }
-        const card = renderChannelPost(report, t, { locale, reason, repeated });
+        const t = translator(chatId);
+        const card = renderChannelPost(report, t, {
+          locale: localeOf(chatId),
+          reason,
+          threshold: config.FORWARD_MIN_LEVEL,
+          repeated,
+        });
         const message = await rateLimited(chatId, 1, async () => {
-          await redis.hset(stepsKey, sendingStep, new Date(now()).toISOString());
+          await redis.hset(stepsKey, sendingStep, new Date(now()).toISOString(), `${chatId}:reason`, reason);
           try {
             return await api.sendMessage(chatId, card.text, {
               entities: card.entities,
+              reply_markup: focalKeyboard(report.id, t),
               link_preview_options: { is_disabled: true },
             });
           } catch (error) {
@@ -288,6 +340,7 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
       await sendMedia(report, chatId, cardId, steps);
       if (steps[`${chatId}:done`] === undefined) {
         await redis.hdel(keys.forwardFailures(), `${reportId}:${chatId}`);
+        await deps.onPosted?.(reportId, chatId, reason);
         await deps.onChange?.(reportId);
         await reports.audit({
           action: "report.forwarded",
@@ -349,6 +402,14 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
 
   return {
     shouldForward,
+    awaitingReview,
+    countryOf(chatId) {
+      // A channel that is both a country's and the default one answers as the country's.
+      const served = Object.keys(channels).filter((country) => channels[country] === chatId);
+      return served.find((country) => country !== "default") ?? served[0];
+    },
+    localeOf,
+    renderPost,
     channelsFor,
     enqueue,
 

@@ -800,6 +800,8 @@ export class ReportStore {
       k.reportRelays(id),
       k.reportNotes(id),
       k.reportAnalysis(id),
+      k.reportFocalResponses(id),
+      k.reportDeadlines(id),
     ]) {
       commands.push(["del", key]);
     }

@@ -3,7 +3,7 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEnv } from "../harness/app.js";
 import { TestRedis } from "../harness/redis.js";
-import { text, waitForStep } from "../harness/report-driver.js";
+import { fillReport, sendReport, text, waitForStep } from "../harness/report-driver.js";
 import { FakeTelegram } from "../harness/telegram/index.js";
 
 let redis: TestRedis;
@@ -92,6 +92,50 @@ describe("npm start", () => {
     await second.exit;
     await expect.poll(() => second.output()).toContain('"msg":"stopped"');
   }, 60_000);
+
+  it("killed with SIGKILL while a deadline reminder is pending, the next process sends it once", async () => {
+    const officer = tg.createUser({ firstName: "Bambang", languageCode: "en" });
+    const group = tg.createGroup({
+      title: "Officers",
+      forum: true,
+      members: [{ user: officer, status: "administrator" }],
+    });
+    // An urgent case nobody takes: the reminder is due 6 s after the report.
+    const env = testEnv(tg, redis, {
+      LOG_LEVEL: "info",
+      MODERATOR_CHAT_ID: String(group.id),
+      MODERATOR_LOCALE: "en",
+      SLA_URGENT_TAKE_MINUTES: "0.1",
+    });
+    const first = npmStart(env);
+    const reporter = tg.createUser({ firstName: "Nining", languageCode: "id" });
+    await fillReport(reporter, "id", {
+      who: "family_friend",
+      offer: ["Kerja admin di Kamboja, gaji 15 juta, tiket gratis"],
+      country: "KH",
+      departed: { relationship: "sibling", passportTaken: "yes" },
+      consent: false,
+    });
+    const id = await sendReport(reporter, "id");
+    await tg.waitFor(
+      (c) =>
+        c.method === "sendMessage" && c.params.chat_id === group.id && String(c.params.text).includes(id),
+      15_000,
+    );
+    first.signal("SIGKILL");
+    await first.exit;
+    const isReminder = (m: { text?: string }) => (m.text ?? "").startsWith(`⏰ Case ${id}`);
+    expect(group.messages().filter(isReminder)).toHaveLength(0);
+
+    const second = npmStart(env);
+    await expect.poll(() => group.messages().filter(isReminder).length, { timeout: 30_000 }).toBe(1);
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(group.messages().filter(isReminder)).toHaveLength(1);
+    const [topic] = group.topics();
+    expect(group.messages().find(isReminder)?.threadId).toBe(topic?.message_thread_id);
+    second.signal("SIGTERM");
+    await second.exit;
+  }, 90_000);
 
   it("exits non-zero and names BOT_TOKEN when it is missing", async () => {
     const env = testEnv(tg, redis);

@@ -95,6 +95,35 @@ describe("configuration", () => {
     ]);
   });
 
+  it("reads each focal channel's language, review mode by default, and the deadlines", () => {
+    const config = parseConfig({
+      ...minimal,
+      FOCAL_CHANNELS: "KH=-1001111111111:km, MM=-1002222222222:en,default=-1003333333333",
+      FOCAL_ADMIN_GROUPS: "KH=-1004444444444",
+      SLA_URGENT_TAKE_MINUTES: "15",
+    });
+    expect(config.FOCAL_CHANNELS).toEqual({
+      KH: -1001111111111,
+      MM: -1002222222222,
+      default: -1003333333333,
+    });
+    expect(config.FOCAL_CHANNEL_LOCALES).toEqual({
+      [-1001111111111]: "km",
+      [-1002222222222]: "en",
+      [-1003333333333]: "en",
+    });
+    expect(config.FOCAL_ADMIN_GROUPS).toEqual({ KH: -1004444444444 });
+    expect(config.FORWARD_MODE).toBe("review");
+    expect([config.SLA_URGENT_TAKE_MINUTES, config.SLA_FOCAL_ACK_HOURS, config.SLA_NEED_INFO_HOURS]).toEqual([
+      15, 24, 72,
+    ]);
+    expect(
+      problems({ ...minimal, FOCAL_CHANNELS: "KH=-1001:fr", FORWARD_MODE: "sometimes" }).join("\n"),
+    ).toMatch(
+      /FOCAL_CHANNELS: "KH=-1001:fr": the language must be one of id, en, km[\s\S]*FORWARD_MODE: FORWARD_MODE must be "auto" or "review"/,
+    );
+  });
+
   it("reads focal channels, Sentinel and Cluster settings, and rotated keys", () => {
     const older = Buffer.alloc(32, 2).toString("base64");
     const config = parseConfig({

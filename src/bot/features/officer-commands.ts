@@ -9,7 +9,9 @@ import type { BotContext } from "#src/bot/context.js";
 import { moderatorTranslate } from "#src/bot/features/triage.js";
 import { countryName } from "#src/bot/i18n.js";
 import { defang } from "#src/bot/render/defang.js";
+import { EXCHANGE_SCHEMA_VERSION, exchangeJsonLines } from "#src/reports/exchange.js";
 import { exportReportsCsv } from "#src/reports/export-csv.js";
+import { FocalResponses } from "#src/reports/focal-responses.js";
 import { findProfile, parseSearchQuery } from "#src/reports/officer-search.js";
 import { listOpenCases, parseOpenStatus } from "#src/reports/open-cases.js";
 import type { Actor } from "#src/reports/report.js";
@@ -52,7 +54,7 @@ const officers = composer
   .filter((ctx) => ctx.chat.id === ctx.deps.config.MODERATOR_CHAT_ID);
 
 // Commands are for officers only; others get a short answer, audited.
-const commands = ["find", "stats", "export", "list", "mark"];
+const commands = ["find", "stats", "export", "exchange", "list", "mark"];
 officers.command(commands, async (ctx, next) => {
   if (await ctx.deps.cases.officers.isOfficer(ctx.from.id)) return next();
   await ctx.deps.reports.audit({
@@ -127,6 +129,11 @@ officers.command("stats", async (ctx) => {
         : fmt``
     }`,
     fmt`⏱ ${t("stats-median", { minutes: s.medianMinutesToFirstAction === null ? "—" : Math.round(s.medianMinutesToFirstAction) })}`,
+    fmt`⏰ ${t("focal-stats-sla", {
+      kinds: Object.entries(await ctx.deps.cases.focal.deadlines.shareMet())
+        .map(([kind, { met, total }]) => t(`focal-stats-sla-kind-${kind}`, { met, total }))
+        .join(" · "),
+    })}`,
     fmt`${t("stats-top")}:\n${s.topIdentifiers.map((i) => `• ${shown(i.kind, i.value)} — ${i.count}`).join("\n") || "—"}`,
   ];
   return send(ctx, FormattedString.join(lines, "\n"));
@@ -167,6 +174,37 @@ officers.command("export", async (ctx) => {
   });
   await ctx.replyWithDocument(new InputFile(Buffer.from(csv, "utf8"), name), {
     caption: t("export-caption"),
+    message_thread_id: ctx.msg.message_thread_id,
+  });
+});
+
+officers.command("exchange", async (ctx) => {
+  const t = moderatorTranslate(ctx);
+  const [fromArg, toArg] = ctx.match.trim().split(/\s+/);
+  const to = parseDate(toArg) ? new Date(parseDate(toArg)!.getTime() + DAY_MS) : new Date();
+  const from = parseDate(fromArg) ?? new Date(to.getTime() - 30 * DAY_MS);
+  if ((fromArg && !parseDate(fromArg)) || (toArg && !parseDate(toArg)) || from >= to)
+    return send(ctx, fmt`${t("focal-exchange-usage")}`);
+  const { deps } = ctx;
+  const { lines, count } = await exchangeJsonLines(
+    {
+      reports: deps.reports,
+      redis: deps.redis,
+      keys: deps.keys,
+      responses: new FocalResponses(deps.redis, deps.keys),
+    },
+    { from, to },
+    (chatId) => deps.cases.focal.posts.countryOf(chatId),
+  );
+  await deps.reports.audit({
+    action: "exchange",
+    actor: `officer:${ctx.from.id}` as Actor,
+    detail: { from: from.toISOString(), to: to.toISOString(), cases: String(count) },
+  });
+  if (count === 0) return send(ctx, fmt`${t("focal-exchange-none")}`);
+  const name = `waspada-exchange-${from.toISOString().slice(0, 10)}-${to.toISOString().slice(0, 10)}.jsonl`;
+  await ctx.replyWithDocument(new InputFile(Buffer.from(lines, "utf8"), name), {
+    caption: t("focal-exchange-caption", { version: EXCHANGE_SCHEMA_VERSION }),
     message_thread_id: ctx.msg.message_thread_id,
   });
 });

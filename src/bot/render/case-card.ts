@@ -13,6 +13,7 @@ import type { Translate } from "#src/bot/context.js";
 import { countryName } from "#src/bot/i18n.js";
 import { clip } from "#src/bot/render/clip.js";
 import { defang } from "#src/bot/render/defang.js";
+import { type FocalCardState, focalCardLines } from "#src/bot/render/focal-card-lines.js";
 import type { Locale } from "#src/config.js";
 import type { Report } from "#src/reports/report.js";
 import { extractIdentifiers } from "#src/screening/extract/index.js";
@@ -45,6 +46,8 @@ export interface CardContext {
   notes?: number;
   /** The language model's stored analysis, shown as clearly marked model notes. */
   model?: Analysis;
+  /** Focal points' answers, review state and deadlines. */
+  focal?: FocalCardState;
 }
 
 function shownIdentifier(kind: string, value: string): string {
@@ -190,6 +193,8 @@ export function renderCaseCard(
   for (const failure of context.failures.slice(0, 3)) {
     lines.push(fmt`⚠️ ${t("card-forward-failed")}: ${clip(failure.error, 150)}`);
   }
+
+  lines.push(...focalCardLines(context.focal, t, (code) => countryName(locale, code)));
 
   const history = report.history.slice(-MAX_HISTORY).map((h) => {
     const who = h.actor.startsWith("officer:") ? ` (${t("card-officer")} ${h.actor.slice(8)})` : "";

@@ -3,6 +3,7 @@ import { type BackendOptions, TelegramBackend } from "./backend.js";
 import { CallLog, type RecordedCall } from "./call-log.js";
 import { type ChatViewMessage, toChatView } from "./chat-view.js";
 import { FaultInjector, type FaultRule } from "./faults.js";
+import { chatMember, isAdminStatus } from "./members.js";
 import { commandsKey } from "./methods/bot-settings.js";
 import { BotApiServer } from "./server.js";
 import { SimChat } from "./sim-chat.js";
@@ -177,6 +178,32 @@ export class FakeTelegram {
   setMemberStatus(chatId: number, userId: number, status: MemberStatus): void {
     const chat = this.backend.state.requireChat(chatId);
     chat.members.set(userId, status);
+  }
+
+  /**
+   * Changes a member's status as Telegram would report it: the status changes and, where the bot
+   * is an administrator (only then does Telegram send them), a chat_member update is delivered.
+   */
+  async changeMemberStatus(
+    chatId: number,
+    userId: number,
+    status: MemberStatus,
+  ): Promise<number | undefined> {
+    const chat = this.backend.state.requireChat(chatId);
+    const old = chat.members.get(userId) ?? "left";
+    chat.members.set(userId, status);
+    if (!isAdminStatus(this.backend.state.botStatus(chat))) return undefined;
+    const user = this.backend.state.requireUser(userId).user;
+    const isChannel = chat.chat.type === "channel";
+    return this.deliver({
+      chat_member: {
+        chat: chat.chat,
+        from: user,
+        date: Math.floor(Date.now() / 1000),
+        old_chat_member: chatMember(user, old, isChannel),
+        new_chat_member: chatMember(user, status, isChannel),
+      },
+    });
   }
 
   /** A chat's messages as its members see them. */

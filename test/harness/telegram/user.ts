@@ -201,6 +201,35 @@ export class SimUser {
     );
   }
 
+  /**
+   * Presses an inline button under a channel post, as a subscriber or administrator reading the
+   * channel would (anyone who can see the post can press; the bot decides who may act). Refuses
+   * when this person cannot see the channel: not a member and the channel has no public username.
+   */
+  async clickInChannel(
+    channelId: number,
+    buttonTextOrData: string,
+    options: { messageId?: number } = {},
+  ): Promise<ClickResult> {
+    const chat = this.env.backend.state.requireChat(channelId);
+    if (chat.chat.type !== "channel") throw new Error(`chat ${channelId} is not a channel`);
+    const status = chat.members.get(this.id) ?? "left";
+    if (!isPresentStatus(status) && chat.chat.username === undefined) {
+      throw new Error(`${this.user.first_name} cannot see the private channel "${chat.chat.title}"`);
+    }
+    const posts = [...chat.messages.values()]
+      .map(toChatView)
+      .filter((m) => !m.deleted && (options.messageId === undefined || m.messageId === options.messageId))
+      .sort((a, b) => b.messageId - a.messageId);
+    for (const post of posts) {
+      const button = post.buttons
+        ?.flat()
+        .find((b) => b.text === buttonTextOrData || b.data === buttonTextOrData);
+      if (button?.data !== undefined) return this.clickInChat(channelId, post.messageId, button.data);
+    }
+    throw new Error(`clickInChannel("${buttonTextOrData}"): no such button in "${chat.chat.title}"`);
+  }
+
   /** Sends a callback query for any message id and data, to press old buttons or forge data. */
   async clickInChat(chatId: number, messageId: number, callbackData: string): Promise<ClickResult> {
     const { state } = this.env.backend;

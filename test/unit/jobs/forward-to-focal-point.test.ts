@@ -82,7 +82,7 @@ describe("which cases go where", () => {
       offset: "🚨 Case ".length,
       length: toCambodia.id.length,
     });
-    expect(card.text).toContain("Destination: Cambodia, Sihanoukville");
+    expect(card.text).toContain("Destination: Cambodia, “Sihanoukville”");
     const audit = await world.store.readAudit(20);
     expect(
       audit
@@ -115,7 +115,7 @@ describe("which cases go where", () => {
       `🚨 Case ${urgent.id} · URGENT`,
       `🚨 Case ${escalated.report.id}`,
     ]);
-    expect(posts(cambodia)[1]!.text).toContain("Flagged because: an officer escalated it");
+    expect(posts(cambodia)[1]!.text).toContain(`Flagged because: ${t("fp-flagged-escalated")}`);
     expect(await forwarding.postsOf(low.id)).toEqual({});
   });
 
@@ -177,7 +177,7 @@ describe("what the post says", () => {
     expect(everything).not.toMatch(new RegExp(`(?<!\\d)${siti.id}(?!\\d)`));
     const card = posts(cambodia)[0]!.text!;
     expect(card).toContain("Reported by: a relative or friend");
-    expect(card).toContain("Passport taken: Yes");
+    expect(card).toContain("Passport taken: yes");
     expect(card).not.toMatch(/child/i);
     // …nor do the logs.
     const logs = world.logs.join("\n");
@@ -217,17 +217,23 @@ describe("what the post says", () => {
     await eventually(() => expect(posts(cambodia)).toHaveLength(1));
     const card = posts(cambodia)[0]!;
     const text = card.text!;
-    expect(text).toContain(`Job offered: ${hostileJob.replace("https://evil.com", "hxxps://evil[.]com")}`);
-    expect(text).toContain("Salary as promised: 1000 USD <i>/bulan</i>");
-    expect(text).toContain("Fees: Money was asked — Rp 5.000.000 — to t[.]me/recruiter_pay");
+    // The reporter's words as written, marked as quoted; rupiah also in USD.
+    expect(text).toContain(`Job offered: “${hostileJob.replace("https://evil.com", "hxxps://evil[.]com")}”`);
+    expect(text).toContain("Salary as promised: “1000 USD <i>/bulan</i>”\n");
+    expect(text).toMatch(
+      /Fees: money was asked — “Rp 5\.000\.000” \(≈ USD \d{3}\) — paid to “t\[\.\]me\/recruiter_pay”/,
+    );
+    expect(text).toContain(t("fp-quoted-note"));
     expect(text).toContain("hxxps://evil[.]com/apply?ref=1");
     expect(text).toContain("kerja-kamboja[.]online");
     expect(text).toContain("PT\u200B Maju <Jaya>");
     expect(text).not.toMatch(/https?:\/\//);
     expect(Array.from(text).length).toBeLessThanOrEqual(CHANNEL_POST_MAX_LENGTH);
-    expect(text).toContain(`Possible whereabouts: ${"x".repeat(499)}…`);
-    // The reasons, readable, without the counter-indicator ("looks legitimate") the screening also noted.
-    expect(text).toContain(`• ${t("screening-indicator-dest_cambodia")}`);
+    expect(text).toContain(`Possible whereabouts: “${"x".repeat(499)}…”`);
+    // The reasons, worded for an officer, without the counter-indicator ("looks legitimate").
+    expect(text).toContain(`• ${t("fp-reason-destination")} — “Kamboja”`);
+    expect(text).toContain(`• ${t("fp-reason-job_lure")}`);
+    expect(text).not.toMatch(/\byou\b/i);
     expect(text).not.toContain(t("screening-indicator-ok_domestic_job"));
     // Telegram would turn none of it into a link; every entity is one we made (or the handle).
     expect(
@@ -293,8 +299,8 @@ describe("what the post says", () => {
     }
     // Nothing was cut at the end: the budgets alone keep it within the limit.
     expect(post.text).toContain("…and 93 more"); // identifiers: 100 and the agency, 8 shown
-    expect(post.text).toContain("…and 4 more"); // reasons: 9 different ones, 5 shown
-    expect(post.text.endsWith(t("focal-repeated"))).toBe(true);
+    expect(post.text).toContain("…and 2 more"); // reasons: 8 categories, 6 shown
+    expect(post.text.endsWith(t("fp-repeated"))).toBe(true);
   });
 
   it("copies screenshots by file_id after the card: photos in an album, documents apart", async () => {
