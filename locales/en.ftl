@@ -177,6 +177,12 @@ report-offer-media-limit = You have already sent { $max } screenshots, the most 
 report-offer-text-limit = That is the most texts one report can hold ({ $max }). Press Done to continue.
 
 report-contacts-question = How did the recruiter contact you? Send phone numbers, @usernames, links, or the name of the agency or company.
+report-sender-question =
+    One of the messages you forwarded was written by { $sender }.
+    Is this the recruiter? Only if you answer Yes is this account added to the report.
+report-sender-unnamed = someone whose name is not shown
+report-sender-yes = Yes, the recruiter
+report-sender-no = No
 report-contacts-found =
     I found these contacts of the recruiter:
     { $list }

@@ -171,6 +171,12 @@ report-offer-media-limit = Anda sudah mengirim { $max } tangkapan layar, jumlah 
 report-offer-text-limit = Itu jumlah teks terbanyak untuk satu laporan ({ $max }). Tekan Selesai untuk lanjut.
 
 report-contacts-question = Bagaimana perekrut menghubungi Anda? Kirim nomor HP, @username, tautan, atau nama agen atau perusahaannya.
+report-sender-question =
+    Salah satu pesan yang Anda teruskan ditulis oleh { $sender }.
+    Apakah ini perekrutnya? Akun ini hanya dimasukkan ke laporan jika Anda menjawab Ya.
+report-sender-unnamed = seseorang yang namanya tidak terlihat
+report-sender-yes = Ya, perekrutnya
+report-sender-no = Bukan
 report-contacts-found =
     Saya menemukan kontak perekrut berikut:
     { $list }

@@ -46,10 +46,10 @@ export function createKeys(prefix: string) {
     /** Sorted sets of report ids scored by creation time (ms). */
     reportsByTime: () => `${p}reports:by-time`,
     reportsByStatus: (status: string) => `${p}reports:status:${status}`,
-    /** A recruiter identifier: first/last seen, officer verdict. */
-    entity: (kind: string, value: string) => `${p}entity:${kind}:${keyPart(value)}`,
-    /** Ids of the reports that mention an identifier; its size is "reported N times". */
-    entityReports: (kind: string, value: string) => `${p}entity:${kind}:${keyPart(value)}:reports`,
+    /** A recruiter identifier by its keyed digest (never in clear): first/last seen, officer verdict. */
+    entity: (kind: string, digest: string) => `${p}entity:${kind}:${keyPart(digest)}`,
+    /** Ids of the reports that mention an identifier (by digest); its size is "reported N times". */
+    entityReports: (kind: string, digest: string) => `${p}entity:${kind}:${keyPart(digest)}:reports`,
     /** A reporter (ref = pseudonym of the Telegram user id): sealed chat id and contact, language, consent. */
     reporter: (ref: string) => `${p}reporter:${ref}`,
     reporterReports: (ref: string) => `${p}reporter:${ref}:reports`,

@@ -279,11 +279,11 @@ export class ReportStore {
       ["zadd", this.keys.reportsByStatus(report.status), "NX", score, report.id],
     ];
     for (const { kind, value } of indexedIdentifiers(report)) {
-      const entity = this.keys.entity(kind, value);
+      const entity = this.entityKey(kind, value);
       commands.push(
-        ["sadd", this.keys.entityReports(kind, value), report.id],
+        ["sadd", this.entityReportsKey(kind, value), report.id],
         ["hsetnx", entity, "firstSeen", report.createdAt],
-        ["hset", entity, "kind", kind, "value", value, "lastSeen", report.createdAt],
+        ["hset", entity, "kind", kind, "lastSeen", report.createdAt],
       );
     }
     return commands;
@@ -432,11 +432,10 @@ export class ReportStore {
     const commands: RedisCommand[] = [];
     for (const { kind, value } of wanted) {
       commands.push(
-        ["scard", this.keys.entityReports(kind, value)],
-        ["hget", this.keys.entity(kind, value), "verdict"],
+        ["scard", this.entityReportsKey(kind, value)],
+        ["hget", this.entityKey(kind, value), "verdict"],
       );
-      if (excludeReportId)
-        commands.push(["sismember", this.keys.entityReports(kind, value), excludeReportId]);
+      if (excludeReportId) commands.push(["sismember", this.entityReportsKey(kind, value), excludeReportId]);
     }
     const replies = await runBatch(this.redis, commands);
     const known: KnownIdentifier[] = [];
@@ -459,7 +458,7 @@ export class ReportStore {
   ): Promise<string[]> {
     const value = canonicalIdentifier(kind, input);
     if (value === undefined) return [];
-    const ids = await this.redis.smembers(this.keys.entityReports(kind, value));
+    const ids = await this.redis.smembers(this.entityReportsKey(kind, value));
     return ids.filter((id) => id !== options.except).sort();
   }
 
@@ -481,7 +480,7 @@ export class ReportStore {
     if (value === undefined) return false;
     if (by !== "system") officerIdSchema.parse(by);
     const licence = facts.licence === undefined ? undefined : licenceSchema.parse(facts.licence);
-    const key = this.keys.entity(kind, value);
+    const key = this.entityKey(kind, value);
     const at = this.now().toISOString();
     const changes: RedisCommand[] =
       verdict === null
@@ -492,8 +491,6 @@ export class ReportStore {
               key,
               "kind",
               kind,
-              "value",
-              value,
               "verdict",
               verdictSchema.parse(verdict),
               "verdictBy",
@@ -515,9 +512,23 @@ export class ReportStore {
     return true;
   }
 
-  /** Stable, keyed stand-in for an identifier in the audit stream (same identifier, same digest). */
+  /**
+   * Stable, keyed stand-in for an identifier (same identifier, same digest): the index and the
+   * audit stream name identifiers only by it, since every lookup needs only equality. Someone
+   * reading Redis cannot list who was reported, nor test a number without the pseudonym key.
+   */
   identifierDigest(kind: IdentifierKind, value: string): string {
     return this.pseudonymize("user", `identifier:${kind}:${value}`);
+  }
+
+  /** Hash of a canonical identifier: first/last seen, verdict, licence. */
+  private entityKey(kind: IdentifierKind, value: string): string {
+    return this.keys.entity(kind, this.identifierDigest(kind, value));
+  }
+
+  /** Set of the reports that mention a canonical identifier. */
+  private entityReportsKey(kind: IdentifierKind, value: string): string {
+    return this.keys.entityReports(kind, this.identifierDigest(kind, value));
   }
 
   /**
@@ -531,8 +542,8 @@ export class ReportStore {
     const replies = await runBatch(
       this.redis,
       wanted.flatMap(({ kind, value }): RedisCommand[] => [
-        ["smembers", this.keys.entityReports(kind, value)],
-        ["hmget", this.keys.entity(kind, value), "verdict", "licence"],
+        ["smembers", this.entityReportsKey(kind, value)],
+        ["hmget", this.entityKey(kind, value), "verdict", "licence"],
       ]),
     );
     return wanted.map(({ kind, value }, i) => {
@@ -787,7 +798,7 @@ export class ReportStore {
       ["zrem", this.keys.reportsByTime(), id],
       ...STATUSES.map((status): RedisCommand => ["zrem", this.keys.reportsByStatus(status), id]),
       ...indexedIdentifiers(report).map(
-        ({ kind, value }): RedisCommand => ["srem", this.keys.entityReports(kind, value), id],
+        ({ kind, value }): RedisCommand => ["srem", this.entityReportsKey(kind, value), id],
       ),
     ];
     if (report.reporterRef) commands.push(["srem", this.keys.reporterReports(report.reporterRef), id]);
@@ -877,21 +888,14 @@ function uniqueCanonical(
 }
 
 /**
- * Everything in a report that points at the recruiter: the listed identifiers, the agency name,
- * and the senders of forwarded messages (user id and username).
+ * Everything in a report that points at the recruiter: the listed identifiers (forwarded senders
+ * only when the reporter confirmed them) and the agency name.
  */
-export function indexedIdentifiers(report: Pick<Report, "recruiter" | "offer">): Array<{
+export function indexedIdentifiers(report: Pick<Report, "recruiter">): Array<{
   kind: IdentifierKind;
   value: string;
 }> {
   const found: Array<{ kind: IdentifierKind; value: string }> = [...report.recruiter.identifiers];
   if (report.recruiter.agencyName) found.push({ kind: "agency", value: report.recruiter.agencyName });
-  for (const { forwardedFrom } of report.offer.texts) {
-    if (!forwardedFrom) continue;
-    if (forwardedFrom.kind === "user" && forwardedFrom.id !== undefined) {
-      found.push({ kind: "telegram_user_id", value: String(forwardedFrom.id) });
-    }
-    if (forwardedFrom.username) found.push({ kind: "telegram_handle", value: forwardedFrom.username });
-  }
   return uniqueCanonical(found);
 }

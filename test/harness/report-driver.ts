@@ -28,6 +28,8 @@ export interface ReportAnswers {
   offer?: string[];
   /** Forward the offer texts from this sender instead of pasting them. */
   forwardedFrom?: { id: number; firstName: string; username?: string };
+  /** The answer to "Is this the recruiter?" about each forwarded sender (default: No). */
+  senderIsRecruiter?: boolean;
   photos?: number;
   /** A country code to press, or undefined to skip. */
   country?: string;
@@ -65,10 +67,18 @@ export async function fillReport(user: SimUser, locale: Locale, answers: ReportA
   }
   if ((answers.offer?.length ?? 0) + (answers.photos ?? 0) > 0) await user.click(t("report-button-done"));
   else await user.click(t("report-button-skip"));
-  await waitForStep(user, locale, 3);
-  const contacts = user.lastBotMessage();
+  let contacts = await waitForStep(user, locale, 3);
+  const isSenderQuestion = (m: { buttons?: Array<Array<{ text: string }>> }) =>
+    (m.buttons ?? []).flat().some((b) => b.text === t("report-sender-yes"));
+  while (isSenderQuestion(contacts)) {
+    await user.click(answers.senderIsRecruiter ? t("report-sender-yes") : t("report-sender-no"));
+    contacts = await user.waitForBotMessage({
+      predicate: (m) =>
+        (m.text ?? "").includes(t("report-progress", { step: 3, total: 8 })) && (m.buttons ?? []).length > 0,
+    });
+  }
   await user.click(
-    (contacts?.buttons ?? []).flat().some((b) => b.text === t("report-button-continue"))
+    (contacts.buttons ?? []).flat().some((b) => b.text === t("report-button-continue"))
       ? t("report-button-continue")
       : t("report-button-skip"),
   );

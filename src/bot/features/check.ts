@@ -9,7 +9,7 @@ import type { Message } from "grammy/types";
 import { z } from "zod";
 import { defineCallbackData } from "#src/bot/callback-data/pack.js";
 import type { BotContext } from "#src/bot/context.js";
-import { forwardOriginOf } from "#src/bot/conversations/report/steps/offer.js";
+import { forwardedSender } from "#src/bot/conversations/report/steps/offer.js";
 import { renderScreening } from "#src/bot/render/screening.js";
 import { extract } from "#src/screening/extract/index.js";
 import { screenExtracted, screeningEngine } from "#src/screening/index.js";
@@ -45,9 +45,12 @@ export const reportThisData = defineCallbackData(
 );
 export const checkAnotherData = "chk:again";
 
-/** Identifiers a forwarded message reveals about its sender, besides what its text contains. */
+/**
+ * Identifiers a forwarded message reveals about its sender, besides what its text contains; the
+ * person's own forwarded messages reveal nothing (she is not looked up as a recruiter).
+ */
 function senderIdentifiers(message: Message): Array<Pick<ExtractedIdentifier, "kind" | "value">> {
-  const origin = forwardOriginOf(message);
+  const origin = forwardedSender(message);
   const found: Array<Pick<ExtractedIdentifier, "kind" | "value">> = [];
   if (origin?.kind === "user" && origin.id !== undefined)
     found.push({ kind: "telegram_user_id", value: String(origin.id) });

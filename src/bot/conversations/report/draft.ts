@@ -14,6 +14,8 @@ export type { RecruiterIdentifier };
 export type Departed = NonNullable<ReportDraft["departed"]>;
 export interface OfferText {
   text: string;
+  forwarded?: boolean;
+  /** A recruiter candidate (never the reporter herself); asked about in step 3, never stored in the report. */
   forwardedFrom?: ForwardOrigin;
 }
 
@@ -23,6 +25,8 @@ export interface Draft {
   /** Summary of the screening of the offer texts, kept for the report. */
   screening?: Pick<ScreeningResult, "level" | "score" | "catalogueVersion"> & { indicators: string[] };
   recruiter: { identifiers: RecruiterIdentifier[]; agencyName?: string };
+  /** Forwarded senders the person answered "Is this the recruiter?" about (`kind:id|username` → answer). */
+  senderAnswers?: Record<string, boolean>;
   destination: { country?: string; city?: string };
   jobTitle?: string;
   salary?: string;

@@ -1,6 +1,6 @@
 import type { Message } from "grammy/types";
 import { type Dialog, LONG_TEXT_MAX } from "#src/bot/conversations/report/dialog.js";
-import type { Draft, ForwardOrigin, MediaItem } from "#src/bot/conversations/report/draft.js";
+import type { Draft, ForwardOrigin, MediaItem, OfferText } from "#src/bot/conversations/report/draft.js";
 
 export const MAX_MEDIA = 10;
 export const MAX_TEXTS = 20;
@@ -41,6 +41,20 @@ export function forwardOriginOf(message: Message): ForwardOrigin | undefined {
   }
 }
 
+/**
+ * The sender of a forwarded message as a recruiter *candidate*, or undefined when there is none to
+ * ask about: a message the person forwards from herself (her own id, or her own name where the
+ * sender is hidden) is dropped at once, and a hidden sender has nothing that identifies them.
+ */
+export function forwardedSender(message: Message): ForwardOrigin | undefined {
+  const origin = forwardOriginOf(message);
+  if (!origin || origin.kind === "hidden_user") return undefined;
+  const self = message.from;
+  if (self && origin.kind === "user" && origin.id === self.id) return undefined;
+  if (origin.id === undefined && origin.username === undefined) return undefined;
+  return origin;
+}
+
 /** Checks one screenshot; returns the media item or the key of the reason it was refused. */
 export function mediaOf(message: Message): MediaItem | { refused: string } {
   if (message.photo) {
@@ -63,6 +77,12 @@ export function mediaOf(message: Message): MediaItem | { refused: string } {
     mimeType: doc.mime_type,
     fileSize: doc.file_size,
   };
+}
+
+function offerTextOf(text: string, message: Message): OfferText {
+  const sender = forwardedSender(message);
+  if (!message.forward_origin) return { text };
+  return sender ? { text, forwarded: true, forwardedFrom: sender } : { text, forwarded: true };
 }
 
 /**
@@ -90,7 +110,7 @@ export async function collectOffer(d: Dialog, current: Draft["offer"]): Promise<
         text = d.t("report-offer-text-limit", { max: MAX_TEXTS });
         continue;
       }
-      offer.texts.push({ text: answer.text, forwardedFrom: forwardOriginOf(answer.message) });
+      offer.texts.push(offerTextOf(answer.text, answer.message));
     } else if (answer.kind === "photo" || answer.kind === "document") {
       if (offer.media.length >= MAX_MEDIA) {
         text = d.t("report-offer-media-limit", { max: MAX_MEDIA });
@@ -103,7 +123,7 @@ export async function collectOffer(d: Dialog, current: Draft["offer"]): Promise<
       }
       offer.media.push(media);
       const caption = answer.message.caption;
-      if (caption) offer.texts.push({ text: caption, forwardedFrom: forwardOriginOf(answer.message) });
+      if (caption) offer.texts.push(offerTextOf(caption, answer.message));
     }
     text = d.t("report-offer-received", {
       texts: offer.texts.length,
