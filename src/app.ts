@@ -20,6 +20,7 @@ import { createConversationOwners } from "#src/bot/conversations/owners.js";
 import { createI18n } from "#src/bot/i18n.js";
 import { ALLOWED_UPDATES, createBot, type WaspadaBot } from "#src/bot/index.js";
 import { createOfficerCheck } from "#src/bot/middlewares/officer.js";
+import { createRateLimits } from "#src/bot/rate-limits.js";
 import type { Config, Locale } from "#src/config.js";
 import { createOfferAnalysis } from "#src/jobs/analyse-offer.js";
 import { createCaseCards } from "#src/jobs/case-card.js";
@@ -94,6 +95,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const sealer = createSealer(config.DATA_KEY);
   const pseudonymize = createPseudonymizer(config.DATA_KEY);
   const conversationTimeoutMs = config.CONVERSATION_TIMEOUT_HOURS * 60 * 60 * 1000;
+  const reports = new ReportStore({ redis, keys, sealer, pseudonymize });
   const deps: BotDeps = {
     config,
     logger,
@@ -103,7 +105,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     keys,
     pseudonymize,
     sealer,
-    reports: new ReportStore({ redis, keys, sealer, pseudonymize }),
+    reports,
+    limits: createRateLimits({ redis, keys, metrics, pseudonymize, reports, logger }),
     cases: undefined as unknown as BotDeps["cases"], // set below, once the bot's Api exists
     analysis: undefined as unknown as BotDeps["analysis"], // set below, with the job runner
     conversationOwners: createConversationOwners({

@@ -11,6 +11,8 @@ export interface Metrics {
   llmFailures: Counter<"task" | "reason">;
   llmLatency: Histogram<"task">;
   llmTokens: Counter<"task" | "kind">;
+  rateLimited: Counter<"kind">;
+  refusedActions: Counter<"reason">;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -66,6 +68,18 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       name: "waspada_llm_tokens_total",
       help: "Tokens used by the language model, by task and kind (prompt, completion)",
       labelNames: ["task", "kind"],
+      registers: [registry],
+    }),
+    rateLimited: new Counter({
+      name: "waspada_rate_limited_total",
+      help: "Actions refused by a per-person rate limit, by kind (message, check, report, relay, model, urgent)",
+      labelNames: ["kind"],
+      registers: [registry],
+    }),
+    refusedActions: new Counter({
+      name: "waspada_refused_actions_total",
+      help: "Refused actions counted rather than audited one by one (forged buttons), by reason",
+      labelNames: ["reason"],
       registers: [registry],
     }),
   };

@@ -55,6 +55,10 @@ export function createKeys(prefix: string) {
     reporterReports: (ref: string) => `${p}reporter:${ref}:reports`,
     /** The once-keys of a reporter's reports, so erasure removes those links too. */
     reporterOnceKeys: (ref: string) => `${p}reporter:${ref}:once`,
+    /** Hash: one person's token bucket of one kind (tokens, at, refused), by user pseudonym. */
+    rateBucket: (kind: string, userRef: string) => `${p}rate:${kind}:${userRef}`,
+    /** Hash: refused actions that need no bucket (forged buttons), counted by reason for one day. */
+    refusals: (day: string) => `${p}refusals:${day}`,
     /** Stream of officer actions and status changes; never personal data. */
     audit: () => `${p}audit`,
 
@@ -72,8 +76,15 @@ export function createKeys(prefix: string) {
     relayText: (reportId: string, relayId: string) => `${p}relay:${reportId}:${keyPart(relayId)}`,
     /** Hash: relay id → its state (JSON: sending, sent with message id, or refused with a reason). */
     reportRelays: (id: string) => `${p}report:${id}:relays`,
-    /** The case a relayed question belongs to, by the reporter's chat pseudonym and the message id. */
-    relayMessage: (chatRef: string, messageId: number) => `${p}relay-message:${chatRef}:${messageId}`,
+    /**
+     * Hash per reporter's chat (pseudonym): relayed question's message id → its case. One key per
+     * chat, so erasure deletes it by name (SCAN visits one node of a Cluster).
+     */
+    relayLinks: (chatRef: string) => `${p}relay-links:${chatRef}`,
+    /** Set: the ids of a person's recent checks (check:*), so /delete finds them without SCAN. */
+    checksOf: (userRef: string) => `${p}owner:${userRef}:checks`,
+    /** Set: the ids of a person's offers waiting for the model's extraction (analysis-draft:*). */
+    draftsOf: (userRef: string) => `${p}owner:${userRef}:drafts`,
 
     /** The language model's analysis of a report (JSON, schema-versioned): extraction, second opinion. */
     reportAnalysis: (id: string) => `${p}report:${id}:analysis`,

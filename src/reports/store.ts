@@ -758,6 +758,7 @@ export class ReportStore {
   async eraseReporter(ref: string): Promise<{ reports: number }> {
     const ids = await this.redis.smembers(this.keys.reporterReports(ref));
     let reports = 0;
+    const detached: Report[] = [];
     for (const id of ids) {
       const result = await this.change(
         id,
@@ -768,8 +769,16 @@ export class ReportStore {
         () => [],
       );
       // "unchanged": already detached by an earlier, interrupted run.
+      if (result.ok) detached.push(result.report);
+      else if (result.reason === "unchanged") {
+        const report = await this.get(id);
+        if (report) detached.push(report);
+      }
       if (result.ok || result.reason === "unchanged") reports += 1;
     }
+    // What she contributed to the identifier index goes too: her reports stay readable by case
+    // number, but no longer count towards "seen in N reports" nor answer /find.
+    await this.unindex(detached);
     // The record goes last, so an interrupted erasure still finds the reports when run again.
     const onceKeys = await this.redis.smembers(this.keys.reporterOnceKeys(ref));
     await runBatch(this.redis, [
@@ -787,22 +796,60 @@ export class ReportStore {
   }
 
   /**
+   * Takes reports out of the identifier index, and drops every identifier left with no report and
+   * no verdict (its hash and set), so nothing of an erased or expired report lingers there.
+   */
+  private async unindex(reports: readonly Report[]): Promise<void> {
+    const pairs = reports.flatMap((report) =>
+      indexedIdentifiers(report).map((identifier) => ({ ...identifier, id: report.id })),
+    );
+    if (pairs.length === 0) return;
+    await runBatch(
+      this.redis,
+      pairs.map(({ kind, value, id }): RedisCommand => ["srem", this.entityReportsKey(kind, value), id]),
+    );
+    const identifiers = uniqueCanonical(pairs);
+    const replies = await runBatch(
+      this.redis,
+      identifiers.flatMap(({ kind, value }): RedisCommand[] => [
+        ["scard", this.entityReportsKey(kind, value)],
+        ["hexists", this.entityKey(kind, value), "verdict"],
+      ]),
+    );
+    const empty = identifiers.filter(
+      (_, i) => Number(replies[i * 2]) === 0 && Number(replies[i * 2 + 1]) === 0,
+    );
+    await runBatch(
+      this.redis,
+      empty.flatMap(({ kind, value }): RedisCommand[] => [
+        ["del", this.entityKey(kind, value)],
+        ["del", this.entityReportsKey(kind, value)],
+      ]),
+    );
+  }
+
+  /**
    * Retention: a report older than REPORT_RETENTION_DAYS is deleted with everything that points to
-   * it (listing, identifier index, its reporter's list) and every key named after it (card, posts,
-   * notes, notifications, relays). Safe to run again if interrupted: the report key goes last.
+   * it (listing, identifier index — an identifier left with no report and no verdict goes whole —,
+   * its reporter's list, the card's message and topic index) and every key named after it (card,
+   * posts, notes, notifications, relays). Safe to run again if interrupted: the report key goes last.
    */
   async deleteReport(id: string, actor: Actor = "system"): Promise<boolean> {
     const report = await this.get(id);
     if (!report) return false;
+    const k = this.keys;
+    const card = hashReply(await this.redis.hgetall(k.reportCard(id)));
     const commands: RedisCommand[] = [
       ["zrem", this.keys.reportsByTime(), id],
       ...STATUSES.map((status): RedisCommand => ["zrem", this.keys.reportsByStatus(status), id]),
-      ...indexedIdentifiers(report).map(
-        ({ kind, value }): RedisCommand => ["srem", this.entityReportsKey(kind, value), id],
-      ),
     ];
     if (report.reporterRef) commands.push(["srem", this.keys.reporterReports(report.reporterRef), id]);
-    const k = this.keys;
+    // Where its card sits in the moderator group: replies there would otherwise still find it.
+    const chatId = Number(card.chat);
+    if (Number.isSafeInteger(chatId) && card.chat) {
+      if (card.message) commands.push(["del", k.cardIndex(chatId, "message", Number(card.message))]);
+      if (card.thread) commands.push(["del", k.cardIndex(chatId, "thread", Number(card.thread))]);
+    }
     for (const key of [
       k.reportCard(id),
       k.reportPosts(id),
@@ -814,11 +861,12 @@ export class ReportStore {
     ]) {
       commands.push(["del", key]);
     }
-    commands.push(
+    await runBatch(this.redis, commands);
+    await this.unindex([report]);
+    await runBatch(this.redis, [
       ["del", k.report(id)],
       this.auditCommand({ action: "report.deleted", reportId: id, actor, detail: { reason: "retention" } }),
-    );
-    await runBatch(this.redis, commands);
+    ]);
     return true;
   }
 

@@ -121,10 +121,20 @@ describe("triage", () => {
     expect(question.text).not.toContain("bambang_petugas");
     await reporter.reply(question.messageId, "Dua hari lalu lewat WhatsApp");
     await waitForText(reporter, text("id", "reply-delivered", { id }));
-    await tg.waitFor((c) => c.method === "copyMessage" && c.params.chat_id === group.id, 8000);
+    await tg.waitFor(
+      (c) =>
+        c.method === "sendMessage" &&
+        c.params.chat_id === group.id &&
+        String(c.params.text).includes("Dua hari"),
+      8000,
+    );
     expect(group.messagesInTopic(card.threadId!).some((m) => (m.text ?? "").includes("Dua hari lalu"))).toBe(
       true,
     );
+    // One answer per question: a second reply to it is not relayed.
+    await reporter.reply(question.messageId, "Dan satu lagi");
+    await waitForText(reporter, text("id", "reply-already-answered", { id }));
+    expect(tg.callsOf("copyMessage")).toHaveLength(0);
 
     const confirm = await press(officer, card, data("confirm"));
     expect((await confirm.answer()).text).toContain("confirmed as a scam");

@@ -10,7 +10,9 @@ import { z } from "zod";
 import { defineCallbackData } from "#src/bot/callback-data/pack.js";
 import type { BotContext } from "#src/bot/context.js";
 import { forwardedSender } from "#src/bot/conversations/report/steps/offer.js";
+import { takeFor } from "#src/bot/middlewares/limit-floods.js";
 import { renderScreening } from "#src/bot/render/screening.js";
+import { runBatch } from "#src/redis-batch.js";
 import { extract } from "#src/screening/extract/index.js";
 import { screenExtracted, screeningEngine } from "#src/screening/index.js";
 import { normalise } from "#src/screening/normalise.js";
@@ -35,6 +37,8 @@ const INDEXED_KINDS = new Set<IdentifierKind>([
 
 /** A checked text is kept this long so "Report this" can carry it into a report. */
 const CHECK_TTL_SECONDS = 60 * 60;
+/** The list of a person's checks outlives the checks it lists (an hour each, with their reply keys). */
+const CHECK_OWNER_TTL_SECONDS = 2 * 24 * 60 * 60;
 /** Screening cost grows with length; anything longer is checked on its first part. */
 const MAX_CHECK_LENGTH = 20_000;
 
@@ -97,11 +101,22 @@ export async function screenWithKnown(
 
 export async function checkText(ctx: BotContext, text: string, message: Message): Promise<void> {
   const { deps } = ctx;
+  if (!(await takeFor(ctx, "check"))) return;
   const extra = senderIdentifiers(message);
   const { result: final, known } = await screenWithKnown(ctx, text.slice(0, MAX_CHECK_LENGTH), extra);
   const asked = [...final.extraction.identifiers, ...extra];
   const checkId = randomBytes(9).toString("base64url");
-  await deps.redis.set(deps.keys.check(checkId), text.slice(0, MAX_CHECK_LENGTH), "EX", CHECK_TTL_SECONDS);
+  const owner = ctx.from ? deps.keys.checksOf(deps.pseudonymize("user", ctx.from.id)) : undefined;
+  // The person's checks are listed under their pseudonym, so /delete erases them without SCAN.
+  await runBatch(deps.redis, [
+    ["set", deps.keys.check(checkId), text.slice(0, MAX_CHECK_LENGTH), "EX", CHECK_TTL_SECONDS],
+    ...(owner
+      ? ([
+          ["sadd", owner, checkId],
+          ["expire", owner, CHECK_OWNER_TTL_SECONDS],
+        ] as const)
+      : []),
+  ]);
   ctx.logger.info(
     { level: final.level, indicators: final.indicators.length, identifiers: asked.length },
     "offer checked",
@@ -116,6 +131,8 @@ export async function checkText(ctx: BotContext, text: string, message: Message)
     link_preview_options: { is_disabled: true },
   });
   if (!deps.analysis.enabled || !ctx.from) return;
+  // The model costs money and time: a person's calls are rationed (beyond them, rules only).
+  if (!(await deps.limits.take({ userId: ctx.from.id, locale: "id" }, "model"))) return;
   // After the reply, never before it: the model may only add to what the person already has.
   try {
     await deps.analysis.queueCheck(checkId, {

@@ -5,10 +5,39 @@
  */
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "#src/bot/context.js";
-import { runBatch } from "#src/redis-batch.js";
+import { BUCKETS } from "#src/bot/rate-limits.js";
+import { type RedisCommand, runBatch } from "#src/redis-batch.js";
 
 const CONFIRM = "del:yes";
 const ABORT = "del:no";
+
+/**
+ * Everything else the person left, found by name (never by SCAN, which sees one node of a
+ * Cluster): the open conversation, a pending reply, the links from relayed questions to cases,
+ * recent checks with their replies, offers waiting for the model, and their rate-limit buckets.
+ */
+async function eraseChatTraces(ctx: BotContext, ref: string, chatRef: string): Promise<void> {
+  const { redis, keys } = ctx.deps;
+  const [checks, drafts] = (await runBatch(redis, [
+    ["smembers", keys.checksOf(ref)],
+    ["smembers", keys.draftsOf(ref)],
+  ])) as [string[], string[]];
+  await runBatch(redis, [
+    ["del", keys.conversationOwner(chatRef)],
+    ["del", keys.conversation(chatRef)],
+    ["del", keys.pendingReply(chatRef)],
+    ["del", keys.relayLinks(chatRef)],
+    ...checks.flatMap((id): RedisCommand[] => [
+      ["del", keys.check(id)],
+      ["del", keys.checkReply(id)],
+      ["del", keys.checkOpinion(id)],
+    ]),
+    ...drafts.map((id): RedisCommand => ["del", keys.analysisDraft(id)]),
+    ["del", keys.checksOf(ref)],
+    ["del", keys.draftsOf(ref)],
+    ...Object.keys(BUCKETS).map((kind): RedisCommand => ["del", keys.rateBucket(kind, ref)]),
+  ]);
+}
 
 const composer = new Composer<BotContext>();
 const feature = composer.chatType("private");
@@ -57,19 +86,7 @@ feature.callbackQuery(CONFIRM, async (ctx) => {
   const chatRef = deps.pseudonymize("chat", ctx.chat.id);
   const { reports } = await deps.reports.eraseReporter(ref);
   await ctx.conversation.exitAll();
-  await runBatch(deps.redis, [
-    ["del", deps.keys.conversationOwner(chatRef)],
-    ["del", deps.keys.conversation(chatRef)],
-    ["del", deps.keys.pendingReply(chatRef)],
-  ]);
-  // Links from relayed questions in this chat back to cases: they would tie the chat to its cases.
-  const relayLinks = deps.keys.relayMessage(chatRef, 0).replace(/0$/, "*");
-  for (let cursor = "0"; ; ) {
-    const [next, found] = await deps.redis.scan(cursor, "MATCH", relayLinks, "COUNT", 500);
-    if (found.length) await Promise.all(found.map((key) => deps.redis.del(key)));
-    cursor = next;
-    if (cursor === "0") break;
-  }
+  await eraseChatTraces(ctx, ref, chatRef);
   // Say it before the session goes: the reply needs the language one last time.
   await ctx
     .editMessageText(ctx.t("delete-done", { count: reports }))

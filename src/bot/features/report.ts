@@ -7,6 +7,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "#src/bot/context.js";
 import { REPORT_CONVERSATION, type ReportStartOptions } from "#src/bot/conversations/report/index.js";
 import { reportThisData } from "#src/bot/features/check.js";
+import { takeFor } from "#src/bot/middlewares/limit-floods.js";
 import { renderHotlines } from "#src/bot/render/hotlines.js";
 
 export async function startReport(
@@ -18,6 +19,7 @@ export async function startReport(
     await ctx.reply(ctx.t("report-already-running"));
     return;
   }
+  if (!(await takeFor(ctx, "report"))) return;
   await ctx.deps.conversationOwners.remember(ctx.chat!.id, locale);
   await ctx.conversation.enter(REPORT_CONVERSATION, { ...options, locale } satisfies ReportStartOptions);
 }
