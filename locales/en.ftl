@@ -310,3 +310,9 @@ delete-done = { $count ->
 answer-yes = Yes
 answer-no = No
 answer-unknown = Don't know
+
+## Floods (per-person limits; the first refusal of a burst is answered, the rest are dropped)
+rate-limited-message = You are sending messages very fast. Please wait a minute, then go on: what you entered before is kept.
+rate-limited-check = You have checked many offers in a short time. Please wait about { $minutes } minutes before checking the next one.
+rate-limited-report = You have started many reports in the last hour. Please wait about { $minutes } minutes before starting another. If someone is in danger now, press “Someone is in danger now” in the menu: the hotlines are shown at once.
+rate-limited-relay = You have sent many answers to the officers in the last hour. Please wait about { $minutes } minutes; they have your earlier answers.

@@ -297,3 +297,9 @@ delete-done = { $count ->
 answer-yes = Ya
 answer-no = Tidak
 answer-unknown = Tidak tahu
+
+## Banjir pesan (batas per orang; penolakan pertama dijawab, selebihnya diabaikan)
+rate-limited-message = Anda mengirim pesan sangat cepat. Tunggu satu menit, lalu lanjutkan: yang sudah Anda isi tetap tersimpan.
+rate-limited-check = Anda sudah memeriksa banyak tawaran dalam waktu singkat. Tunggu sekitar { $minutes } menit sebelum memeriksa yang berikutnya.
+rate-limited-report = Anda sudah memulai banyak laporan dalam satu jam terakhir. Tunggu sekitar { $minutes } menit sebelum memulai yang lain. Jika ada orang dalam bahaya sekarang, tekan “Ada orang dalam bahaya sekarang” di menu: nomor hotline langsung ditampilkan.
+rate-limited-relay = Anda sudah mengirim banyak jawaban ke petugas dalam satu jam terakhir. Tunggu sekitar { $minutes } menit; jawaban Anda sebelumnya sudah mereka terima.
