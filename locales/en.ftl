@@ -316,3 +316,4 @@ rate-limited-message = You are sending messages very fast. Please wait a minute,
 rate-limited-check = You have checked many offers in a short time. Please wait about { $minutes } minutes before checking the next one.
 rate-limited-report = You have started many reports in the last hour. Please wait about { $minutes } minutes before starting another. If someone is in danger now, press “Someone is in danger now” in the menu: the hotlines are shown at once.
 rate-limited-relay = You have sent many answers to the officers in the last hour. Please wait about { $minutes } minutes; they have your earlier answers.
+conversation-too-long = This conversation has reached its limit of { $max } answers, so it was closed and nothing from it was kept. Please start again and send only what the officers need; you can add more later with /myreports.

@@ -303,3 +303,4 @@ rate-limited-message = Anda mengirim pesan sangat cepat. Tunggu satu menit, lalu
 rate-limited-check = Anda sudah memeriksa banyak tawaran dalam waktu singkat. Tunggu sekitar { $minutes } menit sebelum memeriksa yang berikutnya.
 rate-limited-report = Anda sudah memulai banyak laporan dalam satu jam terakhir. Tunggu sekitar { $minutes } menit sebelum memulai yang lain. Jika ada orang dalam bahaya sekarang, tekan “Ada orang dalam bahaya sekarang” di menu: nomor hotline langsung ditampilkan.
 rate-limited-relay = Anda sudah mengirim banyak jawaban ke petugas dalam satu jam terakhir. Tunggu sekitar { $minutes } menit; jawaban Anda sebelumnya sudah mereka terima.
+conversation-too-long = Percakapan ini mencapai batas { $max } jawaban, jadi ditutup dan tidak ada yang disimpan darinya. Silakan mulai lagi dan kirim hanya yang diperlukan petugas; Anda bisa menambahkan lagi nanti lewat /myreports.

@@ -92,7 +92,10 @@ composer.callbackQuery(caseActionData.filter, async (ctx) => {
   // audited one by one (a script pressing them would otherwise fill the audit stream).
   if (!data || ctx.chat?.id !== deps.config.MODERATOR_CHAT_ID) {
     await deps.limits.countRefusal(data ? "outside_moderator_group" : "forged");
-    await ctx.answerCallbackQuery({ text: t(data ? "triage-wrong-chat" : "triage-invalid"), show_alert: true });
+    await ctx.answerCallbackQuery({
+      text: t(data ? "triage-wrong-chat" : "triage-invalid"),
+      show_alert: true,
+    });
     return;
   }
   if (!(await deps.cases.officers.isOfficer(ctx.from.id)))

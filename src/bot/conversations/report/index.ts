@@ -6,7 +6,13 @@
  * `conversation.external`.
  */
 import type { BotContext, BotDeps, InnerContext, Translate } from "#src/bot/context.js";
-import { Dialog, ReportCancelled, type ReportConversation } from "#src/bot/conversations/report/dialog.js";
+import {
+  ConversationTooLong,
+  Dialog,
+  MAX_ANSWERS,
+  ReportCancelled,
+  type ReportConversation,
+} from "#src/bot/conversations/report/dialog.js";
 import { type Draft, emptyDraft, offerText } from "#src/bot/conversations/report/draft.js";
 import { sendReport } from "#src/bot/conversations/report/send.js";
 import { askConsent } from "#src/bot/conversations/report/steps/consent.js";
@@ -140,6 +146,11 @@ export function createReportConversation(deps: Pick<BotDeps, "i18n">) {
       );
       await d.say(sent.text, { keyboard: mainMenu(t) });
     } catch (error) {
+      if (error instanceof ConversationTooLong) {
+        await d.say(t("conversation-too-long", { max: MAX_ANSWERS }), { removeKeyboard: true });
+        await d.say(t("menu-title"), { keyboard: mainMenu(t) });
+        return;
+      }
       if (!(error instanceof ReportCancelled)) throw error;
       await d.say(t("report-cancelled"), { removeKeyboard: true });
       await d.say(t("menu-title"), { keyboard: mainMenu(t) });

@@ -103,27 +103,25 @@ export async function collectOffer(d: Dialog, current: Draft["offer"]): Promise<
       accept: ["text", "photo", "document"],
       wrongInput: d.t("report-offer-wrong-input"),
       maxLength: LONG_TEXT_MAX,
+      // Past a limit, more input is refused before it is kept (the log stays bounded).
+      refuse: (a) => {
+        if (a.kind === "text" && offer.texts.length >= MAX_TEXTS)
+          return d.t("report-offer-text-limit", { max: MAX_TEXTS });
+        if (a.kind !== "photo" && a.kind !== "document") return undefined;
+        if (offer.media.length >= MAX_MEDIA) return d.t("report-offer-media-limit", { max: MAX_MEDIA });
+        const media = mediaOf(a.message);
+        return "refused" in media ? d.t(media.refused) : undefined;
+      },
     });
     if (answer.kind === "choice") return offer;
     if (answer.kind === "text") {
-      if (offer.texts.length >= MAX_TEXTS) {
-        text = d.t("report-offer-text-limit", { max: MAX_TEXTS });
-        continue;
-      }
       offer.texts.push(offerTextOf(answer.text, answer.message));
     } else if (answer.kind === "photo" || answer.kind === "document") {
-      if (offer.media.length >= MAX_MEDIA) {
-        text = d.t("report-offer-media-limit", { max: MAX_MEDIA });
-        continue;
-      }
       const media = mediaOf(answer.message);
-      if ("refused" in media) {
-        text = d.t(media.refused);
-        continue;
-      }
+      if ("refused" in media) continue; // refused above; kept for the type
       offer.media.push(media);
       const caption = answer.message.caption;
-      if (caption) offer.texts.push(offerTextOf(caption, answer.message));
+      if (caption && offer.texts.length < MAX_TEXTS) offer.texts.push(offerTextOf(caption, answer.message));
     }
     text = d.t("report-offer-received", {
       texts: offer.texts.length,
