@@ -28,6 +28,8 @@ export interface ReportAnswers {
   offer?: string[];
   /** Forward the offer texts from this sender instead of pasting them. */
   forwardedFrom?: { id: number; firstName: string; username?: string };
+  /** Messages forwarded in the offer step after the texts, each from its own sender (the person herself too). */
+  forwards?: Array<{ text: string; from: SimUser | { id: number; firstName: string; username?: string } }>;
   /** The answer to "Is this the recruiter?" about each forwarded sender (default: No). */
   senderIsRecruiter?: boolean;
   photos?: number;
@@ -59,13 +61,20 @@ export async function fillReport(user: SimUser, locale: Locale, answers: ReportA
       predicate: (m) => (m.buttons ?? []).flat().some((b) => b.text === t("report-button-done")),
     });
   }
+  for (const forwarded of answers.forwards ?? []) {
+    await user.forward({ text: forwarded.text, from: { user: forwarded.from } });
+    await user.waitForBotMessage({
+      predicate: (m) => (m.buttons ?? []).flat().some((b) => b.text === t("report-button-done")),
+    });
+  }
   for (let photo = 0; photo < (answers.photos ?? 0); photo++) {
     await user.sendPhoto();
     await user.waitForBotMessage({
       predicate: (m) => (m.buttons ?? []).flat().some((b) => b.text === t("report-button-done")),
     });
   }
-  if ((answers.offer?.length ?? 0) + (answers.photos ?? 0) > 0) await user.click(t("report-button-done"));
+  if ((answers.offer?.length ?? 0) + (answers.photos ?? 0) + (answers.forwards?.length ?? 0) > 0)
+    await user.click(t("report-button-done"));
   else await user.click(t("report-button-skip"));
   let contacts = await waitForStep(user, locale, 3);
   const isSenderQuestion = (m: { buttons?: Array<Array<{ text: string }>> }) =>
