@@ -33,6 +33,7 @@ import { JobRunner } from "#src/jobs/runner.js";
 import { type Repeating, repeatEvery } from "#src/jobs/schedule.js";
 import { createLogger, type Logger } from "#src/logger.js";
 import { createMetrics, type Metrics } from "#src/metrics.js";
+import { checkKeys, WrongKeyError } from "#src/privacy/key-check.js";
 import { createPseudonymizer } from "#src/privacy/pseudonym.js";
 import { createSealer } from "#src/privacy/sealed.js";
 import { createRedis, describeRedis, type RedisClient } from "#src/redis.js";
@@ -93,7 +94,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   redis.on("error", (error: Error) => logger.debug({ err: error }, "redis connection error"));
   const keys = createKeys(config.REDIS_PREFIX);
   const sealer = createSealer(config.DATA_KEY);
-  const pseudonymize = createPseudonymizer(config.DATA_KEY);
+  const pseudonymize = createPseudonymizer(config.DATA_KEY, config.PSEUDONYM_KEY);
   const conversationTimeoutMs = config.CONVERSATION_TIMEOUT_HOURS * 60 * 60 * 1000;
   const reports = new ReportStore({ redis, keys, sealer, pseudonymize });
   const deps: BotDeps = {
@@ -280,6 +281,19 @@ export function createApp(config: Config, options: AppOptions = {}): App {
 
   async function start(): Promise<void> {
     await waitForRedis();
+    if (stopping.signal.aborted) return;
+    if (!config.PSEUDONYM_KEY) {
+      logger.warn(
+        "PSEUDONYM_KEY is not set: pseudonyms are derived from the oldest DATA_KEY, which must then stay listed. " +
+          "Set PSEUDONYM_KEY (to that oldest key's value to keep existing pseudonyms).",
+      );
+    }
+    try {
+      await checkKeys({ redis, keys, pseudonymize, sealer, dataKeys: config.DATA_KEY });
+    } catch (error) {
+      if (error instanceof WrongKeyError) throw new FatalStartError(error.message);
+      throw error;
+    }
     await initBot();
     if (stopping.signal.aborted) return;
     try {

@@ -55,6 +55,19 @@ const focalChannels = z.string().transform((s, ctx) => {
   return map;
 });
 
+/** `PSEUDONYM_KEY`: 32 random bytes in base64, never rotated (every pseudonym depends on it). */
+const pseudonymKey = z.string().transform((s, ctx) => {
+  const key = /^[A-Za-z0-9+/=_-]+$/.test(s.trim()) ? Buffer.from(s.trim(), "base64") : Buffer.alloc(0);
+  if (key.length !== 32) {
+    ctx.addIssue({
+      code: "custom",
+      message: "32 random bytes in base64 (generate one with: openssl rand -base64 32)",
+    });
+    return z.NEVER;
+  }
+  return key;
+});
+
 /**
  * `DATA_KEY`: one or more AES-256 keys, newest first, as `id:base64` (or a bare base64 key, id `k1`).
  * Older keys stay listed so values written with them can still be read after a rotation.
@@ -136,6 +149,8 @@ const common = {
   /** Language of focal-point channel posts: one language per network, not per reporter. */
   FOCAL_LOCALE: z.enum(LOCALES).default("en"),
   DATA_KEY: z.string({ error: "required (generate one with: openssl rand -base64 32)" }).pipe(dataKeys),
+  /** Key of the pseudonyms (HMAC); absent: derived from the oldest DATA_KEY, with a warning at start. */
+  PSEUDONYM_KEY: optionalString(pseudonymKey),
   OPENAI_API_KEY: optionalString(z.string()),
   OPENAI_BASE_URL: optionalString(z.url()),
   OPENAI_MODEL: optionalString(z.string()),
@@ -207,6 +222,7 @@ const storeSchema = z.object({
   REDIS_CLUSTER_NODES: common.REDIS_CLUSTER_NODES,
   REDIS_PREFIX: common.REDIS_PREFIX,
   DATA_KEY: common.DATA_KEY,
+  PSEUDONYM_KEY: common.PSEUDONYM_KEY,
 });
 export type StoreConfig = z.infer<typeof storeSchema>;
 

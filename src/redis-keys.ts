@@ -59,6 +59,8 @@ export function createKeys(prefix: string) {
     rateBucket: (kind: string, userRef: string) => `${p}rate:${kind}:${userRef}`,
     /** Hash: refused actions that need no bucket (forged buttons), counted by reason for one day. */
     refusals: (day: string) => `${p}refusals:${day}`,
+    /** Hash: proof of the keys this Redis was written with (src/privacy/key-check.ts). */
+    keyCheck: () => `${p}key-check`,
     /** Stream of officer actions and status changes; never personal data. */
     audit: () => `${p}audit`,
 

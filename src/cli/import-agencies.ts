@@ -116,7 +116,7 @@ export async function importAgenciesCommand(argv: string[]): Promise<number> {
       redis,
       keys: createKeys(config.REDIS_PREFIX),
       sealer: createSealer(config.DATA_KEY),
-      pseudonymize: createPseudonymizer(config.DATA_KEY),
+      pseudonymize: createPseudonymizer(config.DATA_KEY, config.PSEUDONYM_KEY),
     });
     const summary = await importLicensedAgencies(store, parsed.agencies, { dryRun });
     console.log(formatSummary(file, parsed, summary));
