@@ -30,6 +30,8 @@ export interface ReportAnswers {
   forwardedFrom?: { id: number; firstName: string; username?: string };
   /** Messages forwarded in the offer step after the texts, each from its own sender (the person herself too). */
   forwards?: Array<{ text: string; from: SimUser | { id: number; firstName: string; username?: string } }>;
+  /** Runs when step 3 is shown, before it is answered (e.g. to wait for a background job). */
+  atContacts?: () => Promise<void>;
   /** The answer to "Is this the recruiter?" about each forwarded sender (default: No). */
   senderIsRecruiter?: boolean;
   photos?: number;
@@ -86,6 +88,7 @@ export async function fillReport(user: SimUser, locale: Locale, answers: ReportA
         (m.text ?? "").includes(t("report-progress", { step: 3, total: 8 })) && (m.buttons ?? []).length > 0,
     });
   }
+  await answers.atContacts?.();
   await user.click(
     (contacts.buttons ?? []).flat().some((b) => b.text === t("report-button-continue"))
       ? t("report-button-continue")
