@@ -121,8 +121,10 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const bot = createBot(deps);
   const jobs = new JobRunner(config, logger);
   const moderatorLocale = config.MODERATOR_LOCALE ?? config.DEFAULT_LOCALE;
+  const files = { api: bot.api, apiRoot: config.TELEGRAM_API_ROOT, token: config.BOT_TOKEN };
   const forwarding = createForwarding(jobs, {
     api: bot.api,
+    files,
     reports: deps.reports,
     redis,
     keys,
@@ -133,6 +135,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   });
   const cards = createCaseCards(jobs, {
     api: bot.api,
+    files,
     reports: deps.reports,
     redis,
     keys,

@@ -14,10 +14,11 @@
  */
 import { type Job, Worker, type WorkerOptions } from "bullmq";
 import type { Api } from "grammy";
-import type { InputMediaDocument, InputMediaPhoto } from "grammy/types";
+import { InputMediaBuilder } from "grammy";
 import { z } from "zod";
 import { type ForwardReason, renderChannelPost } from "#src/bot/render/channel-post.js";
 import type { Config, Locale } from "#src/config.js";
+import { type FileSource, photosForGroups } from "#src/jobs/group-media.js";
 import {
   certainlyNotDelivered,
   classifyTelegramError,
@@ -50,6 +51,8 @@ export interface ForwardingDeps {
   logger: Logger;
   /** Messages per channel per window; Telegram allows about 20 a minute. */
   rate?: { max: number; durationMs: number };
+  /** Where image documents are downloaded from, to be posted as photos. */
+  files?: FileSource;
   /** Called after a post or a permanent failure, so the moderator card can show it. */
   onChange?: (reportId: string) => Promise<void>;
   /** Tests shorten lock and stall intervals to take over a killed worker's job quickly. */
@@ -222,22 +225,17 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
       const step = `${chatId}:media:${index}`;
       if (steps[step] !== undefined) continue;
       const reply = { reply_parameters: { message_id: cardId, allow_sending_without_reply: true } };
-      const sent = await rateLimited(chatId, unit.length, async () => {
-        const first = unit[0]!;
-        if (unit.length === 1) {
-          const message =
-            first.kind === "photo"
-              ? await api.sendPhoto(chatId, first.fileId, reply)
-              : await api.sendDocument(chatId, first.fileId, reply);
-          return [message.message_id];
-        }
-        const album = unit.map((m): InputMediaPhoto | InputMediaDocument => ({
-          type: m.kind,
-          media: m.fileId,
-        })) as InputMediaPhoto[] | InputMediaDocument[];
-        const messages = await api.sendMediaGroup(chatId, album, reply);
-        return messages.map((m) => m.message_id);
-      });
+      // As photos only: a document would carry its EXIF and file name (src/jobs/group-media.ts).
+      const photos = await photosForGroups(deps.files, unit);
+      const sent =
+        photos.length === 0
+          ? []
+          : await rateLimited(chatId, photos.length, async () => {
+              if (photos.length === 1) return [(await api.sendPhoto(chatId, photos[0]!, reply)).message_id];
+              const album = photos.map((media) => InputMediaBuilder.photo(media));
+              const messages = await api.sendMediaGroup(chatId, album, reply);
+              return messages.map((m) => m.message_id);
+            });
       await redis.hset(keys.reportForwarding(report.id), step, sent.join(","));
     }
   }

@@ -297,12 +297,18 @@ describe("what the post says", () => {
     expect(post.text.endsWith(t("focal-repeated"))).toBe(true);
   });
 
-  it("copies screenshots by file_id after the card: photos in an album, documents apart", async () => {
+  it("posts screenshots after the card only as photos: an image file re-uploaded without its name, a PDF not at all", async () => {
     const { forwarding } = startForwarding(world, channels);
     const sender = world.tg.createUser({ firstName: "Uploader" });
     const photos = await Promise.all([sender.sendPhoto(), sender.sendPhoto()]);
+    // Files sent "as a document" keep EXIF (GPS) and their names: neither may reach a channel.
+    const image = await sender.sendDocument({
+      fileName: "IMG_20250101_Siti_Aminah.jpg",
+      mimeType: "image/jpeg",
+      fileSize: 40_000,
+    });
     const pdf = await sender.sendDocument({
-      fileName: "kontrak.pdf",
+      fileName: "kontrak_Siti_Aminah.pdf",
       mimeType: "application/pdf",
       fileSize: 40_000,
     });
@@ -311,11 +317,12 @@ describe("what the post says", () => {
         const p = m.photo!.at(-1)!;
         return { kind: "photo" as const, fileId: p.file_id, fileUniqueId: p.file_unique_id };
       }),
-      {
+      ...[image, pdf].map((m) => ({
         kind: "document" as const,
-        fileId: pdf.document!.file_id,
-        fileUniqueId: pdf.document!.file_unique_id,
-      },
+        fileId: m.document!.file_id,
+        fileUniqueId: m.document!.file_unique_id,
+        mimeType: m.document!.mime_type,
+      })),
     ];
     const report = await createReport(world, { offer: { texts: [{ text: "Lowongan" }], media } });
     await forwarding.enqueue(report, "level");
@@ -325,10 +332,13 @@ describe("what the post says", () => {
     expect(rest.map((m) => [m.kind, m.replyToMessageId])).toEqual([
       ["photo", card!.messageId],
       ["photo", card!.messageId],
-      ["document", card!.messageId],
+      ["photo", card!.messageId],
     ]);
     expect(world.tg.callsOf("forwardMessage")).toEqual([]);
+    expect(world.tg.callsOf("sendDocument")).toEqual([]);
+    expect(JSON.stringify(world.tg.calls)).not.toContain("Siti_Aminah");
     expect(world.tg.callsOf("sendMediaGroup")).toHaveLength(1);
+    expect(world.tg.callsOf("sendPhoto")).toHaveLength(1);
   });
 });
 
