@@ -27,6 +27,7 @@ import {
   UnrecoverableError,
 } from "#src/jobs/runner.js";
 import type { Logger } from "#src/logger.js";
+import { BUCKETS, takeToken } from "#src/rate-limit.js";
 import type { RedisClient } from "#src/redis.js";
 import type { Keys } from "#src/redis-keys.js";
 import { type Media, type Report, StoredReportError } from "#src/reports/report.js";
@@ -40,6 +41,12 @@ export type { ForwardReason };
 export interface Translator {
   t(locale: string, key: string, args?: Record<string, string | number>): string;
 }
+
+/**
+ * BullMQ priorities (lower first). Every job has one: BullMQ runs jobs without a priority before
+ * all prioritised ones, which would put normal cases ahead of urgent ones.
+ */
+const PRIORITY = { urgent: 1, normal: 10 } as const;
 
 export interface ForwardingDeps {
   api: Api;
@@ -168,12 +175,40 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
     return pending;
   }
 
+  /**
+   * Urgent cases go ahead of the others in a channel's queue — but only a few per reporter a day
+   * (the "urgent" bucket): past that, their urgent reports queue as normal ones, so someone filing
+   * fake urgent reports cannot push a real one back. An officer's escalation always goes first.
+   * Decided once per report (kept with its forwarding state), so a re-queue keeps its place.
+   */
+  async function priorityOf(report: Report, reason: ForwardReason): Promise<number> {
+    if (reason === "escalated") return PRIORITY.urgent;
+    if (reason !== "urgent") return PRIORITY.normal;
+    const state = keys.reportForwarding(report.id);
+    const decided = await redis.hget(state, "priority");
+    if (decided === String(PRIORITY.urgent) || decided === String(PRIORITY.normal)) return Number(decided);
+    const granted =
+      report.reporterRef !== null &&
+      (await takeToken(redis, keys.rateBucket("urgent", report.reporterRef), BUCKETS.urgent)).allowed;
+    const priority = granted ? PRIORITY.urgent : PRIORITY.normal;
+    if ((await redis.hsetnx(state, "priority", String(priority))) === 0) {
+      return Number(await redis.hget(state, "priority")) || priority;
+    }
+    if (!granted)
+      logger.info(
+        { reportId: report.id },
+        "urgent report queued as normal: its reporter's urgent quota is used",
+      );
+    return priority;
+  }
+
   async function enqueue(report: Report, reason: ForwardReason): Promise<void> {
     if (reason !== "escalated" && !shouldForward(report)) return;
+    const priority = await priorityOf(report, reason);
     for (const chatId of channelsFor(report)) {
       await oneAtATime(chatId);
       const data: ForwardJobData = { reportId: report.id, chatId, reason };
-      await runner.add(forwardQueueName(chatId), data, { jobId: forwardJobId(report.id, chatId) });
+      await runner.add(forwardQueueName(chatId), data, { jobId: forwardJobId(report.id, chatId), priority });
     }
   }
 

@@ -4,13 +4,14 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CHANNEL_POST_MAX_LENGTH, renderChannelPost } from "#src/bot/render/channel-post.js";
-import { forwardQueueName } from "#src/jobs/forward-to-focal-point.js";
+import { createForwarding, forwardQueueName } from "#src/jobs/forward-to-focal-point.js";
 import type { ReportDraft } from "#src/reports/report.js";
 import type { SimChat } from "../../harness/telegram/index.js";
 import { sampleDraft } from "../reports/fixtures.js";
 import {
   createReport,
   eventually,
+  forwardingDeps,
   type JobWorld,
   resetWorld,
   sleep,
@@ -340,6 +341,31 @@ describe("what the post says", () => {
     expect(world.tg.callsOf("sendMediaGroup")).toHaveLength(1);
     expect(world.tg.callsOf("sendPhoto")).toHaveLength(1);
   });
+});
+
+describe("urgent cases", () => {
+  it("go ahead of normal ones, but ten fake urgent reports from one person cannot push a real one back", async () => {
+    const runner = world.newRunner();
+    const forwarding = createForwarding(runner, forwardingDeps(world, channels));
+    const faker = world.tg.createUser({ firstName: "Faker" });
+    const urgent = (text: string) =>
+      sampleDraft({ urgent: true, destination: { country: "KH" }, offer: { texts: [{ text }], media: [] } });
+    const normal = await createReport(world, sampleDraft({ destination: { country: "KH" } }));
+    const fakes = [];
+    for (let i = 0; i < 10; i++) fakes.push(await createReport(world, urgent(`palsu ${i}`), { user: faker }));
+    const real = await createReport(world, urgent("Adik saya ditahan di Sihanoukville"));
+    // All queued before the worker starts: the order of posts is the queue's order alone.
+    await forwarding.enqueue(normal, "level");
+    for (const fake of fakes) await forwarding.enqueue(fake, "urgent");
+    await forwarding.enqueue(real, "urgent");
+    runner.start();
+    await eventually(() => expect(posts(cambodia)).toHaveLength(12), 20_000);
+    const order = posts(cambodia).map((m) => /Case (\S+)/.exec(m.text ?? "")?.[1]);
+    // Two of the faker's urgent reports keep their priority (their quota), then the real one,
+    // then everything else in the order it came.
+    expect(order.slice(0, 3)).toEqual([fakes[0]!.id, fakes[1]!.id, real.id]);
+    expect(order.slice(3)).toEqual([normal.id, ...fakes.slice(2).map((f) => f.id)]);
+  }, 30_000);
 });
 
 /**

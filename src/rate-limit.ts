@@ -1,0 +1,73 @@
+/**
+ * Token buckets in Redis: one key per person and kind of action, refilled continuously, so a
+ * limit holds across processes and on a Cluster. Used against floods (src/bot/rate-limits.ts) and
+ * to ration the urgent queue's priority per reporter (src/jobs/forward-to-focal-point.ts).
+ */
+import type { RedisClient } from "#src/redis.js";
+
+export interface Bucket {
+  /** Most actions in a burst. */
+  capacity: number;
+  /** Time to refill the whole bucket (seconds). */
+  refillSeconds: number;
+}
+
+/**
+ * Per person. Generous for anyone using the bot as meant (a whole report is ~25 updates), tight
+ * for a script. `urgent` grants the urgent queue's priority, not the report itself.
+ */
+export const BUCKETS = {
+  /** Every update in a private chat (or a group other than the officers'). */
+  message: { capacity: 40, refillSeconds: 60 },
+  check: { capacity: 30, refillSeconds: 60 * 60 },
+  report: { capacity: 6, refillSeconds: 60 * 60 },
+  relay: { capacity: 10, refillSeconds: 60 * 60 },
+  model: { capacity: 12, refillSeconds: 60 * 60 },
+  urgent: { capacity: 2, refillSeconds: 24 * 60 * 60 },
+} as const satisfies Record<string, Bucket>;
+export type BucketKind = keyof typeof BUCKETS;
+
+/**
+ * KEYS[1] the bucket; ARGV capacity, refill per millisecond. Returns {allowed, refused in a row}.
+ * Time is Redis's own (TIME), so several processes with skewed clocks share one bucket fairly.
+ */
+const TAKE_SCRIPT = `
+local capacity = tonumber(ARGV[1])
+local perMs = tonumber(ARGV[2])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local h = redis.call('HMGET', KEYS[1], 'tokens', 'at', 'refused')
+local tokens = tonumber(h[1]) or capacity
+local at = tonumber(h[2]) or now
+local refused = tonumber(h[3]) or 0
+tokens = math.min(capacity, tokens + math.max(0, now - at) * perMs)
+local allowed = 0
+if tokens >= 1 then
+  tokens = tokens - 1
+  refused = 0
+  allowed = 1
+else
+  refused = refused + 1
+end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now), 'refused', tostring(refused))
+redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) / perMs) + 1000)
+return {allowed, refused}
+`;
+
+export interface TakeResult {
+  allowed: boolean;
+  /** Refusals in a row, this one included (0 when allowed). */
+  refused: number;
+}
+
+/** Takes one token from a person's bucket of this kind. */
+export async function takeToken(redis: RedisClient, key: string, bucket: Bucket): Promise<TakeResult> {
+  const reply = (await redis.eval(
+    TAKE_SCRIPT,
+    1,
+    key,
+    bucket.capacity,
+    bucket.capacity / (bucket.refillSeconds * 1000),
+  )) as [number, number];
+  return { allowed: Number(reply[0]) === 1, refused: Number(reply[1]) };
+}
