@@ -5,39 +5,10 @@
  */
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "#src/bot/context.js";
-import { BUCKETS } from "#src/bot/rate-limits.js";
-import { type RedisCommand, runBatch } from "#src/redis-batch.js";
+import { erasePerson } from "#src/privacy/erasure.js";
 
 const CONFIRM = "del:yes";
 const ABORT = "del:no";
-
-/**
- * Everything else the person left, found by name (never by SCAN, which sees one node of a
- * Cluster): the open conversation, a pending reply, the links from relayed questions to cases,
- * recent checks with their replies, offers waiting for the model, and their rate-limit buckets.
- */
-async function eraseChatTraces(ctx: BotContext, ref: string, chatRef: string): Promise<void> {
-  const { redis, keys } = ctx.deps;
-  const [checks, drafts] = (await runBatch(redis, [
-    ["smembers", keys.checksOf(ref)],
-    ["smembers", keys.draftsOf(ref)],
-  ])) as [string[], string[]];
-  await runBatch(redis, [
-    ["del", keys.conversationOwner(chatRef)],
-    ["del", keys.conversation(chatRef)],
-    ["del", keys.pendingReply(chatRef)],
-    ["del", keys.relayLinks(chatRef)],
-    ...checks.flatMap((id): RedisCommand[] => [
-      ["del", keys.check(id)],
-      ["del", keys.checkReply(id)],
-      ["del", keys.checkOpinion(id)],
-    ]),
-    ...drafts.map((id): RedisCommand => ["del", keys.analysisDraft(id)]),
-    ["del", keys.checksOf(ref)],
-    ["del", keys.draftsOf(ref)],
-    ...Object.keys(BUCKETS).map((kind): RedisCommand => ["del", keys.rateBucket(kind, ref)]),
-  ]);
-}
 
 const composer = new Composer<BotContext>();
 const feature = composer.chatType("private");
@@ -84,9 +55,8 @@ feature.callbackQuery(CONFIRM, async (ctx) => {
   const { deps } = ctx;
   const ref = deps.pseudonymize("user", ctx.from.id);
   const chatRef = deps.pseudonymize("chat", ctx.chat.id);
-  const { reports } = await deps.reports.eraseReporter(ref);
   await ctx.conversation.exitAll();
-  await eraseChatTraces(ctx, ref, chatRef);
+  const { reports } = await erasePerson(deps, { userRef: ref, chatRef });
   // Say it before the session goes: the reply needs the language one last time.
   await ctx
     .editMessageText(ctx.t("delete-done", { count: reports }))
