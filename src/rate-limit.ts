@@ -28,7 +28,9 @@ export const BUCKETS = {
 export type BucketKind = keyof typeof BUCKETS;
 
 /**
- * KEYS[1] the bucket; ARGV capacity, refill per millisecond. Returns {allowed, refused in a row}.
+ * KEYS[1] the bucket; ARGV capacity, refill per millisecond. Returns {allowed, refusals so far}:
+ * refusals are counted over a whole burst — until the bucket is full again and its key expires —
+ * so a long flood that gets a token now and then is still told to slow down only once.
  * Time is Redis's own (TIME), so several processes with skewed clocks share one bucket fairly.
  */
 const TAKE_SCRIPT = `
@@ -44,7 +46,6 @@ tokens = math.min(capacity, tokens + math.max(0, now - at) * perMs)
 local allowed = 0
 if tokens >= 1 then
   tokens = tokens - 1
-  refused = 0
   allowed = 1
 else
   refused = refused + 1
@@ -56,7 +57,7 @@ return {allowed, refused}
 
 export interface TakeResult {
   allowed: boolean;
-  /** Refusals in a row, this one included (0 when allowed). */
+  /** Refusals in this burst so far, this one included. */
   refused: number;
 }
 

@@ -62,6 +62,7 @@ export function createRateLimits(deps: RateLimitsDeps): RateLimits {
         return true;
       }
       if (result.allowed) return true;
+      // (A refused call returns the count of refusals of this burst, this one included.)
       metrics.rateLimited.inc({ kind });
       if (result.refused === 1) {
         await asker
