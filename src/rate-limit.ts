@@ -28,7 +28,8 @@ export const BUCKETS = {
 export type BucketKind = keyof typeof BUCKETS;
 
 /**
- * KEYS[1] the bucket; ARGV capacity, refill per millisecond. Returns {allowed, refusals so far}:
+ * KEYS[1] the bucket; ARGV capacity, refill per millisecond. Returns {allowed, refusals so far,
+ * milliseconds until the next token when refused}:
  * refusals are counted over a whole burst — until the bucket is full again and its key expires —
  * so a long flood that gets a token now and then is still told to slow down only once.
  * Time is Redis's own (TIME), so several processes with skewed clocks share one bucket fairly.
@@ -52,13 +53,17 @@ else
 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now), 'refused', tostring(refused))
 redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) / perMs) + 1000)
-return {allowed, refused}
+local waitMs = 0
+if allowed == 0 then waitMs = math.ceil((1 - tokens) / perMs) end
+return {allowed, refused, waitMs}
 `;
 
 export interface TakeResult {
   allowed: boolean;
   /** Refusals in this burst so far, this one included. */
   refused: number;
+  /** When refused: milliseconds until the bucket holds a token again. */
+  waitMs: number;
 }
 
 /** Takes one token from a person's bucket of this kind. */
@@ -69,6 +74,6 @@ export async function takeToken(redis: RedisClient, key: string, bucket: Bucket)
     key,
     bucket.capacity,
     bucket.capacity / (bucket.refillSeconds * 1000),
-  )) as [number, number];
-  return { allowed: Number(reply[0]) === 1, refused: Number(reply[1]) };
+  )) as [number, number, number];
+  return { allowed: Number(reply[0]) === 1, refused: Number(reply[1]), waitMs: Number(reply[2]) };
 }

@@ -47,37 +47,58 @@ export interface RateLimits {
   countRefusal(reason: string): Promise<void>;
 }
 
+/** People refused right now, remembered in this process; beyond this many, the oldest are forgotten. */
+const MAX_REMEMBERED = 10_000;
+
 export function createRateLimits(deps: RateLimitsDeps): RateLimits {
   const { redis, keys, metrics, logger } = deps;
+  /**
+   * Buckets known to be empty, until their next token: while a flood lasts, its updates are
+   * refused in this process without a Redis round trip, so one account's flood costs the others
+   * next to nothing. Redis stays the judge the moment a token may be there again.
+   */
+  const empty = new Map<string, { until: number; refused: number }>();
+
+  async function refused(kind: BucketKind, count: number): Promise<void> {
+    metrics.rateLimited.inc({ kind });
+    if (worthAuditing(count)) {
+      await deps.reports
+        .audit({ action: "rate.limited", actor: "system", detail: { kind, inARow: String(count) } })
+        .catch(() => undefined);
+    }
+  }
+
   return {
     async take(asker, kind) {
       const bucket = BUCKETS[kind];
       const ref = deps.pseudonymize("user", asker.userId);
+      const key = keys.rateBucket(kind, ref);
+      const known = empty.get(key);
+      if (known && known.until > Date.now()) {
+        known.refused += 1;
+        await refused(kind, known.refused);
+        return false;
+      }
       let result: TakeResult;
       try {
-        result = await takeToken(redis, keys.rateBucket(kind, ref), bucket);
+        result = await takeToken(redis, key, bucket);
       } catch (error) {
         // Redis away: the error boundary answers the update anyway; a limiter must not add an outage.
         logger.warn({ err: error, kind }, "rate limit could not be checked; allowing");
         return true;
       }
-      if (result.allowed) return true;
-      // (A refused call returns the count of refusals of this burst, this one included.)
-      metrics.rateLimited.inc({ kind });
+      if (result.allowed) {
+        empty.delete(key);
+        return true;
+      }
+      if (empty.size >= MAX_REMEMBERED) empty.delete(empty.keys().next().value!);
+      empty.set(key, { until: Date.now() + result.waitMs, refused: result.refused });
       if (result.refused === 1) {
         await asker
           .tell?.(`rate-limited-${kind}`, { minutes: Math.ceil(bucket.refillSeconds / bucket.capacity / 60) })
           .catch(() => undefined);
       }
-      if (worthAuditing(result.refused)) {
-        await deps.reports
-          .audit({
-            action: "rate.limited",
-            actor: "system",
-            detail: { kind, inARow: String(result.refused) },
-          })
-          .catch(() => undefined);
-      }
+      await refused(kind, result.refused);
       return false;
     },
 
