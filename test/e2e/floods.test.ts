@@ -4,6 +4,7 @@
  * of audit entries rather than a thousand, and everyone else is answered as usual.
  */
 import { describe, expect, it } from "vitest";
+import { MAX_ANSWERS } from "#src/bot/conversations/report/dialog.js";
 import { BUCKETS } from "#src/rate-limit.js";
 import { text, waitForStep, waitForText } from "../harness/report-driver.js";
 import { useRunningBot } from "../harness/running-bot.js";
@@ -66,4 +67,29 @@ describe("one account flooding the bot", () => {
     await user.click(text("en", "report-button-done"));
     await waitForStep(user, "en", 3, 8000);
   }, 60_000);
+
+  it("a report that goes on past its limit of answers ends with a clear message, and nothing half-kept", async () => {
+    const { tg, app } = bot;
+    const user = tg.createUser({ firstName: "Tono", languageCode: "en" });
+    await user.send("/report");
+    await waitForStep(user, "en", 1);
+    await user.click(text("en", "report-who-self"));
+    await waitForStep(user, "en", 2);
+    await user.click(text("en", "report-button-skip"));
+    await waitForStep(user, "en", 3);
+    // Every text at step 3 is an accepted answer (an agency name). The per-person flood limit would
+    // stop this long before; it is reset here to reach the conversation's own limit.
+    let ended = false;
+    for (let i = 0; i < MAX_ANSWERS + 5 && !ended; i++) {
+      if (i % 30 === 0) for (const key of await app.redis.keys("waspada:rate:*")) await app.redis.del(key);
+      await user.send(`PT Agen Nomor ${i}`);
+      const reply = await user.waitForBotMessage();
+      ended = (reply.text ?? "").includes(
+        text("en", "conversation-too-long", { max: MAX_ANSWERS }).slice(0, 40),
+      );
+    }
+    expect(ended).toBe(true);
+    await expect.poll(() => app.redis.keys("waspada:conv:*")).toEqual([]);
+    expect(await app.redis.zcard("waspada:reports:by-time")).toBe(0);
+  }, 120_000);
 });
