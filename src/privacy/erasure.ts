@@ -3,7 +3,8 @@
  * links from her reports to her (src/reports/store.ts eraseReporter), and every other trace she
  * left, found by name — never by SCAN, which visits one node of a Redis Cluster: her open
  * conversation, a pending reply, the links from relayed questions to her cases, her recent checks
- * with their replies, offers waiting for the model's extraction, and her rate-limit buckets.
+ * with their replies, offers waiting for the model's extraction, her rate-limit buckets and model
+ * budget counters.
  */
 import { BUCKETS } from "#src/rate-limit.js";
 import type { RedisClient } from "#src/redis.js";
@@ -43,6 +44,13 @@ export async function erasePerson(
     ["del", keys.checksOf(userRef)],
     ["del", keys.draftsOf(userRef)],
     ...Object.keys(BUCKETS).map((kind): RedisCommand => ["del", keys.rateBucket(kind, userRef)]),
+    // Her model-call counters of the last days (they expire after two days anyway).
+    ...[0, 1, 2].map(
+      (daysAgo): RedisCommand => [
+        "del",
+        keys.llmUserBudget(new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10), userRef),
+      ],
+    ),
   ]);
   return { reports };
 }

@@ -26,6 +26,8 @@ export async function checkKeys(deps: {
   pseudonymize: Pseudonymize;
   sealer: Sealer;
   dataKeys: ReadonlyArray<DataKey>;
+  /** false: only compare, write nothing (a dry run). */
+  record?: boolean;
 }): Promise<void> {
   const { redis, keys, sealer } = deps;
   const key = keys.keyCheck();
@@ -58,6 +60,7 @@ export async function checkKeys(deps: {
       );
     }
   }
+  if (deps.record === false) return;
   const newest = deps.dataKeys[0]!.id;
   await redis.hsetnx(key, "pseudonym", pseudonym);
   await redis.hsetnx(key, `sealed:${newest}`, sealer.seal(PROBE, CONTEXT));
