@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { GrammyError } from "grammy";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "#src/logger.js";
 
@@ -37,10 +38,9 @@ describe("logs", () => {
     expect(all).toContain("bot[secret]/getMe");
   });
 
-  it("censor the chat and user ids of a failed Bot API call's payload", async () => {
+  it("censor the chat and user ids of a failed Bot API call's payload", () => {
     const { lines, destination } = capture();
     const logger = createLogger({ level: "info", pretty: false, secrets: [], destination });
-    const { GrammyError } = await import("grammy");
     const error = new GrammyError(
       "Call to 'copyMessage' failed!",
       { ok: false, error_code: 400, description: "Bad Request: message to copy not found" },
