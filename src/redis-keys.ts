@@ -87,6 +87,8 @@ export function createKeys(prefix: string) {
     checksOf: (userRef: string) => `${p}owner:${userRef}:checks`,
     /** Set: the ids of a person's offers waiting for the model's extraction (analysis-draft:*). */
     draftsOf: (userRef: string) => `${p}owner:${userRef}:drafts`,
+    /** Set: the digests of the model's extractions of a person's offers (analysis-extraction:*). */
+    extractionsOf: (userRef: string) => `${p}owner:${userRef}:extractions`,
 
     /** The language model's analysis of a report (JSON, schema-versioned): extraction, second opinion. */
     reportAnalysis: (id: string) => `${p}report:${id}:analysis`,

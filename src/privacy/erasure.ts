@@ -3,8 +3,8 @@
  * links from her reports to her (src/reports/store.ts eraseReporter), and every other trace she
  * left, found by name — never by SCAN, which visits one node of a Redis Cluster: her open
  * conversation, a pending reply, the links from relayed questions to her cases, her recent checks
- * with their replies, offers waiting for the model's extraction, her rate-limit buckets and model
- * budget counters.
+ * with their replies, offers waiting for the model's extraction and what it extracted, her
+ * rate-limit buckets and model budget counters.
  */
 import { BUCKETS } from "#src/rate-limit.js";
 import type { RedisClient } from "#src/redis.js";
@@ -26,10 +26,11 @@ export async function erasePerson(
   const { redis, keys } = deps;
   const { userRef, chatRef } = who;
   const { reports } = await deps.reports.eraseReporter(userRef);
-  const [checks, drafts] = (await runBatch(redis, [
+  const [checks, drafts, extractions] = (await runBatch(redis, [
     ["smembers", keys.checksOf(userRef)],
     ["smembers", keys.draftsOf(userRef)],
-  ])) as [string[], string[]];
+    ["smembers", keys.extractionsOf(userRef)],
+  ])) as [string[], string[], string[]];
   await runBatch(redis, [
     ["del", keys.conversationOwner(chatRef)],
     ["del", keys.conversation(chatRef)],
@@ -41,8 +42,10 @@ export async function erasePerson(
       ["del", keys.checkOpinion(id)],
     ]),
     ...drafts.map((id): RedisCommand => ["del", keys.analysisDraft(id)]),
+    ...extractions.map((digest): RedisCommand => ["del", keys.extractionCache(digest)]),
     ["del", keys.checksOf(userRef)],
     ["del", keys.draftsOf(userRef)],
+    ["del", keys.extractionsOf(userRef)],
     ...Object.keys(BUCKETS).map((kind): RedisCommand => ["del", keys.rateBucket(kind, userRef)]),
     // Her model-call counters of the last days (they expire after two days anyway).
     ...[0, 1, 2].map(

@@ -205,6 +205,16 @@ describe("with a working model", () => {
     expect(all).not.toContain("0000 999");
     expect(all).not.toContain("officer_helpdesk");
     expect(all).not.toContain("Penyalur Resmi");
+
+    // /delete takes what the model read from her offer with the rest.
+    await user.send("/cancel");
+    await waitForText(user, t("menu-title"));
+    await user.send("/delete");
+    await waitForText(user, t("delete-question").slice(0, 20));
+    await user.click(t("delete-confirm"));
+    await waitForText(user, t("delete-done", { count: 0 }).slice(0, 12));
+    expect(await bot.app.redis.keys("waspada:analysis-*")).toEqual([]);
+    expect(await bot.app.redis.keys("waspada:owner:*")).toEqual([]);
   });
 
   it("never holds up the report: a model that does not answer leaves the questions as the rules filled them", async () => {
