@@ -3,10 +3,14 @@
  * scam page or a phishing form: hxxps://evil[.]com, t[.]me/recruiter, 203[.]0[.]113[.]7,
  * пример[.]рф, xn--e1afmkfd[.]xn--p1ai. Telegram turns none of these into links.
  *
- * Covered: URLs with a scheme, bare domains (anything that ends in a name, so "Rp15.000.000" and
- * "15.5" stay as typed), internationalised domains in any script and their punycode form, the
- * full-width and ideographic dots browsers accept as ".", e-mail domains, and IPv4 addresses.
+ * Covered: URLs with a scheme, with a path or with a port; bare domains under any public (ICANN)
+ * suffix, in any script or in punycode ("PT.Maju" or "Jl.Sudirman" stay as typed, as do
+ * "Rp15.000.000" and "15.5"); the full-width and ideographic dots browsers accept as "."; e-mail
+ * domains; IPv4 addresses.
  */
+import { domainToASCII } from "node:url";
+import { parse as parseDomain } from "tldts";
+
 const DOT = "[.\\u3002\\uFF0E\\uFF61]";
 const LABEL = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}-]{0,62}[\\p{L}\\p{N}\\p{M}])?";
 const URLISH = new RegExp(
@@ -26,12 +30,19 @@ function endsInName(labels: readonly string[]): boolean {
   return /^xn--[a-z0-9-]+$/i.test(last) || /^\p{L}[\p{L}\p{M}]+$/u.test(last);
 }
 
+/** A bare host a client would turn into a link: its suffix is a real (ICANN) top-level domain. */
+function isPublicHost(labels: readonly string[]): boolean {
+  const ascii = domainToASCII(labels.join("."));
+  return ascii !== "" && parseDomain(ascii, { allowPrivateDomains: false }).isIcann === true;
+}
+
 export function defang(text: string): string {
   return text.replace(
     URLISH,
     (match, scheme: string | undefined, host: string, port: string | undefined, path: string | undefined) => {
       const labels = host.split(DOTS);
-      if (!isIPv4(labels) && !endsInName(labels)) return match;
+      const explicit = scheme !== undefined || port !== undefined || path !== undefined;
+      if (!isIPv4(labels) && !(endsInName(labels) && (explicit || isPublicHost(labels)))) return match;
       const safeScheme = scheme ? scheme.replace(/^http/i, "hxxp").replace(/^ftp/i, "fxp") : "";
       return `${safeScheme}${host.replace(DOTS, "[.]")}${port ?? ""}${path ?? ""}`;
     },

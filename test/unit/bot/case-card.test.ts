@@ -78,11 +78,11 @@ describe("case card", () => {
         destination: { country: "KH", city: "login.evil-kh.com" },
         jobTitle: "CS — daftar di http://203.0.113.9/officer",
         salary: "lihat gaji.xn--80ak6aa92e.com",
-        money: { asked: "bayar ke pay.evil.example", paid: "asked" },
+        money: { asked: "bayar ke pay.evil-kh.com", paid: "asked" },
         recruiter: { identifiers: [], agencyName: "PT Resmi (verifikasi-petugas.id)" },
         departed: {
-          relationship: "teman dari fb.evil.example",
-          when: "lihat kalender.evil.example",
+          relationship: "teman dari fb-login.net",
+          when: "lihat kalender.evil.id",
           lastContact: "wa di chat.evil.example/siti",
           canCommunicate: "no",
           passportTaken: "yes",
@@ -95,10 +95,10 @@ describe("case card", () => {
       "login.evil-kh.com",
       "203.0.113.9",
       "xn--80ak6aa92e.com",
-      "pay.evil.example",
+      "pay.evil-kh.com",
       "verifikasi-petugas.id",
-      "fb.evil.example",
-      "kalender.evil.example",
+      "fb-login.net",
+      "kalender.evil.id",
       "chat.evil.example",
     ]) {
       expect(card.text).not.toContain(hostile);

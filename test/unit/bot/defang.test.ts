@@ -17,6 +17,8 @@ describe("defang", () => {
     ["evil．com", "evil[.]com"],
     ["hrd@kerja.example.com", "hrd@kerja[.]example[.]com"],
     ["ftp://files.evil.net", "fxp://files[.]evil[.]net"],
+    ["not.a.public.suffix/login", "not[.]a[.]public[.]suffix/login"],
+    ["https://intranet.local/x", "hxxps://intranet[.]local/x"],
   ])("%s → %s", (input, expected) => {
     expect(defang(input)).toBe(expected);
   });
