@@ -49,6 +49,9 @@ describe("reading what an officer typed", () => {
     ["https://kerja-kamboja.com/lowongan?id=3", "domain", "kerja-kamboja.com"],
     ["kerja-kamboja.com", "domain", "kerja-kamboja.com"],
     ["PT. Maju  Jaya", "agency", "pt maju jaya"],
+    // Copied from a card, where links are defanged.
+    ["kerja-kamboja[.]com", "domain", "kerja-kamboja.com"],
+    ["hxxps://kerja-kamboja[.]com/daftar", "domain", "kerja-kamboja.com"],
     ["777000111", "telegram_user_id", "777000111"],
   ])("reads %s as %s %s", (query, kind, value) => {
     expect(parseSearchQuery(query)[0]).toEqual({ kind, value });
