@@ -7,7 +7,6 @@
  *
  * Buckets are keyed by the pseudonym of the Telegram user id; they expire when full again.
  */
-import type { Locale } from "#src/config.js";
 import type { Logger } from "#src/logger.js";
 import type { Metrics } from "#src/metrics.js";
 import type { Pseudonymize } from "#src/privacy/pseudonym.js";
@@ -35,7 +34,6 @@ export interface RateLimitsDeps {
 /** Who is asking and how to tell them; a plain shape so jobs and tests need no grammY context. */
 export interface Asker {
   userId: number;
-  locale: Locale;
   /** Sends the friendly answer (the first refusal of a burst only). */
   tell?: (key: string, args: Record<string, string | number>) => Promise<unknown>;
 }

@@ -92,4 +92,17 @@ describe("one account flooding the bot", () => {
     await expect.poll(() => app.redis.keys("waspada:conv:*")).toEqual([]);
     expect(await app.redis.zcard("waspada:reports:by-time")).toBe(0);
   }, 120_000);
+
+  it("tells a person to slow down in the language they chose, not their app's", async () => {
+    const { tg } = bot;
+    const budi = tg.createUser({ firstName: "Budi", languageCode: "id" });
+    await budi.send("/start");
+    await budi.waitForBotMessage();
+    budi.languageCode = "en"; // the app changed; Budi's language stays Indonesian
+    await Promise.all(
+      Array.from({ length: BUCKETS.message.capacity + 20 }, (_, i) => budi.send(`/help ${i}`)),
+    );
+    await waitForText(budi, text("id", "rate-limited-message"), 20_000);
+    expect(budi.botMessages().some((m) => m.text === text("en", "rate-limited-message"))).toBe(false);
+  }, 60_000);
 });

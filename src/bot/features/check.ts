@@ -132,7 +132,7 @@ export async function checkText(ctx: BotContext, text: string, message: Message)
   });
   if (!deps.analysis.enabled || !ctx.from) return;
   // The model costs money and time: a person's calls are rationed (beyond them, rules only).
-  if (!(await deps.limits.take({ userId: ctx.from.id, locale: "id" }, "model"))) return;
+  if (!(await deps.limits.take({ userId: ctx.from.id }, "model"))) return;
   // After the reply, never before it: the model may only add to what the person already has.
   try {
     await deps.analysis.queueCheck(checkId, {

@@ -8,32 +8,43 @@ import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "#src/bot/context.js";
 import { isLocale, localeFromLanguageCode } from "#src/bot/i18n.js";
 import type { Asker, BucketKind } from "#src/bot/rate-limits.js";
+import type { Locale } from "#src/config.js";
+
+/**
+ * The language to answer in: the session's, which may not be loaded yet when this runs first —
+ * then read from Redis (only for the one notice of a burst), else the app's language.
+ */
+async function localeOf(ctx: BotContext): Promise<Locale> {
+  const { deps } = ctx;
+  const fallback = localeFromLanguageCode(ctx.from?.language_code, deps.config.DEFAULT_LOCALE);
+  let loaded: { locale?: unknown } | undefined;
+  try {
+    loaded = ctx.session;
+  } catch {
+    loaded = undefined;
+  }
+  if (isLocale(loaded?.locale)) return loaded.locale;
+  if (!ctx.chat) return fallback;
+  try {
+    const raw = await deps.redis.get(deps.keys.session(deps.pseudonymize("chat", ctx.chat.id)));
+    const stored = raw ? (JSON.parse(raw) as { locale?: unknown }).locale : undefined;
+    return isLocale(stored) ? stored : fallback;
+  } catch {
+    return fallback;
+  }
+}
 
 /** The person behind an update, for a rate limit; the answer goes to the chat in their language. */
 export function askerOf(ctx: BotContext): Asker | undefined {
   if (!ctx.from) return undefined;
   const { deps } = ctx;
-  // The session may not be loaded yet (this runs first); the app language is a fair guess then.
-  const session = (() => {
-    try {
-      return ctx.session;
-    } catch {
-      return undefined;
-    }
-  })();
-  const locale = isLocale(session?.locale)
-    ? session.locale
-    : localeFromLanguageCode(ctx.from.language_code, deps.config.DEFAULT_LOCALE);
   const chatId = ctx.chat?.id;
   return {
     userId: ctx.from.id,
-    locale,
     tell: async (key, args) => {
-      if (ctx.callbackQuery) {
-        await ctx.answerCallbackQuery({ text: deps.i18n.t(locale, key, args) });
-      } else if (chatId !== undefined && ctx.chat?.type === "private") {
-        await ctx.api.sendMessage(chatId, deps.i18n.t(locale, key, args));
-      }
+      const text = deps.i18n.t(await localeOf(ctx), key, args);
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
+      else if (chatId !== undefined && ctx.chat?.type === "private") await ctx.api.sendMessage(chatId, text);
     },
   };
 }

@@ -67,7 +67,7 @@ async function queueModelExtraction(d: Dialog, draft: Draft): Promise<void> {
   if (offer.texts.length === 0 && offer.media.length === 0) return;
   await d.external(async (ctx) => {
     if (!ctx.deps.analysis.enabled || !ctx.from) return;
-    if (!(await ctx.deps.limits.take({ userId: ctx.from.id, locale: d.locale }, "model"))) return;
+    if (!(await ctx.deps.limits.take({ userId: ctx.from.id }, "model"))) return;
     await ctx.deps.analysis
       .queueDraft(offer, ctx.deps.pseudonymize("user", ctx.from.id))
       .catch((error: unknown) => {
