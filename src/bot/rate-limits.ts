@@ -1,7 +1,8 @@
 /**
  * Floods: a token bucket per person and kind of action, in Redis (one key each, so it holds
- * across processes and on a Cluster). A refused action costs one round trip and nothing else: the
- * update is not handled, not appended to a conversation, and not answered — except the first
+ * across processes and on a Cluster). A refused action costs at most one round trip (none while the
+ * bucket is known to be empty) and nothing else: the update is not handled, not appended to a
+ * conversation, and not answered — except the first
  * refusal of a burst, which gets a friendly answer in the person's language. Refusals are counted
  * (a metric, and an audit entry at the 1st, 10th, 100th … of a burst), never audited one by one.
  *
