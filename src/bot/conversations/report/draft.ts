@@ -25,7 +25,7 @@ export interface Draft {
   /** Summary of the screening of the offer texts, kept for the report. */
   screening?: Pick<ScreeningResult, "level" | "score" | "catalogueVersion"> & { indicators: string[] };
   recruiter: { identifiers: RecruiterIdentifier[]; agencyName?: string };
-  /** Forwarded senders the person answered "Is this the recruiter?" about (`kind:id|username` → answer). */
+  /** Forwarded senders the person confirmed as the recruiter (`kind:id:username` → true); after No a sender is forgotten. */
   senderAnswers?: Record<string, boolean>;
   destination: { country?: string; city?: string };
   jobTitle?: string;

@@ -78,7 +78,7 @@ export function prefillRecruiter(draft: Draft): Draft["recruiter"] {
 
 /**
  * Asks about each forwarded sender not yet answered: "Is this the recruiter?". Neither answer is
- * pre-selected, and nothing about the sender is kept unless the answer is yes.
+ * pre-selected; after No, nothing about the sender is kept (the text stays, marked forwarded).
  */
 export async function confirmSenders(d: Dialog, draft: Draft): Promise<void> {
   const answers = { ...draft.senderAnswers };
@@ -101,7 +101,14 @@ export async function confirmSenders(d: Dialog, draft: Draft): Promise<void> {
       accept: [],
       wrongInput: d.t("report-use-buttons"),
     });
-    answers[key] = answer.kind === "choice" && answer.value === "yes";
+    if (answer.kind === "choice" && answer.value === "yes") {
+      answers[key] = true;
+      continue;
+    }
+    // Not the recruiter (a relative, a friend): forget who it was at once, keep the text.
+    for (const text of draft.offer.texts) {
+      if (text.forwardedFrom && senderKey(text.forwardedFrom) === key) delete text.forwardedFrom;
+    }
   }
   draft.senderAnswers = answers;
 }
