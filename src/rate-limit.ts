@@ -28,7 +28,8 @@ export const BUCKETS = {
 export type BucketKind = keyof typeof BUCKETS;
 
 /**
- * KEYS[1] the bucket; ARGV capacity, refill per millisecond. Returns {allowed, refusals so far,
+ * KEYS[1] the bucket; ARGV capacity, refill per millisecond, tokens wanted (a caller may take a few
+ * at once and spend them locally). Returns {tokens granted (0: refused), refusals so far,
  * milliseconds until the next token when refused}:
  * refusals are counted over a whole burst — until the bucket is full again and its key expires —
  * so a long flood that gets a token now and then is still told to slow down only once.
@@ -37,6 +38,7 @@ export type BucketKind = keyof typeof BUCKETS;
 const TAKE_SCRIPT = `
 local capacity = tonumber(ARGV[1])
 local perMs = tonumber(ARGV[2])
+local want = tonumber(ARGV[3]) or 1
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local h = redis.call('HMGET', KEYS[1], 'tokens', 'at', 'refused')
@@ -46,8 +48,8 @@ local refused = tonumber(h[3]) or 0
 tokens = math.min(capacity, tokens + math.max(0, now - at) * perMs)
 local allowed = 0
 if tokens >= 1 then
-  tokens = tokens - 1
-  allowed = 1
+  allowed = math.min(want, math.floor(tokens))
+  tokens = tokens - allowed
 else
   refused = refused + 1
 end
@@ -60,20 +62,29 @@ return {allowed, refused, waitMs}
 
 export interface TakeResult {
   allowed: boolean;
+  /** Tokens taken (1 … want) when allowed. */
+  granted: number;
   /** Refusals in this burst so far, this one included. */
   refused: number;
   /** When refused: milliseconds until the bucket holds a token again. */
   waitMs: number;
 }
 
-/** Takes one token from a person's bucket of this kind. */
-export async function takeToken(redis: RedisClient, key: string, bucket: Bucket): Promise<TakeResult> {
+/** Takes one token (or up to `want`, as many as there are) from a person's bucket of this kind. */
+export async function takeToken(
+  redis: RedisClient,
+  key: string,
+  bucket: Bucket,
+  want = 1,
+): Promise<TakeResult> {
   const reply = (await redis.eval(
     TAKE_SCRIPT,
     1,
     key,
     bucket.capacity,
     bucket.capacity / (bucket.refillSeconds * 1000),
+    Math.max(1, Math.floor(want)),
   )) as [number, number, number];
-  return { allowed: Number(reply[0]) === 1, refused: Number(reply[1]), waitMs: Number(reply[2]) };
+  const granted = Number(reply[0]);
+  return { allowed: granted > 0, granted, refused: Number(reply[1]), waitMs: Number(reply[2]) };
 }

@@ -46,8 +46,16 @@ export interface RateLimits {
   countRefusal(reason: string): Promise<void>;
 }
 
-/** People refused right now, remembered in this process; beyond this many, the oldest are forgotten. */
+/** People refused right now, or holding leased tokens, remembered in this process (oldest forgotten). */
 const MAX_REMEMBERED = 10_000;
+/**
+ * The "message" bucket is taken on every update: a few tokens are taken at once and spent here,
+ * so a person's updates cost a Redis round trip every few updates, not each. Unspent tokens lapse
+ * after a few seconds; across processes nothing is over-spent (the tokens left Redis).
+ */
+const LEASE: Partial<Record<BucketKind, { tokens: number; ms: number }>> = {
+  message: { tokens: 5, ms: 5_000 },
+};
 
 export function createRateLimits(deps: RateLimitsDeps): RateLimits {
   const { redis, keys, metrics, logger } = deps;
@@ -57,6 +65,7 @@ export function createRateLimits(deps: RateLimitsDeps): RateLimits {
    * next to nothing. Redis stays the judge the moment a token may be there again.
    */
   const empty = new Map<string, { until: number; refused: number }>();
+  const leased = new Map<string, { tokens: number; until: number }>();
 
   async function refused(kind: BucketKind, count: number): Promise<void> {
     metrics.rateLimited.inc({ kind });
@@ -78,9 +87,15 @@ export function createRateLimits(deps: RateLimitsDeps): RateLimits {
         await refused(kind, known.refused);
         return false;
       }
+      const lease = LEASE[kind];
+      const credit = leased.get(key);
+      if (credit && credit.tokens > 0 && credit.until > Date.now()) {
+        credit.tokens -= 1;
+        return true;
+      }
       let result: TakeResult;
       try {
-        result = await takeToken(redis, key, bucket);
+        result = await takeToken(redis, key, bucket, lease?.tokens ?? 1);
       } catch (error) {
         // Redis away: the error boundary answers the update anyway; a limiter must not add an outage.
         logger.warn({ err: error, kind }, "rate limit could not be checked; allowing");
@@ -88,8 +103,13 @@ export function createRateLimits(deps: RateLimitsDeps): RateLimits {
       }
       if (result.allowed) {
         empty.delete(key);
+        if (lease && result.granted > 1) {
+          if (leased.size >= MAX_REMEMBERED) leased.delete(leased.keys().next().value!);
+          leased.set(key, { tokens: result.granted - 1, until: Date.now() + lease.ms });
+        } else leased.delete(key);
         return true;
       }
+      leased.delete(key);
       if (empty.size >= MAX_REMEMBERED) empty.delete(empty.keys().next().value!);
       empty.set(key, { until: Date.now() + result.waitMs, refused: result.refused });
       if (result.refused === 1) {
