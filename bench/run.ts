@@ -2,8 +2,9 @@
  * `npm run bench`: compiles the code as production runs it (tsc, not a dev transform) and runs
  * every benchmark in order. Benchmarks report ratios and percentiles; they never fail a build.
  */
+import * as flood from "./flood.js";
 import * as ocr from "./ocr.js";
 import * as report from "./report.js";
 import * as screening from "./screening.js";
 
-for (const bench of [screening, report, ocr]) await bench.run();
+for (const bench of [screening, report, flood, ocr]) await bench.run();

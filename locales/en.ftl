@@ -177,6 +177,12 @@ report-offer-media-limit = You have already sent { $max } screenshots, the most 
 report-offer-text-limit = That is the most texts one report can hold ({ $max }). Press Done to continue.
 
 report-contacts-question = How did the recruiter contact you? Send phone numbers, @usernames, links, or the name of the agency or company.
+report-sender-question =
+    One of the messages you forwarded was written by { $sender }.
+    Is this the recruiter? Only if you answer Yes is this account added to the report.
+report-sender-unnamed = someone whose name is not shown
+report-sender-yes = Yes, the recruiter
+report-sender-no = No
 report-contacts-found =
     I found these contacts of the recruiter:
     { $list }
@@ -304,3 +310,10 @@ delete-done = { $count ->
 answer-yes = Yes
 answer-no = No
 answer-unknown = Don't know
+
+## Floods (per-person limits; the first refusal of a burst is answered, the rest are dropped)
+rate-limited-message = You are sending messages very fast. Please wait a minute, then go on: what you entered before is kept.
+rate-limited-check = You have checked many offers in a short time. Please wait about { $minutes } minutes before checking the next one.
+rate-limited-report = You have started many reports in the last hour. Please wait about { $minutes } minutes before starting another. If someone is in danger now, press “Someone is in danger now” in the menu: the hotlines are shown at once.
+rate-limited-relay = You have sent many answers to the officers in the last hour. Please wait about { $minutes } minutes; they have your earlier answers.
+conversation-too-long = This conversation has reached its limit of { $max } answers, so it was closed and nothing from it was kept. Please start again and send only what the officers need; you can add more later with /myreports.

@@ -69,6 +69,8 @@ relay-reporter-answered = 💬 The reporter of case { $id } answers:
 reply-prompt = Write your answer for the officers of case { $id } (text or a screenshot). They will not see your name or number.
 reply-delivered = ✅ Sent to the officers handling case { $id }.
 reply-failed = Your answer could not be delivered for case { $id }. Please try again later.
+reply-already-answered = You have already answered this question of case { $id }. To tell the officers more, open /myreports and press "Reply to the officers" under the case.
+reply-unsupported = Only text or a screenshot (as a photo) can be sent to the officers of case { $id }. Please send your answer as text or a photo.
 my-reports-reply = 💬 Reply to the officers of { $id }
 
 find-usage = Use: /find followed by a phone number, @username, link, agency name or case number.

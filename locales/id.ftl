@@ -171,6 +171,12 @@ report-offer-media-limit = Anda sudah mengirim { $max } tangkapan layar, jumlah 
 report-offer-text-limit = Itu jumlah teks terbanyak untuk satu laporan ({ $max }). Tekan Selesai untuk lanjut.
 
 report-contacts-question = Bagaimana perekrut menghubungi Anda? Kirim nomor HP, @username, tautan, atau nama agen atau perusahaannya.
+report-sender-question =
+    Salah satu pesan yang Anda teruskan ditulis oleh { $sender }.
+    Apakah ini perekrutnya? Akun ini hanya dimasukkan ke laporan jika Anda menjawab Ya.
+report-sender-unnamed = seseorang yang namanya tidak terlihat
+report-sender-yes = Ya, perekrutnya
+report-sender-no = Bukan
 report-contacts-found =
     Saya menemukan kontak perekrut berikut:
     { $list }
@@ -291,3 +297,10 @@ delete-done = { $count ->
 answer-yes = Ya
 answer-no = Tidak
 answer-unknown = Tidak tahu
+
+## Banjir pesan (batas per orang; penolakan pertama dijawab, selebihnya diabaikan)
+rate-limited-message = Anda mengirim pesan sangat cepat. Tunggu satu menit, lalu lanjutkan: yang sudah Anda isi tetap tersimpan.
+rate-limited-check = Anda sudah memeriksa banyak tawaran dalam waktu singkat. Tunggu sekitar { $minutes } menit sebelum memeriksa yang berikutnya.
+rate-limited-report = Anda sudah memulai banyak laporan dalam satu jam terakhir. Tunggu sekitar { $minutes } menit sebelum memulai yang lain. Jika ada orang dalam bahaya sekarang, tekan “Ada orang dalam bahaya sekarang” di menu: nomor hotline langsung ditampilkan.
+rate-limited-relay = Anda sudah mengirim banyak jawaban ke petugas dalam satu jam terakhir. Tunggu sekitar { $minutes } menit; jawaban Anda sebelumnya sudah mereka terima.
+conversation-too-long = Percakapan ini mencapai batas { $max } jawaban, jadi ditutup dan tidak ada yang disimpan darinya. Silakan mulai lagi dan kirim hanya yang diperlukan petugas; Anda bisa menambahkan lagi nanti lewat /myreports.

@@ -65,6 +65,8 @@ relay-reporter-answered = 💬 Pelapor kasus { $id } menjawab:
 reply-prompt = Tulis jawaban Anda untuk petugas kasus { $id } (teks atau tangkapan layar). Mereka tidak akan melihat nama atau nomor Anda.
 reply-delivered = ✅ Terkirim ke petugas yang menangani kasus { $id }.
 reply-failed = Jawaban Anda untuk kasus { $id } tidak bisa dikirim. Silakan coba lagi nanti.
+reply-already-answered = Anda sudah menjawab pertanyaan kasus { $id } ini. Untuk menambah keterangan, buka /myreports dan tekan "Balas petugas" di bawah kasusnya.
+reply-unsupported = Hanya teks atau tangkapan layar (sebagai foto) yang bisa dikirim ke petugas kasus { $id }. Kirim jawaban Anda sebagai teks atau foto.
 my-reports-reply = 💬 Balas petugas kasus { $id }
 
 find-usage = Pakai: /find lalu nomor HP, @username, tautan, nama agen, atau nomor kasus.

@@ -22,6 +22,7 @@ import { countryName, createI18n } from "#src/bot/i18n.js";
 import { ALLOWED_UPDATES, createBot, type WaspadaBot } from "#src/bot/index.js";
 import { createFocalAdminCheck } from "#src/bot/middlewares/focal-admin.js";
 import { createOfficerCheck } from "#src/bot/middlewares/officer.js";
+import { createRateLimits } from "#src/bot/rate-limits.js";
 import type { Config, Locale } from "#src/config.js";
 import { createOfferAnalysis } from "#src/jobs/analyse-offer.js";
 import { createCaseCards } from "#src/jobs/case-card.js";
@@ -40,6 +41,7 @@ import { type Repeating, repeatEvery } from "#src/jobs/schedule.js";
 import { createLogger, type Logger } from "#src/logger.js";
 import { createMetrics, type Metrics } from "#src/metrics.js";
 import { createScreenshotReader } from "#src/ocr/reader.js";
+import { checkKeys, WrongKeyError } from "#src/privacy/key-check.js";
 import { createPseudonymizer } from "#src/privacy/pseudonym.js";
 import { createSealer } from "#src/privacy/sealed.js";
 import { createRedis, describeRedis, type RedisClient } from "#src/redis.js";
@@ -101,8 +103,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   redis.on("error", (error: Error) => logger.debug({ err: error }, "redis connection error"));
   const keys = createKeys(config.REDIS_PREFIX);
   const sealer = createSealer(config.DATA_KEY);
-  const pseudonymize = createPseudonymizer(config.DATA_KEY);
+  const pseudonymize = createPseudonymizer(config.DATA_KEY, config.PSEUDONYM_KEY);
   const conversationTimeoutMs = config.CONVERSATION_TIMEOUT_HOURS * 60 * 60 * 1000;
+  const reports = new ReportStore({ redis, keys, sealer, pseudonymize });
   const deps: BotDeps = {
     config,
     logger,
@@ -112,7 +115,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     keys,
     pseudonymize,
     sealer,
-    reports: new ReportStore({ redis, keys, sealer, pseudonymize }),
+    reports,
+    limits: createRateLimits({ redis, keys, metrics, pseudonymize, reports, logger }),
     cases: undefined as unknown as BotDeps["cases"], // set below, once the bot's Api exists
     analysis: undefined as unknown as BotDeps["analysis"], // set below, with the job runner
     screenshots: undefined as unknown as BotDeps["screenshots"], // set below, with the job runner
@@ -125,6 +129,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     }),
   };
   const bot = createBot(deps);
+  const files = { api: bot.api, apiRoot: config.TELEGRAM_API_ROOT, token: config.BOT_TOKEN };
   const jobs = new JobRunner(config, logger);
   const moderatorLocale = config.MODERATOR_LOCALE ?? config.DEFAULT_LOCALE;
   const moderatorT = (key: string, args?: Record<string, string | number>) =>
@@ -132,6 +137,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const focalResponses = new FocalResponses(redis, keys);
   const forwarding = createForwarding(jobs, {
     api: bot.api,
+    files,
     reports: deps.reports,
     redis,
     keys,
@@ -143,6 +149,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   });
   const cards = createCaseCards(jobs, {
     api: bot.api,
+    files,
     reports: deps.reports,
     redis,
     keys,
@@ -213,7 +220,6 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     pseudonymize,
     logger,
   });
-  const files = { api: bot.api, apiRoot: config.TELEGRAM_API_ROOT, token: config.BOT_TOKEN };
   const modelClient = createModelClient(config);
   deps.analysis = createOfferAnalysis(jobs, {
     analyser:
@@ -375,6 +381,19 @@ export function createApp(config: Config, options: AppOptions = {}): App {
 
   async function start(): Promise<void> {
     await waitForRedis();
+    if (stopping.signal.aborted) return;
+    if (!config.PSEUDONYM_KEY) {
+      logger.warn(
+        "PSEUDONYM_KEY is not set: pseudonyms are derived from the oldest DATA_KEY, which must then stay listed. " +
+          "Set PSEUDONYM_KEY (to that oldest key's value to keep existing pseudonyms).",
+      );
+    }
+    try {
+      await checkKeys({ redis, keys, pseudonymize, sealer, dataKeys: config.DATA_KEY });
+    } catch (error) {
+      if (error instanceof WrongKeyError) throw new FatalStartError(error.message);
+      throw error;
+    }
     await initBot();
     if (stopping.signal.aborted) return;
     try {

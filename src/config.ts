@@ -92,6 +92,18 @@ export function focalChannelLocales(
   if (typeof entries === "string") return {};
   return Object.fromEntries(entries.map((e) => [e.chat, (e.locale as FocalLocale | undefined) ?? fallback]));
 }
+/** `PSEUDONYM_KEY`: 32 random bytes in base64, never rotated (every pseudonym depends on it). */
+const pseudonymKey = z.string().transform((s, ctx) => {
+  const key = /^[A-Za-z0-9+/=_-]+$/.test(s.trim()) ? Buffer.from(s.trim(), "base64") : Buffer.alloc(0);
+  if (key.length !== 32) {
+    ctx.addIssue({
+      code: "custom",
+      message: "32 random bytes in base64 (generate one with: openssl rand -base64 32)",
+    });
+    return z.NEVER;
+  }
+  return key;
+});
 
 /**
  * `DATA_KEY`: one or more AES-256 keys, newest first, as `id:base64` (or a bare base64 key, id `k1`).
@@ -218,6 +230,8 @@ const common = {
   /** Language of focal-point channel posts where FOCAL_CHANNELS names none (`KH=-100…:km` does). */
   FOCAL_LOCALE: z.enum(FOCAL_LOCALES).default("en"),
   DATA_KEY: z.string({ error: "required (generate one with: openssl rand -base64 32)" }).pipe(dataKeys),
+  /** Key of the pseudonyms (HMAC); absent: derived from the oldest DATA_KEY, with a warning at start. */
+  PSEUDONYM_KEY: optionalString(pseudonymKey),
   OPENAI_API_KEY: optionalString(z.string()),
   OPENAI_BASE_URL: optionalString(z.url()),
   OPENAI_MODEL: optionalString(z.string()),
@@ -301,6 +315,7 @@ const storeSchema = z.object({
   REDIS_CLUSTER_NODES: common.REDIS_CLUSTER_NODES,
   REDIS_PREFIX: common.REDIS_PREFIX,
   DATA_KEY: common.DATA_KEY,
+  PSEUDONYM_KEY: common.PSEUDONYM_KEY,
 });
 export type StoreConfig = z.infer<typeof storeSchema>;
 

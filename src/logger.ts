@@ -24,6 +24,24 @@ const PERSONAL_FIELDS = [
   "password",
   "authorization",
 ];
+/**
+ * Ids that point at a person, censored inside errors: a failed Bot API call carries its whole
+ * payload (GrammyError.payload), where the chat is often a reporter's private chat.
+ */
+const ERROR_ID_FIELDS = ["chat_id", "from_chat_id", "user_id"];
+const ERROR_CENSORED = new Set([...PERSONAL_FIELDS, ...ERROR_ID_FIELDS]);
+
+/** A copy with every censored field replaced, at any depth (errors nest causes and payloads). */
+function censorDeep(value: unknown, depth = 0): unknown {
+  if (depth > 8 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => censorDeep(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    out[key] = ERROR_CENSORED.has(key) ? "[redacted]" : censorDeep(inner, depth + 1);
+  }
+  return out;
+}
+
 const REDACT_PATHS = [
   ...PERSONAL_FIELDS,
   ...PERSONAL_FIELDS.map((f) => `*.${f}`),
@@ -50,7 +68,7 @@ export function createLogger(settings: LoggerSettings): Logger {
     serializers: {
       err: (err: Error) => {
         const serialized = stdSerializers.err(err);
-        return JSON.parse(scrub(JSON.stringify(serialized)));
+        return censorDeep(JSON.parse(scrub(JSON.stringify(serialized))));
       },
     },
     hooks: {

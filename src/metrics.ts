@@ -13,6 +13,8 @@ export interface Metrics {
   llmTokens: Counter<"task" | "kind">;
   ocrReadings: Counter<"result">;
   ocrDuration: Histogram<string>;
+  rateLimited: Counter<"kind">;
+  refusedActions: Counter<"reason">;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -80,6 +82,18 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       name: "waspada_ocr_duration_seconds",
       help: "Time to read one screenshot, once a worker has it",
       buckets: [0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30],
+      registers: [registry],
+    }),
+    rateLimited: new Counter({
+      name: "waspada_rate_limited_total",
+      help: "Actions refused by a per-person rate limit, by kind (message, check, report, relay, model, urgent)",
+      labelNames: ["kind"],
+      registers: [registry],
+    }),
+    refusedActions: new Counter({
+      name: "waspada_refused_actions_total",
+      help: "Refused actions counted rather than audited one by one (forged buttons), by reason",
+      labelNames: ["reason"],
       registers: [registry],
     }),
   };

@@ -59,15 +59,21 @@ export function createKeys(prefix: string) {
     /** Sorted sets of report ids scored by creation time (ms). */
     reportsByTime: () => `${p}reports:by-time`,
     reportsByStatus: (status: string) => `${p}reports:status:${status}`,
-    /** A recruiter identifier: first/last seen, officer verdict. */
-    entity: (kind: string, value: string) => `${p}entity:${kind}:${keyPart(value)}`,
-    /** Ids of the reports that mention an identifier; its size is "reported N times". */
-    entityReports: (kind: string, value: string) => `${p}entity:${kind}:${keyPart(value)}:reports`,
+    /** A recruiter identifier by its keyed digest (never in clear): first/last seen, officer verdict. */
+    entity: (kind: string, digest: string) => `${p}entity:${kind}:${keyPart(digest)}`,
+    /** Ids of the reports that mention an identifier (by digest); its size is "reported N times". */
+    entityReports: (kind: string, digest: string) => `${p}entity:${kind}:${keyPart(digest)}:reports`,
     /** A reporter (ref = pseudonym of the Telegram user id): sealed chat id and contact, language, consent. */
     reporter: (ref: string) => `${p}reporter:${ref}`,
     reporterReports: (ref: string) => `${p}reporter:${ref}:reports`,
     /** The once-keys of a reporter's reports, so erasure removes those links too. */
     reporterOnceKeys: (ref: string) => `${p}reporter:${ref}:once`,
+    /** Hash: one person's token bucket of one kind (tokens, at, refused), by user pseudonym. */
+    rateBucket: (kind: string, userRef: string) => `${p}rate:${kind}:${userRef}`,
+    /** Hash: refused actions that need no bucket (forged buttons), counted by reason for one day. */
+    refusals: (day: string) => `${p}refusals:${day}`,
+    /** Hash: proof of the keys this Redis was written with (src/privacy/key-check.ts). */
+    keyCheck: () => `${p}key-check`,
     /** Stream of officer actions and status changes; never personal data. */
     audit: () => `${p}audit`,
 
@@ -85,8 +91,17 @@ export function createKeys(prefix: string) {
     relayText: (reportId: string, relayId: string) => `${p}relay:${reportId}:${keyPart(relayId)}`,
     /** Hash: relay id → its state (JSON: sending, sent with message id, or refused with a reason). */
     reportRelays: (id: string) => `${p}report:${id}:relays`,
-    /** The case a relayed question belongs to, by the reporter's chat pseudonym and the message id. */
-    relayMessage: (chatRef: string, messageId: number) => `${p}relay-message:${chatRef}:${messageId}`,
+    /**
+     * Hash per reporter's chat (pseudonym): relayed question's message id → its case. One key per
+     * chat, so erasure deletes it by name (SCAN visits one node of a Cluster).
+     */
+    relayLinks: (chatRef: string) => `${p}relay-links:${chatRef}`,
+    /** Set: the ids of a person's recent checks (check:*), so /delete finds them without SCAN. */
+    checksOf: (userRef: string) => `${p}owner:${userRef}:checks`,
+    /** Set: the ids of a person's offers waiting for the model's extraction (analysis-draft:*). */
+    draftsOf: (userRef: string) => `${p}owner:${userRef}:drafts`,
+    /** Set: the digests of the model's extractions of a person's offers (analysis-extraction:*). */
+    extractionsOf: (userRef: string) => `${p}owner:${userRef}:extractions`,
 
     /** List of focal points' answers on a report (JSON: answer, chat, country, at), oldest first. */
     reportFocalResponses: (id: string) => `${p}report:${id}:focal`,

@@ -34,6 +34,7 @@ import {
 import type { Logger } from "#src/logger.js";
 import type { Metrics } from "#src/metrics.js";
 import type { RedisClient } from "#src/redis.js";
+import { runBatch } from "#src/redis-batch.js";
 import type { Keys } from "#src/redis-keys.js";
 import { type Media, mediaSchema, type Report } from "#src/reports/report.js";
 import { screeningEngine } from "#src/screening/screen.js";
@@ -389,6 +390,12 @@ export function createAnalyser(deps: AnalyserDeps): Analyser {
       const draft = parsed.data;
       const offer = { texts: draft.texts, media: draft.media };
       if (offer.texts.length === 0 && !(config.OPENAI_SEND_IMAGES && offer.media.length > 0)) return;
+      // Listed under the person, so /delete erases what the model read from her offer and screenshots.
+      const owned = keys.extractionsOf(draft.ref);
+      await runBatch(redis, [
+        ["sadd", owned, extractionDigest(offer)],
+        ["expire", owned, EXTRACTION_TTL_SECONDS],
+      ]);
       if (await cachedExtraction(offer)) return;
       if (await circuitOpen()) return skippedCall("extract", "circuit_open");
       if (!(await reserve(draft.ref, 1))) return skippedCall("extract", "budget");

@@ -6,6 +6,7 @@ import type { Context, SessionFlavor } from "grammy";
 import type { ConversationOwners } from "#src/bot/conversations/owners.js";
 import type { FocalAdminCheck } from "#src/bot/middlewares/focal-admin.js";
 import type { OfficerCheck } from "#src/bot/middlewares/officer.js";
+import type { RateLimits } from "#src/bot/rate-limits.js";
 import type { Config, Locale } from "#src/config.js";
 import type { OfferAnalysis } from "#src/jobs/analyse-offer.js";
 import type { CaseEvents } from "#src/jobs/case-events.js";
@@ -38,6 +39,8 @@ export interface BotDeps {
   sealer: Sealer;
   reports: ReportStore;
   conversationOwners: ConversationOwners;
+  /** Per-person token buckets against floods (src/bot/rate-limits.ts). */
+  limits: RateLimits;
   /** Officers' side: who may act, case cards, and what follows a change (jobs). */
   cases: CaseEvents & { officers: OfficerCheck; focal: FocalDesk };
   /** The optional language model: pre-fill for the report conversation (disabled without a model). */

@@ -36,6 +36,7 @@ import { triageFeature } from "#src/bot/features/triage.js";
 import { unhandledFeature } from "#src/bot/features/unhandled.js";
 import { dedupeUpdates } from "#src/bot/middlewares/dedupe-updates.js";
 import { createErrorHandler } from "#src/bot/middlewares/error-boundary.js";
+import { limitFloods } from "#src/bot/middlewares/limit-floods.js";
 import { rememberLocale } from "#src/bot/middlewares/locale.js";
 import { observeUpdates } from "#src/bot/middlewares/observe-updates.js";
 import { createTelegramFetch } from "#src/bot/telegram-fetch.js";
@@ -77,6 +78,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Waspad
 
   bot.use(observeUpdates(deps));
   const protectedBot = bot.errorBoundary(createErrorHandler(deps));
+  // Before everything that costs: a flood is refused for one Redis round trip per update.
+  protectedBot.use(limitFloods());
   protectedBot.use(dedupeUpdates());
   protectedBot.use(sequentialize(chatRef));
   protectedBot.use(

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { ConfigError, loadDotEnv, parseStoreConfig } from "#src/config.js";
+import { checkKeys, WrongKeyError } from "#src/privacy/key-check.js";
 import { createPseudonymizer } from "#src/privacy/pseudonym.js";
 import { createSealer } from "#src/privacy/sealed.js";
 import { createRedis, describeRedis } from "#src/redis.js";
@@ -112,12 +113,19 @@ export async function importAgenciesCommand(argv: string[]): Promise<number> {
       console.error(`Cannot reach Redis (${describeRedis(config)}); nothing imported.`);
       return 1;
     }
-    const store = new ReportStore({
-      redis,
-      keys: createKeys(config.REDIS_PREFIX),
-      sealer: createSealer(config.DATA_KEY),
-      pseudonymize: createPseudonymizer(config.DATA_KEY),
-    });
+    const keys = createKeys(config.REDIS_PREFIX);
+    const sealer = createSealer(config.DATA_KEY);
+    const pseudonymize = createPseudonymizer(config.DATA_KEY, config.PSEUDONYM_KEY);
+    // The index is keyed by digests under the pseudonym key: a wrong key would write where no
+    // look-up finds it.
+    try {
+      await checkKeys({ redis, keys, pseudonymize, sealer, dataKeys: config.DATA_KEY, record: !dryRun });
+    } catch (error) {
+      if (!(error instanceof WrongKeyError)) throw error;
+      console.error(`${error.message} Nothing imported.`);
+      return 2;
+    }
+    const store = new ReportStore({ redis, keys, sealer, pseudonymize });
     const summary = await importLicensedAgencies(store, parsed.agencies, { dryRun });
     console.log(formatSummary(file, parsed, summary));
     return 0;

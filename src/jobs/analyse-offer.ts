@@ -13,6 +13,7 @@ import { type CheckOpinionDeps, type CheckReply, createCheckOpinions } from "#sr
 import type { JobRunner } from "#src/jobs/runner.js";
 import type { Logger } from "#src/logger.js";
 import type { RedisClient } from "#src/redis.js";
+import { runBatch } from "#src/redis-batch.js";
 import type { Keys } from "#src/redis-keys.js";
 import type { Report } from "#src/reports/report.js";
 import type { ReportStore } from "#src/reports/store.js";
@@ -96,7 +97,12 @@ export function createOfferAnalysis(runner: JobRunner, deps: OfferAnalysisDeps):
     async queueDraft(offer, reporterRef) {
       const draftId = randomBytes(9).toString("base64url");
       const draft: AnalysisDraft = { texts: offer.texts, media: offer.media, ref: reporterRef };
-      await redis.set(keys.analysisDraft(draftId), JSON.stringify(draft), "EX", DRAFT_TTL_SECONDS);
+      // Listed under the person's pseudonym, so /delete erases it without SCAN.
+      await runBatch(redis, [
+        ["set", keys.analysisDraft(draftId), JSON.stringify(draft), "EX", DRAFT_TTL_SECONDS],
+        ["sadd", keys.draftsOf(reporterRef), draftId],
+        ["expire", keys.draftsOf(reporterRef), DRAFT_TTL_SECONDS],
+      ]);
       await runner.add(DRAFT_EXTRACTION_QUEUE, { draftId }, { jobId: `extraction/${draftId}`, attempts: 2 });
     },
     extractionFor: (offer) => analyser.cachedExtraction(offer),

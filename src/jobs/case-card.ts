@@ -9,6 +9,7 @@ import type { Api } from "grammy";
 import type { Translate } from "#src/bot/context.js";
 import { type CardContext, caseKeyboard, renderCaseCard } from "#src/bot/render/case-card.js";
 import type { Locale } from "#src/config.js";
+import { type FileSource, photosForGroups } from "#src/jobs/group-media.js";
 import { classifyTelegramError, type JobRunner } from "#src/jobs/runner.js";
 import type { Logger } from "#src/logger.js";
 import type { RedisClient } from "#src/redis.js";
@@ -37,6 +38,8 @@ export interface CaseCardDeps {
   context: (report: Report) => Promise<CardContext>;
   logger: Logger;
   rate?: { max: number; durationMs: number };
+  /** Where image documents are downloaded from, to be posted as photos. */
+  files?: FileSource;
 }
 
 export interface CaseCards {
@@ -90,10 +93,10 @@ export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCard
       message_thread_id: threadId,
       reply_parameters: threadId ? undefined : { message_id: replyTo, allow_sending_without_reply: true },
     };
-    // Re-sent by file_id: a copy carries no link to the reporter's chat, unlike a forward.
-    for (const item of report.offer.media) {
-      if (item.kind === "photo") await api.sendPhoto(chatId, item.fileId, where);
-      else await api.sendDocument(chatId, item.fileId, where);
+    // Re-sent, never forwarded (a forward links to the reporter's chat), and only as photos: a
+    // file sent as a document would carry its EXIF and file name (src/jobs/group-media.ts).
+    for (const photo of await photosForGroups(deps.files, report.offer.media)) {
+      await api.sendPhoto(chatId, photo, where);
     }
   }
 

@@ -14,7 +14,11 @@ export interface ForwardingPort {
 export interface NotificationsPort {
   notifyStatus(report: Report): Promise<void>;
   relay(reportId: string, text: string, relayId: string): Promise<void>;
-  caseOfReply(chatId: number, repliedMessageId: number): Promise<string | undefined>;
+  caseOfReply(
+    chatId: number,
+    repliedMessageId: number,
+  ): Promise<{ reportId: string; answered: boolean } | undefined>;
+  markAnswered(chatId: number, repliedMessageId: number): Promise<void>;
 }
 
 /** The language model's analysis of a new report (a no-op without a model). */
@@ -29,8 +33,13 @@ export interface CaseEvents {
   /** `cardUpToDate`: the caller has just edited the card itself (a button press), so no job is queued for it. */
   changed(report: Report, options?: { cardUpToDate?: boolean }): Promise<void>;
   relay(report: Report, text: string, relayId: string): Promise<void>;
-  /** The case whose relayed question a reporter's message replies to. */
-  caseOfReply(chatId: number, repliedMessageId: number): Promise<string | undefined>;
+  /** The case whose relayed question a reporter's message replies to, and whether it was answered. */
+  caseOfReply(
+    chatId: number,
+    repliedMessageId: number,
+  ): Promise<{ reportId: string; answered: boolean } | undefined>;
+  /** One answer per question: a second reply to the same question is not relayed. */
+  markAnswered(chatId: number, repliedMessageId: number): Promise<void>;
 }
 
 /** Deadlines that start with a change (see jobs/deadlines.ts). */
@@ -81,5 +90,6 @@ export function createCaseEvents(
       await notifications.relay(report.id, text, relayId);
     },
     caseOfReply: (chatId, repliedMessageId) => notifications.caseOfReply(chatId, repliedMessageId),
+    markAnswered: (chatId, repliedMessageId) => notifications.markAnswered(chatId, repliedMessageId),
   };
 }

@@ -14,11 +14,13 @@
  */
 import { type Job, Worker, type WorkerOptions } from "bullmq";
 import type { Api } from "grammy";
-import type { InputMediaDocument, InputMediaPhoto, MessageEntity } from "grammy/types";
+import { InputMediaBuilder } from "grammy";
+import type { MessageEntity } from "grammy/types";
 import { z } from "zod";
 import type { Translate } from "#src/bot/context.js";
 import { type ForwardReason, focalKeyboard, renderChannelPost } from "#src/bot/render/channel-post.js";
 import type { Config, FocalLocale } from "#src/config.js";
+import { type FileSource, photosForGroups } from "#src/jobs/group-media.js";
 import {
   certainlyNotDelivered,
   classifyTelegramError,
@@ -27,6 +29,7 @@ import {
   UnrecoverableError,
 } from "#src/jobs/runner.js";
 import type { Logger } from "#src/logger.js";
+import { BUCKETS, takeToken } from "#src/rate-limit.js";
 import type { RedisClient } from "#src/redis.js";
 import type { Keys } from "#src/redis-keys.js";
 import type { FocalAnswer } from "#src/reports/focal-responses.js";
@@ -42,6 +45,12 @@ export interface Translator {
   t(locale: string, key: string, args?: Record<string, string | number>): string;
 }
 
+/**
+ * BullMQ priorities (lower first). Every job has one: BullMQ runs jobs without a priority before
+ * all prioritised ones, which would put normal cases ahead of urgent ones.
+ */
+const PRIORITY = { urgent: 1, normal: 10 } as const;
+
 export interface ForwardingDeps {
   api: Api;
   reports: ReportStore;
@@ -53,6 +62,8 @@ export interface ForwardingDeps {
   logger: Logger;
   /** Messages per channel per window; Telegram allows about 20 a minute. */
   rate?: { max: number; durationMs: number };
+  /** Where image documents are downloaded from, to be posted as photos. */
+  files?: FileSource;
   /** Called after a post or a permanent failure, so the moderator card can show it. */
   onChange?: (reportId: string) => Promise<void>;
   /** Called once when a post is in a channel (deadlines start from it). */
@@ -210,12 +221,40 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
     return pending;
   }
 
+  /**
+   * Urgent cases go ahead of the others in a channel's queue — but only a few per reporter a day
+   * (the "urgent" bucket): past that, their urgent reports queue as normal ones, so someone filing
+   * fake urgent reports cannot push a real one back. An officer's escalation always goes first.
+   * Decided once per report (kept with its forwarding state), so a re-queue keeps its place.
+   */
+  async function priorityOf(report: Report, reason: ForwardReason): Promise<number> {
+    if (reason === "escalated") return PRIORITY.urgent;
+    if (reason !== "urgent") return PRIORITY.normal;
+    const state = keys.reportForwarding(report.id);
+    const decided = await redis.hget(state, "priority");
+    if (decided === String(PRIORITY.urgent) || decided === String(PRIORITY.normal)) return Number(decided);
+    const granted =
+      report.reporterRef !== null &&
+      (await takeToken(redis, keys.rateBucket("urgent", report.reporterRef), BUCKETS.urgent)).allowed;
+    const priority = granted ? PRIORITY.urgent : PRIORITY.normal;
+    if ((await redis.hsetnx(state, "priority", String(priority))) === 0) {
+      return Number(await redis.hget(state, "priority")) || priority;
+    }
+    if (!granted)
+      logger.info(
+        { reportId: report.id },
+        "urgent report queued as normal: its reporter's urgent quota is used",
+      );
+    return priority;
+  }
+
   async function enqueue(report: Report, reason: ForwardReason): Promise<void> {
     if (reason !== "escalated" && !shouldForward(report)) return;
+    const priority = await priorityOf(report, reason);
     for (const chatId of channelsFor(report)) {
       await oneAtATime(chatId);
       const data: ForwardJobData = { reportId: report.id, chatId, reason };
-      await runner.add(forwardQueueName(chatId), data, { jobId: forwardJobId(report.id, chatId) });
+      await runner.add(forwardQueueName(chatId), data, { jobId: forwardJobId(report.id, chatId), priority });
     }
   }
 
@@ -267,22 +306,17 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
       const step = `${chatId}:media:${index}`;
       if (steps[step] !== undefined) continue;
       const reply = { reply_parameters: { message_id: cardId, allow_sending_without_reply: true } };
-      const sent = await rateLimited(chatId, unit.length, async () => {
-        const first = unit[0]!;
-        if (unit.length === 1) {
-          const message =
-            first.kind === "photo"
-              ? await api.sendPhoto(chatId, first.fileId, reply)
-              : await api.sendDocument(chatId, first.fileId, reply);
-          return [message.message_id];
-        }
-        const album = unit.map((m): InputMediaPhoto | InputMediaDocument => ({
-          type: m.kind,
-          media: m.fileId,
-        })) as InputMediaPhoto[] | InputMediaDocument[];
-        const messages = await api.sendMediaGroup(chatId, album, reply);
-        return messages.map((m) => m.message_id);
-      });
+      // As photos only: a document would carry its EXIF and file name (src/jobs/group-media.ts).
+      const photos = await photosForGroups(deps.files, unit);
+      const sent =
+        photos.length === 0
+          ? []
+          : await rateLimited(chatId, photos.length, async () => {
+              if (photos.length === 1) return [(await api.sendPhoto(chatId, photos[0]!, reply)).message_id];
+              const album = photos.map((media) => InputMediaBuilder.photo(media));
+              const messages = await api.sendMediaGroup(chatId, album, reply);
+              return messages.map((m) => m.message_id);
+            });
       await redis.hset(keys.reportForwarding(report.id), step, sent.join(","));
     }
   }

@@ -21,6 +21,7 @@ import {
 import type { Logger } from "#src/logger.js";
 import type { Pseudonymize } from "#src/privacy/pseudonym.js";
 import type { RedisClient } from "#src/redis.js";
+import { runBatch } from "#src/redis-batch.js";
 import type { Keys } from "#src/redis-keys.js";
 import type { Report } from "#src/reports/report.js";
 import { REPORT_ID_PATTERN } from "#src/reports/report-id.js";
@@ -52,8 +53,16 @@ export interface Notifications {
   /** Queues an officer's question for the reporter; `relayId` makes a repeated call a no-op. */
   relay(reportId: string, text: string, relayId: string): Promise<void>;
   relayState(reportId: string, relayId: string): Promise<RelayState | undefined>;
-  /** The case a reporter's reply belongs to: the relayed message they replied to, in their chat. */
-  caseOfReply(chatId: number, repliedMessageId: number): Promise<string | undefined>;
+  /**
+   * The case a reporter's reply belongs to: the relayed message they replied to, in their chat;
+   * `answered` once an answer to that question was delivered (one answer per question).
+   */
+  caseOfReply(
+    chatId: number,
+    repliedMessageId: number,
+  ): Promise<{ reportId: string; answered: boolean } | undefined>;
+  /** Records that the question was answered: a second reply to it is not relayed. */
+  markAnswered(chatId: number, repliedMessageId: number): Promise<void>;
 }
 
 export const NOTIFY_QUEUE = "notify-reporter";
@@ -85,6 +94,8 @@ const relayStateSchema = z.union([
 ]);
 
 const SENDING = "sending";
+/** Prefix of a relay link whose question has had its answer. */
+const ANSWERED = "answered:";
 
 export function createNotifications(runner: JobRunner, deps: NotificationDeps): Notifications {
   const { api, reports, redis, keys, logger } = deps;
@@ -201,13 +212,13 @@ export function createNotifications(runner: JobRunner, deps: NotificationDeps): 
       if (classified instanceof UnrecoverableError) return refuse(reportId, relayId, "undeliverable");
       throw classified;
     }
-    // The reply routes back by (reporter's chat, this message); the chat only as a pseudonym.
-    await redis.set(
-      keys.relayMessage(deps.pseudonymize("chat", reporter.chatId), messageId),
-      reportId,
-      "EX",
-      RELAY_MESSAGE_TTL_SECONDS,
-    );
+    // The reply routes back by (reporter's chat, this message); the chat only as a pseudonym, and
+    // in one hash per chat so that erasure removes every link by name.
+    const links = keys.relayLinks(deps.pseudonymize("chat", reporter.chatId));
+    await runBatch(redis, [
+      ["hset", links, String(messageId), reportId],
+      ["expire", links, RELAY_MESSAGE_TTL_SECONDS],
+    ]);
     await setRelayState(reportId, relayId, { state: "sent", messageId });
     await redis.del(keys.relayText(reportId, relayId));
     await reports.audit({ action: "report.relay_sent", reportId, actor: "system", detail: { relayId } });
@@ -259,10 +270,21 @@ export function createNotifications(runner: JobRunner, deps: NotificationDeps): 
     relayState,
 
     async caseOfReply(chatId, repliedMessageId) {
-      const reportId = await redis.get(
-        keys.relayMessage(deps.pseudonymize("chat", chatId), repliedMessageId),
+      const link = await redis.hget(
+        keys.relayLinks(deps.pseudonymize("chat", chatId)),
+        String(repliedMessageId),
       );
-      return reportId !== null && REPORT_ID_PATTERN.test(reportId) ? reportId : undefined;
+      if (link === null) return undefined;
+      const answered = link.startsWith(ANSWERED);
+      const reportId = answered ? link.slice(ANSWERED.length) : link;
+      return REPORT_ID_PATTERN.test(reportId) ? { reportId, answered } : undefined;
+    },
+
+    async markAnswered(chatId, repliedMessageId) {
+      const links = keys.relayLinks(deps.pseudonymize("chat", chatId));
+      const link = await redis.hget(links, String(repliedMessageId));
+      if (link !== null && !link.startsWith(ANSWERED))
+        await redis.hset(links, String(repliedMessageId), `${ANSWERED}${link}`);
     },
   };
 }

@@ -39,12 +39,16 @@ const REPORTER_KIND: Record<Report["reporterKind"], string> = {
 };
 
 /**
- * One CSV field. A cell starting with = + - @ (or a tab or CR) is prefixed with an apostrophe:
- * spreadsheets would otherwise run it as a formula (OWASP "CSV injection").
+ * One CSV field. Anything a spreadsheet could run as a formula (OWASP "CSV injection") gets an
+ * apostrophe: a cell starting with = + - @ (or a tab or CR), and the same after any separator a
+ * spreadsheet might split on — "," and ";" (Excel in Indonesian and many European locales splits
+ * on ";"), a tab, "|" or a line break — since the cell may be cut there. A field holding ";" is
+ * quoted too, so it stays one cell.
  */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const inner = value.replace(/(?<!^)([,;\t|\r\n])(\s*)([=+\-@])/g, "$1$2'$3");
+  const safe = /^[=+\-@\t\r]/.test(inner) ? `'${inner}` : inner;
+  return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function csvRecord(values: readonly string[]): string {

@@ -87,7 +87,12 @@ function siblings(identifier: Identifier): Identifier[] {
 
 /** What the query could mean, most likely first; each is canonical. */
 export function parseSearchQuery(query: string): Identifier[] {
-  const text = query.normalize("NFKC").trim();
+  // Officers copy identifiers from cards, where links are defanged: read them back as links.
+  const text = query
+    .normalize("NFKC")
+    .replace(/\[\.\]/g, ".")
+    .replace(/\bhxxp(s?):\/\//gi, "http$1://")
+    .trim();
   if (text === "" || text.length > MAX_QUERY_LENGTH) return [];
   const found: Identifier[] = extractIdentifiers(text)
     .map(({ kind, value }) => ({ kind, value: canonicalIdentifier(kind, value) }))

@@ -52,6 +52,10 @@ export const mediaSchema = z.object({
 });
 export type Media = z.infer<typeof mediaSchema>;
 
+/**
+ * Who sent a forwarded message. Lives only in the open conversation: the person is asked whether
+ * this is the recruiter (then the id and username become identifiers); a report keeps no sender.
+ */
 export const forwardedFromSchema = z.object({
   kind: z.enum(["user", "hidden_user", "chat", "channel"]),
   id: z.number().int().optional(),
@@ -107,7 +111,9 @@ export const reportDraftSchema = z.object({
   offer: z.object({
     texts: z
       .array(
-        z.object({ text: z.string().max(LIMITS.offerText), forwardedFrom: forwardedFromSchema.optional() }),
+        // A forwarded text is marked as such, never with its sender (who may be the reporter herself,
+        // or a relative): a sender the person confirmed as the recruiter is in recruiter.identifiers.
+        z.object({ text: z.string().max(LIMITS.offerText), forwarded: z.boolean().optional() }),
       )
       .max(LIMITS.offerTexts),
     media: z.array(mediaSchema).max(LIMITS.media),

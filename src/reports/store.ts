@@ -279,11 +279,11 @@ export class ReportStore {
       ["zadd", this.keys.reportsByStatus(report.status), "NX", score, report.id],
     ];
     for (const { kind, value } of indexedIdentifiers(report)) {
-      const entity = this.keys.entity(kind, value);
+      const entity = this.entityKey(kind, value);
       commands.push(
-        ["sadd", this.keys.entityReports(kind, value), report.id],
+        ["sadd", this.entityReportsKey(kind, value), report.id],
         ["hsetnx", entity, "firstSeen", report.createdAt],
-        ["hset", entity, "kind", kind, "value", value, "lastSeen", report.createdAt],
+        ["hset", entity, "kind", kind, "lastSeen", report.createdAt],
       );
     }
     return commands;
@@ -432,11 +432,10 @@ export class ReportStore {
     const commands: RedisCommand[] = [];
     for (const { kind, value } of wanted) {
       commands.push(
-        ["scard", this.keys.entityReports(kind, value)],
-        ["hget", this.keys.entity(kind, value), "verdict"],
+        ["scard", this.entityReportsKey(kind, value)],
+        ["hget", this.entityKey(kind, value), "verdict"],
       );
-      if (excludeReportId)
-        commands.push(["sismember", this.keys.entityReports(kind, value), excludeReportId]);
+      if (excludeReportId) commands.push(["sismember", this.entityReportsKey(kind, value), excludeReportId]);
     }
     const replies = await runBatch(this.redis, commands);
     const known: KnownIdentifier[] = [];
@@ -459,7 +458,7 @@ export class ReportStore {
   ): Promise<string[]> {
     const value = canonicalIdentifier(kind, input);
     if (value === undefined) return [];
-    const ids = await this.redis.smembers(this.keys.entityReports(kind, value));
+    const ids = await this.redis.smembers(this.entityReportsKey(kind, value));
     return ids.filter((id) => id !== options.except).sort();
   }
 
@@ -481,7 +480,7 @@ export class ReportStore {
     if (value === undefined) return false;
     if (by !== "system") officerIdSchema.parse(by);
     const licence = facts.licence === undefined ? undefined : licenceSchema.parse(facts.licence);
-    const key = this.keys.entity(kind, value);
+    const key = this.entityKey(kind, value);
     const at = this.now().toISOString();
     const changes: RedisCommand[] =
       verdict === null
@@ -492,8 +491,6 @@ export class ReportStore {
               key,
               "kind",
               kind,
-              "value",
-              value,
               "verdict",
               verdictSchema.parse(verdict),
               "verdictBy",
@@ -515,9 +512,23 @@ export class ReportStore {
     return true;
   }
 
-  /** Stable, keyed stand-in for an identifier in the audit stream (same identifier, same digest). */
+  /**
+   * Stable, keyed stand-in for an identifier (same identifier, same digest): the index and the
+   * audit stream name identifiers only by it, since every lookup needs only equality. Someone
+   * reading Redis cannot list who was reported, nor test a number without the pseudonym key.
+   */
   identifierDigest(kind: IdentifierKind, value: string): string {
     return this.pseudonymize("user", `identifier:${kind}:${value}`);
+  }
+
+  /** Hash of a canonical identifier: first/last seen, verdict, licence. */
+  private entityKey(kind: IdentifierKind, value: string): string {
+    return this.keys.entity(kind, this.identifierDigest(kind, value));
+  }
+
+  /** Set of the reports that mention a canonical identifier. */
+  private entityReportsKey(kind: IdentifierKind, value: string): string {
+    return this.keys.entityReports(kind, this.identifierDigest(kind, value));
   }
 
   /**
@@ -531,8 +542,8 @@ export class ReportStore {
     const replies = await runBatch(
       this.redis,
       wanted.flatMap(({ kind, value }): RedisCommand[] => [
-        ["smembers", this.keys.entityReports(kind, value)],
-        ["hmget", this.keys.entity(kind, value), "verdict", "licence"],
+        ["smembers", this.entityReportsKey(kind, value)],
+        ["hmget", this.entityKey(kind, value), "verdict", "licence"],
       ]),
     );
     return wanted.map(({ kind, value }, i) => {
@@ -747,6 +758,7 @@ export class ReportStore {
   async eraseReporter(ref: string): Promise<{ reports: number }> {
     const ids = await this.redis.smembers(this.keys.reporterReports(ref));
     let reports = 0;
+    const detached: Report[] = [];
     for (const id of ids) {
       const result = await this.change(
         id,
@@ -757,8 +769,16 @@ export class ReportStore {
         () => [],
       );
       // "unchanged": already detached by an earlier, interrupted run.
+      if (result.ok) detached.push(result.report);
+      else if (result.reason === "unchanged") {
+        const report = await this.get(id);
+        if (report) detached.push(report);
+      }
       if (result.ok || result.reason === "unchanged") reports += 1;
     }
+    // What she contributed to the identifier index goes too: her reports stay readable by case
+    // number, but no longer count towards "seen in N reports" nor answer /find.
+    await this.unindex(detached);
     // The record goes last, so an interrupted erasure still finds the reports when run again.
     const onceKeys = await this.redis.smembers(this.keys.reporterOnceKeys(ref));
     await runBatch(this.redis, [
@@ -776,22 +796,60 @@ export class ReportStore {
   }
 
   /**
+   * Takes reports out of the identifier index, and drops every identifier left with no report and
+   * no verdict (its hash and set), so nothing of an erased or expired report lingers there.
+   */
+  private async unindex(reports: readonly Report[]): Promise<void> {
+    const pairs = reports.flatMap((report) =>
+      indexedIdentifiers(report).map((identifier) => ({ ...identifier, id: report.id })),
+    );
+    if (pairs.length === 0) return;
+    await runBatch(
+      this.redis,
+      pairs.map(({ kind, value, id }): RedisCommand => ["srem", this.entityReportsKey(kind, value), id]),
+    );
+    const identifiers = uniqueCanonical(pairs);
+    const replies = await runBatch(
+      this.redis,
+      identifiers.flatMap(({ kind, value }): RedisCommand[] => [
+        ["scard", this.entityReportsKey(kind, value)],
+        ["hexists", this.entityKey(kind, value), "verdict"],
+      ]),
+    );
+    const empty = identifiers.filter(
+      (_, i) => Number(replies[i * 2]) === 0 && Number(replies[i * 2 + 1]) === 0,
+    );
+    await runBatch(
+      this.redis,
+      empty.flatMap(({ kind, value }): RedisCommand[] => [
+        ["del", this.entityKey(kind, value)],
+        ["del", this.entityReportsKey(kind, value)],
+      ]),
+    );
+  }
+
+  /**
    * Retention: a report older than REPORT_RETENTION_DAYS is deleted with everything that points to
-   * it (listing, identifier index, its reporter's list) and every key named after it (card, posts,
-   * notes, notifications, relays). Safe to run again if interrupted: the report key goes last.
+   * it (listing, identifier index — an identifier left with no report and no verdict goes whole —,
+   * its reporter's list, the card's message and topic index) and every key named after it (card,
+   * posts, notes, notifications, relays). Safe to run again if interrupted: the report key goes last.
    */
   async deleteReport(id: string, actor: Actor = "system"): Promise<boolean> {
     const report = await this.get(id);
     if (!report) return false;
+    const k = this.keys;
+    const card = hashReply(await this.redis.hgetall(k.reportCard(id)));
     const commands: RedisCommand[] = [
       ["zrem", this.keys.reportsByTime(), id],
       ...STATUSES.map((status): RedisCommand => ["zrem", this.keys.reportsByStatus(status), id]),
-      ...indexedIdentifiers(report).map(
-        ({ kind, value }): RedisCommand => ["srem", this.keys.entityReports(kind, value), id],
-      ),
     ];
     if (report.reporterRef) commands.push(["srem", this.keys.reporterReports(report.reporterRef), id]);
-    const k = this.keys;
+    // Where its card sits in the moderator group: replies there would otherwise still find it.
+    const chatId = Number(card.chat);
+    if (Number.isSafeInteger(chatId) && card.chat) {
+      if (card.message) commands.push(["del", k.cardIndex(chatId, "message", Number(card.message))]);
+      if (card.thread) commands.push(["del", k.cardIndex(chatId, "thread", Number(card.thread))]);
+    }
     for (const key of [
       k.reportCard(id),
       k.reportPosts(id),
@@ -805,11 +863,12 @@ export class ReportStore {
     ]) {
       commands.push(["del", key]);
     }
-    commands.push(
+    await runBatch(this.redis, commands);
+    await this.unindex([report]);
+    await runBatch(this.redis, [
       ["del", k.report(id)],
       this.auditCommand({ action: "report.deleted", reportId: id, actor, detail: { reason: "retention" } }),
-    );
-    await runBatch(this.redis, commands);
+    ]);
     return true;
   }
 
@@ -879,21 +938,14 @@ function uniqueCanonical(
 }
 
 /**
- * Everything in a report that points at the recruiter: the listed identifiers, the agency name,
- * and the senders of forwarded messages (user id and username).
+ * Everything in a report that points at the recruiter: the listed identifiers (forwarded senders
+ * only when the reporter confirmed them) and the agency name.
  */
-export function indexedIdentifiers(report: Pick<Report, "recruiter" | "offer">): Array<{
+export function indexedIdentifiers(report: Pick<Report, "recruiter">): Array<{
   kind: IdentifierKind;
   value: string;
 }> {
   const found: Array<{ kind: IdentifierKind; value: string }> = [...report.recruiter.identifiers];
   if (report.recruiter.agencyName) found.push({ kind: "agency", value: report.recruiter.agencyName });
-  for (const { forwardedFrom } of report.offer.texts) {
-    if (!forwardedFrom) continue;
-    if (forwardedFrom.kind === "user" && forwardedFrom.id !== undefined) {
-      found.push({ kind: "telegram_user_id", value: String(forwardedFrom.id) });
-    }
-    if (forwardedFrom.username) found.push({ kind: "telegram_handle", value: forwardedFrom.username });
-  }
   return uniqueCanonical(found);
 }

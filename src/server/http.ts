@@ -1,8 +1,21 @@
 /** The HTTP server of both modes: /healthz and /metrics always, the webhook endpoint in webhook mode. */
+import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "#src/logger.js";
 import type { Metrics } from "#src/metrics.js";
 import type { HealthReport } from "#src/server/health.js";
+
+/**
+ * Compares a presented secret with the expected one in constant time (digests of equal length),
+ * so the time of a refusal tells nothing about how much of the token was right.
+ */
+export function sameSecret(presented: string | undefined, expected: string): boolean {
+  const a = createHash("sha256")
+    .update(presented ?? "")
+    .digest();
+  const b = createHash("sha256").update(expected).digest();
+  return timingSafeEqual(a, b) && presented !== undefined;
+}
 
 export interface HttpServerOptions {
   logger: Logger;
@@ -23,7 +36,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
         return void res.end(JSON.stringify(report));
       }
       if (req.method === "GET" && path === "/metrics") {
-        if (options.metricsToken && req.headers.authorization !== `Bearer ${options.metricsToken}`) {
+        if (
+          options.metricsToken &&
+          !sameSecret(req.headers.authorization, `Bearer ${options.metricsToken}`)
+        ) {
           return void res.writeHead(401).end("unauthorized");
         }
         res.writeHead(200, { "content-type": options.metrics.registry.contentType });

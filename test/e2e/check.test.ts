@@ -72,10 +72,14 @@ describe("checking an offer", () => {
     expect(screening?.text).toContain(text("en", "check-reported-times", { count: 1 }));
   });
 
-  it("a forwarded offer's sender is recognised and indexed with the report", async () => {
+  it("a forwarded offer's sender is indexed with the report only once the person confirms it is the recruiter", async () => {
     const user = bot.tg.createUser({ firstName: "Lina", languageCode: "en" });
     const agent = { id: 5550001, firstName: "Agen", username: "Agen_KH" };
-    const summary = await fillReport(user, "en", { offer: [SCAM], forwardedFrom: agent });
+    const summary = await fillReport(user, "en", {
+      offer: [SCAM],
+      forwardedFrom: agent,
+      senderIsRecruiter: true,
+    });
     expect(summary).toContain("@agen_kh");
     const id = await sendReport(user, "en");
     const [known] = await bot.app.reports.lookup.lookup([{ kind: "telegram_user_id", value: "5550001" }]);

@@ -166,6 +166,57 @@ describe("with a working model", () => {
     }
   });
 
+  it("pre-fills no contact and no agency the model names unless it is in the offer", async () => {
+    ai.setDefault("extract", {
+      content: {
+        ...EMPTY_EXTRACTION,
+        recruiters: [
+          {
+            name: null,
+            contacts: [
+              { kind: "whatsapp", value: "+62 812-3456-7890" },
+              // Invented, e.g. by an offer that instructs the model: in no text the person sent.
+              { kind: "phone", value: "+62 811 0000 999" },
+              { kind: "telegram", value: "@officer_helpdesk" },
+            ],
+          },
+        ],
+        agency: "PT Penyalur Resmi Sejahtera",
+      },
+    });
+    const user = bot.tg.createUser({ firstName: "Nur", languageCode: "id" });
+    await fillReport(user, "id", {
+      offer: [SCAM],
+      atContacts: async () => {
+        await ai.waitForRequests(1, "extract");
+        const deadline = Date.now() + 5000;
+        while ((await bot.app.redis.keys("waspada:analysis-extraction:*")).length === 0) {
+          if (Date.now() > deadline) throw new Error("extraction not stored");
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      },
+    });
+    // The extraction was merged after step 3 (at step 4): editing the contacts shows what it pre-fills.
+    await user.click(t("report-edit-contacts"));
+    const contacts = await waitForStep(user, "id", 3);
+    const all = contacts.text ?? "";
+    expect(all).toContain("0812-3456-7890");
+    expect(all).not.toContain("0000999");
+    expect(all).not.toContain("0000 999");
+    expect(all).not.toContain("officer_helpdesk");
+    expect(all).not.toContain("Penyalur Resmi");
+
+    // /delete takes what the model read from her offer with the rest.
+    await user.send("/cancel");
+    await waitForText(user, t("menu-title"));
+    await user.send("/delete");
+    await waitForText(user, t("delete-question").slice(0, 20));
+    await user.click(t("delete-confirm"));
+    await waitForText(user, t("delete-done", { count: 0 }).slice(0, 12));
+    expect(await bot.app.redis.keys("waspada:analysis-*")).toEqual([]);
+    expect(await bot.app.redis.keys("waspada:owner:*")).toEqual([]);
+  });
+
   it("never holds up the report: a model that does not answer leaves the questions as the rules filled them", async () => {
     ai.setDefault("extract", { hang: true });
     const user = bot.tg.createUser({ firstName: "Dewi", languageCode: "id" });

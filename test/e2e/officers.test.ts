@@ -123,10 +123,20 @@ describe("triage", () => {
     expect(question.text).not.toContain("bambang_petugas");
     await reporter.reply(question.messageId, "Dua hari lalu lewat WhatsApp");
     await waitForText(reporter, text("id", "reply-delivered", { id }));
-    await tg.waitFor((c) => c.method === "copyMessage" && c.params.chat_id === group.id, 8000);
+    await tg.waitFor(
+      (c) =>
+        c.method === "sendMessage" &&
+        c.params.chat_id === group.id &&
+        String(c.params.text).includes("Dua hari"),
+      8000,
+    );
     expect(group.messagesInTopic(card.threadId!).some((m) => (m.text ?? "").includes("Dua hari lalu"))).toBe(
       true,
     );
+    // One answer per question: a second reply to it is not relayed.
+    await reporter.reply(question.messageId, "Dan satu lagi");
+    await waitForText(reporter, text("id", "reply-already-answered", { id }));
+    expect(tg.callsOf("copyMessage")).toHaveLength(0);
 
     const confirm = await press(officer, card, data("confirm"));
     expect((await confirm.answer()).text).toContain("confirmed as a scam");
@@ -214,8 +224,17 @@ describe("who may act", () => {
     const demoted = await press(officer, card, `cs:${id}:close`);
     expect((await demoted.answer()).text).toBe(text("en", "triage-not-officer"));
     expect((await app.reports.get(id))?.status).toBe("in_review");
-    const refused = (await app.reports.readAudit(50)).filter((a) => a.action === "triage.refused");
-    expect(refused.length).toBeGreaterThanOrEqual(7);
+    const audit = await app.reports.readAudit(50);
+    expect(audit.filter((a) => a.action === "triage.refused").length).toBeGreaterThanOrEqual(4);
+    // Forged buttons and buttons outside the group are counted; only the 1st, 10th, 100th … is audited.
+    const counted = audit.filter((a) => a.action === "refusals.counted").map((a) => a.detail);
+    expect(counted).toHaveLength(2);
+    expect(counted).toEqual(
+      expect.arrayContaining([
+        { reason: "outside_moderator_group", today: "1" },
+        { reason: "forged", today: "1" },
+      ]),
+    );
   });
 });
 

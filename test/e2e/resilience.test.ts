@@ -168,4 +168,19 @@ describe("metrics", () => {
     expect(body).toMatch(/waspada_telegram_api_calls_total\{method="sendMessage",result="ok"\} 1/);
     expect(body).toContain("waspada_update_errors_total");
   });
+
+  it("with METRICS_TOKEN, answers only the exact bearer token (compared in constant time)", async () => {
+    const token = "metrics-token-0123456789abcdef";
+    app = await startTestApp(testEnv(tg, redis, { METRICS_TOKEN: token }));
+    const ask = async (authorization?: string) =>
+      (
+        await fetch(`http://127.0.0.1:${app.httpPort()}/metrics`, {
+          headers: authorization ? { authorization } : {},
+        })
+      ).status;
+    expect(await ask()).toBe(401);
+    expect(await ask(`Bearer ${token.slice(0, -1)}`)).toBe(401);
+    expect(await ask(`Bearer ${token}x`)).toBe(401);
+    expect(await ask(`Bearer ${token}`)).toBe(200);
+  });
 });

@@ -28,6 +28,12 @@ export interface ReportAnswers {
   offer?: string[];
   /** Forward the offer texts from this sender instead of pasting them. */
   forwardedFrom?: { id: number; firstName: string; username?: string };
+  /** Messages forwarded in the offer step after the texts, each from its own sender (the person herself too). */
+  forwards?: Array<{ text: string; from: SimUser | { id: number; firstName: string; username?: string } }>;
+  /** Runs when step 3 is shown, before it is answered (e.g. to wait for a background job). */
+  atContacts?: () => Promise<void>;
+  /** The answer to "Is this the recruiter?" about each forwarded sender (default: No). */
+  senderIsRecruiter?: boolean;
   photos?: number;
   /** A country code to press, or undefined to skip. */
   country?: string;
@@ -57,18 +63,34 @@ export async function fillReport(user: SimUser, locale: Locale, answers: ReportA
       predicate: (m) => (m.buttons ?? []).flat().some((b) => b.text === t("report-button-done")),
     });
   }
+  for (const forwarded of answers.forwards ?? []) {
+    await user.forward({ text: forwarded.text, from: { user: forwarded.from } });
+    await user.waitForBotMessage({
+      predicate: (m) => (m.buttons ?? []).flat().some((b) => b.text === t("report-button-done")),
+    });
+  }
   for (let photo = 0; photo < (answers.photos ?? 0); photo++) {
     await user.sendPhoto();
     await user.waitForBotMessage({
       predicate: (m) => (m.buttons ?? []).flat().some((b) => b.text === t("report-button-done")),
     });
   }
-  if ((answers.offer?.length ?? 0) + (answers.photos ?? 0) > 0) await user.click(t("report-button-done"));
+  if ((answers.offer?.length ?? 0) + (answers.photos ?? 0) + (answers.forwards?.length ?? 0) > 0)
+    await user.click(t("report-button-done"));
   else await user.click(t("report-button-skip"));
-  await waitForStep(user, locale, 3);
-  const contacts = user.lastBotMessage();
+  let contacts = await waitForStep(user, locale, 3);
+  const isSenderQuestion = (m: { buttons?: Array<Array<{ text: string }>> }) =>
+    (m.buttons ?? []).flat().some((b) => b.text === t("report-sender-yes"));
+  while (isSenderQuestion(contacts)) {
+    await user.click(answers.senderIsRecruiter ? t("report-sender-yes") : t("report-sender-no"));
+    contacts = await user.waitForBotMessage({
+      predicate: (m) =>
+        (m.text ?? "").includes(t("report-progress", { step: 3, total: 8 })) && (m.buttons ?? []).length > 0,
+    });
+  }
+  await answers.atContacts?.();
   await user.click(
-    (contacts?.buttons ?? []).flat().some((b) => b.text === t("report-button-continue"))
+    (contacts.buttons ?? []).flat().some((b) => b.text === t("report-button-continue"))
       ? t("report-button-continue")
       : t("report-button-skip"),
   );

@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { GrammyError } from "grammy";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "#src/logger.js";
 
@@ -35,5 +36,21 @@ describe("logs", () => {
     expect(all).toContain('"id":42');
     expect(all).toContain("[redacted]");
     expect(all).toContain("bot[secret]/getMe");
+  });
+
+  it("censor the chat and user ids of a failed Bot API call's payload", () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ level: "info", pretty: false, secrets: [], destination });
+    const error = new GrammyError(
+      "Call to 'copyMessage' failed!",
+      { ok: false, error_code: 400, description: "Bad Request: message to copy not found" },
+      "copyMessage",
+      { chat_id: 7391045826, from_chat_id: 5550777123, user_id: 1000000042, message_id: 9, text: "Siti" },
+    );
+    logger.error({ err: error }, "send failed");
+    const all = lines.join("");
+    for (const id of ["7391045826", "5550777123", "1000000042", "Siti"]) expect(all).not.toContain(id);
+    expect(all).toContain('"message_id":9');
+    expect(all).toContain("message to copy not found");
   });
 });

@@ -4,13 +4,15 @@
  */
 import type { BotContext, BotDeps, InnerContext, Translate } from "#src/bot/context.js";
 import {
+  ConversationTooLong,
   Dialog,
   LONG_TEXT_MAX,
+  MAX_ANSWERS,
   ReportCancelled,
   type ReportConversation,
 } from "#src/bot/conversations/report/dialog.js";
 import type { MediaItem } from "#src/bot/conversations/report/draft.js";
-import { MAX_MEDIA, mediaOf } from "#src/bot/conversations/report/steps/offer.js";
+import { MAX_MEDIA, MAX_TEXTS, mediaOf } from "#src/bot/conversations/report/steps/offer.js";
 import { mainMenu } from "#src/bot/keyboards/main-menu.js";
 import type { Locale } from "#src/config.js";
 
@@ -63,19 +65,20 @@ export function createAddInformationConversation(deps: Pick<BotDeps, "i18n">) {
           accept: ["text", "photo", "document"],
           wrongInput: t("report-offer-wrong-input"),
           maxLength: LONG_TEXT_MAX,
+          refuse: (a) => {
+            if (a.kind === "text" && texts.length >= MAX_TEXTS)
+              return t("report-offer-text-limit", { max: MAX_TEXTS });
+            if (a.kind !== "photo" && a.kind !== "document") return undefined;
+            if (media.length >= MAX_MEDIA) return t("report-offer-media-limit", { max: MAX_MEDIA });
+            const item = mediaOf(a.message);
+            return "refused" in item ? t(item.refused) : undefined;
+          },
         });
         if (answer.kind === "choice") break;
         if (answer.kind === "text") texts.push(answer.text);
         else if (answer.kind === "photo" || answer.kind === "document") {
           const item = mediaOf(answer.message);
-          if ("refused" in item) {
-            prompt = t(item.refused);
-            continue;
-          }
-          if (media.length >= MAX_MEDIA) {
-            prompt = t("report-offer-media-limit", { max: MAX_MEDIA });
-            continue;
-          }
+          if ("refused" in item) continue; // refused by the question; kept for the type
           media.push(item);
           if (answer.message.caption) texts.push(answer.message.caption);
         }
@@ -93,6 +96,10 @@ export function createAddInformationConversation(deps: Pick<BotDeps, "i18n">) {
         { keyboard: mainMenu(t) },
       );
     } catch (error) {
+      if (error instanceof ConversationTooLong) {
+        await d.say(t("conversation-too-long", { max: MAX_ANSWERS }), { keyboard: mainMenu(t) });
+        return;
+      }
       if (!(error instanceof ReportCancelled)) throw error;
       await d.say(t("add-info-cancelled"), { keyboard: mainMenu(t) });
     }

@@ -9,8 +9,10 @@ import type { Message } from "grammy/types";
 import { z } from "zod";
 import { defineCallbackData } from "#src/bot/callback-data/pack.js";
 import type { BotContext } from "#src/bot/context.js";
-import { forwardOriginOf } from "#src/bot/conversations/report/steps/offer.js";
+import { forwardedSender } from "#src/bot/conversations/report/steps/offer.js";
+import { takeFor } from "#src/bot/middlewares/limit-floods.js";
 import { renderScreening } from "#src/bot/render/screening.js";
+import { runBatch } from "#src/redis-batch.js";
 import type { ReportStore } from "#src/reports/store.js";
 import { extract } from "#src/screening/extract/index.js";
 import { screenExtracted, screeningEngine } from "#src/screening/index.js";
@@ -36,6 +38,8 @@ const INDEXED_KINDS = new Set<IdentifierKind>([
 
 /** A checked text is kept this long so "Report this" can carry it into a report. */
 const CHECK_TTL_SECONDS = 60 * 60;
+/** The list of a person's checks outlives the checks it lists (an hour each, with their reply keys). */
+const CHECK_OWNER_TTL_SECONDS = 2 * 24 * 60 * 60;
 /** Screening cost grows with length; anything longer is checked on its first part. */
 const MAX_CHECK_LENGTH = 20_000;
 
@@ -46,9 +50,12 @@ export const reportThisData = defineCallbackData(
 );
 export const checkAnotherData = "chk:again";
 
-/** Identifiers a forwarded message reveals about its sender, besides what its text contains. */
+/**
+ * Identifiers a forwarded message reveals about its sender, besides what its text contains; the
+ * person's own forwarded messages reveal nothing (she is not looked up as a recruiter).
+ */
 function senderIdentifiers(message: Message): Array<Pick<ExtractedIdentifier, "kind" | "value">> {
-  const origin = forwardOriginOf(message);
+  const origin = forwardedSender(message);
   const found: Array<Pick<ExtractedIdentifier, "kind" | "value">> = [];
   if (origin?.kind === "user" && origin.id !== undefined)
     found.push({ kind: "telegram_user_id", value: String(origin.id) });
@@ -111,11 +118,22 @@ export async function screenWithLookup(
 
 export async function checkText(ctx: BotContext, text: string, message: Message): Promise<void> {
   const { deps } = ctx;
+  if (!(await takeFor(ctx, "check"))) return;
   const extra = senderIdentifiers(message);
   const { result: final, known } = await screenWithKnown(ctx, text.slice(0, MAX_CHECK_LENGTH), extra);
   const asked = [...final.extraction.identifiers, ...extra];
   const checkId = randomBytes(9).toString("base64url");
-  await deps.redis.set(deps.keys.check(checkId), text.slice(0, MAX_CHECK_LENGTH), "EX", CHECK_TTL_SECONDS);
+  const owner = ctx.from ? deps.keys.checksOf(deps.pseudonymize("user", ctx.from.id)) : undefined;
+  // The person's checks are listed under their pseudonym, so /delete erases them without SCAN.
+  await runBatch(deps.redis, [
+    ["set", deps.keys.check(checkId), text.slice(0, MAX_CHECK_LENGTH), "EX", CHECK_TTL_SECONDS],
+    ...(owner
+      ? ([
+          ["sadd", owner, checkId],
+          ["expire", owner, CHECK_OWNER_TTL_SECONDS],
+        ] as const)
+      : []),
+  ]);
   ctx.logger.info(
     { level: final.level, indicators: final.indicators.length, identifiers: asked.length },
     "offer checked",
@@ -130,6 +148,8 @@ export async function checkText(ctx: BotContext, text: string, message: Message)
     link_preview_options: { is_disabled: true },
   });
   if (!deps.analysis.enabled || !ctx.from) return;
+  // The model costs money and time: a person's calls are rationed (beyond them, rules only).
+  if (!(await deps.limits.take({ userId: ctx.from.id }, "model"))) return;
   // After the reply, never before it: the model may only add to what the person already has.
   try {
     await deps.analysis.queueCheck(checkId, {

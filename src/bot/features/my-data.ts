@@ -5,7 +5,7 @@
  */
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "#src/bot/context.js";
-import { runBatch } from "#src/redis-batch.js";
+import { erasePerson } from "#src/privacy/erasure.js";
 
 const CONFIRM = "del:yes";
 const ABORT = "del:no";
@@ -55,23 +55,10 @@ feature.callbackQuery(CONFIRM, async (ctx) => {
   const { deps } = ctx;
   const ref = deps.pseudonymize("user", ctx.from.id);
   const chatRef = deps.pseudonymize("chat", ctx.chat.id);
-  const { reports } = await deps.reports.eraseReporter(ref);
   await ctx.conversation.exitAll();
-  await runBatch(deps.redis, [
-    ["del", deps.keys.conversationOwner(chatRef)],
-    ["del", deps.keys.conversation(chatRef)],
-    ["del", deps.keys.pendingReply(chatRef)],
-  ]);
+  const { reports } = await erasePerson(deps, { userRef: ref, chatRef });
   // Texts read from screenshots this chat sent (checks and unfinished reports).
   await deps.screenshots.eraseChat(chatRef);
-  // Links from relayed questions in this chat back to cases: they would tie the chat to its cases.
-  const relayLinks = deps.keys.relayMessage(chatRef, 0).replace(/0$/, "*");
-  for (let cursor = "0"; ; ) {
-    const [next, found] = await deps.redis.scan(cursor, "MATCH", relayLinks, "COUNT", 500);
-    if (found.length) await Promise.all(found.map((key) => deps.redis.del(key)));
-    cursor = next;
-    if (cursor === "0") break;
-  }
   // Say it before the session goes: the reply needs the language one last time.
   await ctx
     .editMessageText(ctx.t("delete-done", { count: reports }))

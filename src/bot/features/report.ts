@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { BotContext } from "#src/bot/context.js";
 import { REPORT_CONVERSATION, type ReportStartOptions } from "#src/bot/conversations/report/index.js";
 import { reportThisData } from "#src/bot/features/check.js";
+import { takeFor } from "#src/bot/middlewares/limit-floods.js";
 import { renderHotlines } from "#src/bot/render/hotlines.js";
 import { LIMITS, mediaSchema } from "#src/reports/report.js";
 
@@ -20,6 +21,7 @@ export async function startReport(
     await ctx.reply(ctx.t("report-already-running"));
     return;
   }
+  if (!(await takeFor(ctx, "report"))) return;
   await ctx.deps.conversationOwners.remember(ctx.chat!.id, locale);
   await ctx.conversation.enter(REPORT_CONVERSATION, { ...options, locale } satisfies ReportStartOptions);
 }

@@ -88,9 +88,16 @@ composer.callbackQuery(caseActionData.filter, async (ctx) => {
     await deps.reports.audit({ action: "triage.refused", reportId: data?.id, actor, detail: { reason } });
     await ctx.answerCallbackQuery({ text: answer, show_alert: true });
   };
-  if (!data) return refuse("forged", t("triage-invalid"));
-  if (ctx.chat?.id !== deps.config.MODERATOR_CHAT_ID)
-    return refuse("outside_moderator_group", t("triage-wrong-chat"));
+  // Forged buttons and buttons pressed outside the officers' group cost nobody's time: counted, not
+  // audited one by one (a script pressing them would otherwise fill the audit stream).
+  if (!data || ctx.chat?.id !== deps.config.MODERATOR_CHAT_ID) {
+    await deps.limits.countRefusal(data ? "outside_moderator_group" : "forged");
+    await ctx.answerCallbackQuery({
+      text: t(data ? "triage-wrong-chat" : "triage-invalid"),
+      show_alert: true,
+    });
+    return;
+  }
   if (!(await deps.cases.officers.isOfficer(ctx.from.id)))
     return refuse("not_officer", t("triage-not-officer"));
   const report = await deps.reports.get(data.id);

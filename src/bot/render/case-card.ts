@@ -54,6 +54,11 @@ function shownIdentifier(kind: string, value: string): string {
   return defang(kind === "telegram_handle" ? `@${value}` : value);
 }
 
+/** Anything the reporter typed, as the card shows it: bounded, and every address defanged. */
+function shown(value: string | undefined, max: number): string {
+  return defang(clip(value, max));
+}
+
 function time(iso: string): string {
   return iso.slice(0, 16).replace("T", " ");
 }
@@ -83,15 +88,15 @@ export function renderCaseCard(
     }`,
   );
   const country = report.destination.country ? countryName(locale, report.destination.country) : "—";
-  const city = report.destination.city ? `, ${clip(report.destination.city, 80)}` : "";
+  const city = report.destination.city ? `, ${shown(report.destination.city, 80)}` : "";
   lines.push(fmt`${FormattedString.bold(t("report-summary-destination"))}: ${country}${city}`);
   lines.push(
-    fmt`${FormattedString.bold(t("report-summary-job"))}: ${clip(report.jobTitle, 120)} · ${FormattedString.bold(
+    fmt`${FormattedString.bold(t("report-summary-job"))}: ${shown(report.jobTitle, 120)} · ${FormattedString.bold(
       t("report-summary-salary"),
-    )}: ${clip(report.salary, 120)}`,
+    )}: ${shown(report.salary, 120)}`,
   );
   const paid = report.money.paid ? t(`report-money-${report.money.paid}`) : "—";
-  const detail = report.money.asked ? ` — ${defang(clip(report.money.asked, 200))}` : "";
+  const detail = report.money.asked ? ` — ${shown(report.money.asked, 200)}` : "";
   lines.push(
     fmt`${FormattedString.bold(t("report-summary-money"))}: ${paid}${detail} · ${t("report-summary-passport")}: ${t(
       `answer-${report.documents.passportHandedOver}`,
@@ -100,14 +105,14 @@ export function renderCaseCard(
   if (report.departed) {
     const d = report.departed;
     lines.push(
-      fmt`🆘 ${FormattedString.bold(t("card-departed"))}: ${clip(d.relationship, 60)} · ${t("card-passport-taken")}: ${t(
+      fmt`🆘 ${FormattedString.bold(t("card-departed"))}: ${shown(d.relationship, 60)} · ${t("card-passport-taken")}: ${t(
         `answer-${d.passportTaken}`,
       )} · ${t("card-can-communicate")}: ${t(`answer-${d.canCommunicate}`)}`,
     );
     const facts = [
-      d.when && `${t("card-departed-when")}: ${clip(d.when, 100)}`,
-      d.lastContact && `${t("card-departed-last-contact")}: ${clip(d.lastContact, 150)}`,
-      d.whereabouts && `${t("card-departed-whereabouts")}: ${defang(clip(d.whereabouts, 200))}`,
+      d.when && `${t("card-departed-when")}: ${shown(d.when, 100)}`,
+      d.lastContact && `${t("card-departed-last-contact")}: ${shown(d.lastContact, 150)}`,
+      d.whereabouts && `${t("card-departed-whereabouts")}: ${shown(d.whereabouts, 200)}`,
       d.location &&
         `${t("card-location")}: ${d.location.latitude.toFixed(4)}, ${d.location.longitude.toFixed(4)}`,
     ].filter(Boolean);
@@ -145,7 +150,7 @@ export function renderCaseCard(
   const more = report.recruiter.identifiers.length - MAX_IDENTIFIERS;
   if (more > 0) identifiers.push(fmt`… +${more}`);
   if (report.recruiter.agencyName)
-    identifiers.push(fmt`• ${t("identifier-kind-agency")}: ${clip(report.recruiter.agencyName, 120)}`);
+    identifiers.push(fmt`• ${t("identifier-kind-agency")}: ${shown(report.recruiter.agencyName, 120)}`);
   if (identifiers.length)
     lines.push(
       fmt`${FormattedString.bold(t("report-summary-contacts"))}\n${FormattedString.join(identifiers, "\n")}`,
@@ -219,7 +224,7 @@ function modelNotes(model: Analysis, t: Translate, locale: Locale): FormattedStr
     const reason = model.reason ?? "error";
     const known = ["circuit_open", "budget", "no_text"].includes(reason);
     lines.push(
-      fmt`${known ? t(`card-model-skipped-${reason}`) : t("card-model-failed", { reason: clip(reason, 80) })}`,
+      fmt`${known ? t(`card-model-skipped-${reason}`) : t("card-model-failed", { reason: defang(clip(reason, 80)) })}`,
     );
     return FormattedString.join(lines, "\n");
   }
@@ -265,7 +270,7 @@ function modelNotes(model: Analysis, t: Translate, locale: Locale): FormattedStr
     if (facts.length) lines.push(fmt`${t("card-model-extracted")}: ${defang(clip(facts.join(" · "), 400))}`);
   }
   if (model.status === "needs_review")
-    lines.push(fmt`⚠️ ${t("card-model-needs-review", { reason: clip(model.reason, 120) })}`);
+    lines.push(fmt`⚠️ ${t("card-model-needs-review", { reason: defang(clip(model.reason, 120)) })}`);
   lines.push(
     fmt`${FormattedString.italic(`${model.model} · ${model.prompts.extract}, ${model.prompts.secondOpinion}`)}`,
   );

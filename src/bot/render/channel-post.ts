@@ -227,7 +227,10 @@ export function renderChannelPost(
       post.quotedLine(t("fp-departed-whereabouts"), field(departed.whereabouts, MAX_WHEREABOUTS), t);
   }
 
-  const media = report.offer.media.length;
+  // Only images are posted (as photos); a PDF stays with the report (src/jobs/group-media.ts).
+  const media = report.offer.media.filter(
+    (m) => m.kind === "photo" || m.mimeType?.startsWith("image/"),
+  ).length;
   if (media > 0)
     post
       .plain("\n")

@@ -1,4 +1,4 @@
-import type { CallbackQuery, Message, Update, User } from "grammy/types";
+import type { CallbackQuery, Message, MessageEntity, Update, User } from "grammy/types";
 import type { TelegramBackend } from "./backend.js";
 import { BotMessageWatcher, type WaitForBotMessageOptions } from "./bot-message-watcher.js";
 import type { RecordedCall } from "./call-log.js";
@@ -91,6 +91,29 @@ export class SimUser {
     const target = this.env.backend.state.privateChat(this.id).messages.get(messageId);
     if (!target) throw new Error(`reply(${messageId}): no such message in ${this.user.first_name}'s chat`);
     return this.sendPrivate({ ...textContent(text), reply_to_message: target.message } as UserContent);
+  }
+
+  /** Replies with formatted text, as a client does for pasted rich text (e.g. a hidden `text_link`). */
+  replyFormatted(messageId: number, text: string, entities: MessageEntity[]): Promise<Message> {
+    const target = this.env.backend.state.privateChat(this.id).messages.get(messageId);
+    if (!target)
+      throw new Error(`replyFormatted(${messageId}): no such message in ${this.user.first_name}'s chat`);
+    return this.sendPrivate({ text, entities, reply_to_message: target.message } as UserContent);
+  }
+
+  /** Replies with a photo or a file instead of text. */
+  replyWithMedia(
+    messageId: number,
+    media: { photo: PhotoOptions } | { document: DocumentOptions },
+  ): Promise<Message> {
+    const target = this.env.backend.state.privateChat(this.id).messages.get(messageId);
+    if (!target)
+      throw new Error(`replyWithMedia(${messageId}): no such message in ${this.user.first_name}'s chat`);
+    const content =
+      "photo" in media
+        ? photoContent(this.env.backend.files, media.photo)
+        : documentContent(this.env.backend.files, media.document);
+    return this.sendPrivate({ ...content, reply_to_message: target.message } as UserContent);
   }
 
   sendPhoto(options: PhotoOptions = {}): Promise<Message> {

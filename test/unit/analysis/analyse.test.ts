@@ -251,12 +251,7 @@ describe("what reaches the model", () => {
     const { report } = await world.report({
       ...offerDraft(OFFER),
       offer: {
-        texts: [
-          {
-            text: OFFER,
-            forwardedFrom: { kind: "user", id: 777000111, username: "sulas_tri", name: "Sulastri" },
-          },
-        ],
+        texts: [{ text: OFFER, forwarded: true }],
         media: [],
       },
     });

@@ -68,4 +68,44 @@ describe("case card", () => {
     expect(sent.text).toBe(card.text);
     expect((sent.entities ?? []).filter((e) => e.type === "url" || e.type === "text_link")).toEqual([]);
   });
+
+  it("defangs every field the reporter typed: no address on the card can be tapped", async () => {
+    const { store } = createStore(redis);
+    const { report } = await store.createOnce(
+      "phish",
+      sampleDraft({
+        offer: { texts: [{ text: "Lowongan" }], media: [] },
+        destination: { country: "KH", city: "login.evil-kh.com" },
+        jobTitle: "CS — daftar di http://203.0.113.9/officer",
+        salary: "lihat gaji.xn--80ak6aa92e.com",
+        money: { asked: "bayar ke pay.evil-kh.com", paid: "asked" },
+        recruiter: { identifiers: [], agencyName: "PT Resmi (verifikasi-petugas.id)" },
+        departed: {
+          relationship: "teman dari fb-login.net",
+          when: "lihat kalender.evil.id",
+          lastContact: "wa di chat.evil.example/siti",
+          canCommunicate: "no",
+          passportTaken: "yes",
+        },
+      }),
+      { ref: "ref-p", chatId: 10, locale: "en", contactConsent: false },
+    );
+    const card = renderCaseCard(report, { linked: [], posts: {}, failures: [] }, t, "en");
+    for (const hostile of [
+      "login.evil-kh.com",
+      "203.0.113.9",
+      "xn--80ak6aa92e.com",
+      "pay.evil-kh.com",
+      "verifikasi-petugas.id",
+      "fb-login.net",
+      "kalender.evil.id",
+      "chat.evil.example",
+    ]) {
+      expect(card.text).not.toContain(hostile);
+    }
+    const group = tg.createGroup({ title: "Officers 2", supergroup: true, botStatus: "administrator" });
+    const api = new Api(tg.token, { apiRoot: tg.apiRoot });
+    const sent = await api.sendMessage(group.id, card.text, { entities: card.entities });
+    expect((sent.entities ?? []).filter((e) => e.type === "url" || e.type === "text_link")).toEqual([]);
+  });
 });

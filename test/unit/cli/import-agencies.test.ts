@@ -63,7 +63,8 @@ describe("waspada import-agencies", { timeout: 90_000 }, () => {
     expect(out.stdout).toContain("imported: 2");
     expect(out.stdout).toMatch(/duplicates: 1\n\s+line 4 \("pt resmi dua"\): repeats line 3/);
     expect(out.stdout).toMatch(/skipped: 1\n\s+line 5 \("PT Tanpa"\): no licence number/);
-    const { store } = createStore(redis);
+    // The index is keyed by digests under the CLI's pseudonym key (the last DATA_KEY here).
+    const { store } = createStore(redis, { dataKeys: [{ id: "k1", key: Buffer.from(DATA_KEY, "base64") }] });
     expect(await store.lookup.lookup([{ kind: "agency", value: "PT Resmi Satu" }])).toEqual([
       { kind: "agency", value: "pt resmi satu", reports: 0, verdict: "licensed_agency" },
     ]);

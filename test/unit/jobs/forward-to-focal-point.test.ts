@@ -4,13 +4,14 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CHANNEL_POST_MAX_LENGTH, renderChannelPost } from "#src/bot/render/channel-post.js";
-import { forwardQueueName } from "#src/jobs/forward-to-focal-point.js";
+import { createForwarding, forwardQueueName } from "#src/jobs/forward-to-focal-point.js";
 import type { ReportDraft } from "#src/reports/report.js";
 import type { SimChat } from "../../harness/telegram/index.js";
 import { sampleDraft } from "../reports/fixtures.js";
 import {
   createReport,
   eventually,
+  forwardingDeps,
   type JobWorld,
   resetWorld,
   sleep,
@@ -303,12 +304,18 @@ describe("what the post says", () => {
     expect(post.text.endsWith(t("fp-repeated"))).toBe(true);
   });
 
-  it("copies screenshots by file_id after the card: photos in an album, documents apart", async () => {
+  it("posts screenshots after the card only as photos: an image file re-uploaded without its name, a PDF not at all", async () => {
     const { forwarding } = startForwarding(world, channels);
     const sender = world.tg.createUser({ firstName: "Uploader" });
     const photos = await Promise.all([sender.sendPhoto(), sender.sendPhoto()]);
+    // Files sent "as a document" keep EXIF (GPS) and their names: neither may reach a channel.
+    const image = await sender.sendDocument({
+      fileName: "IMG_20250101_Siti_Aminah.jpg",
+      mimeType: "image/jpeg",
+      fileSize: 40_000,
+    });
     const pdf = await sender.sendDocument({
-      fileName: "kontrak.pdf",
+      fileName: "kontrak_Siti_Aminah.pdf",
       mimeType: "application/pdf",
       fileSize: 40_000,
     });
@@ -317,11 +324,12 @@ describe("what the post says", () => {
         const p = m.photo!.at(-1)!;
         return { kind: "photo" as const, fileId: p.file_id, fileUniqueId: p.file_unique_id };
       }),
-      {
+      ...[image, pdf].map((m) => ({
         kind: "document" as const,
-        fileId: pdf.document!.file_id,
-        fileUniqueId: pdf.document!.file_unique_id,
-      },
+        fileId: m.document!.file_id,
+        fileUniqueId: m.document!.file_unique_id,
+        mimeType: m.document!.mime_type,
+      })),
     ];
     const report = await createReport(world, { offer: { texts: [{ text: "Lowongan" }], media } });
     await forwarding.enqueue(report, "level");
@@ -331,11 +339,39 @@ describe("what the post says", () => {
     expect(rest.map((m) => [m.kind, m.replyToMessageId])).toEqual([
       ["photo", card!.messageId],
       ["photo", card!.messageId],
-      ["document", card!.messageId],
+      ["photo", card!.messageId],
     ]);
     expect(world.tg.callsOf("forwardMessage")).toEqual([]);
+    expect(world.tg.callsOf("sendDocument")).toEqual([]);
+    expect(JSON.stringify(world.tg.calls)).not.toContain("Siti_Aminah");
     expect(world.tg.callsOf("sendMediaGroup")).toHaveLength(1);
+    expect(world.tg.callsOf("sendPhoto")).toHaveLength(1);
   });
+});
+
+describe("urgent cases", () => {
+  it("go ahead of normal ones, but ten fake urgent reports from one person cannot push a real one back", async () => {
+    const runner = world.newRunner();
+    const forwarding = createForwarding(runner, forwardingDeps(world, channels));
+    const faker = world.tg.createUser({ firstName: "Faker" });
+    const urgent = (text: string) =>
+      sampleDraft({ urgent: true, destination: { country: "KH" }, offer: { texts: [{ text }], media: [] } });
+    const normal = await createReport(world, sampleDraft({ destination: { country: "KH" } }));
+    const fakes = [];
+    for (let i = 0; i < 10; i++) fakes.push(await createReport(world, urgent(`palsu ${i}`), { user: faker }));
+    const real = await createReport(world, urgent("Adik saya ditahan di Sihanoukville"));
+    // All queued before the worker starts: the order of posts is the queue's order alone.
+    await forwarding.enqueue(normal, "level");
+    for (const fake of fakes) await forwarding.enqueue(fake, "urgent");
+    await forwarding.enqueue(real, "urgent");
+    runner.start();
+    await eventually(() => expect(posts(cambodia)).toHaveLength(12), 20_000);
+    const order = posts(cambodia).map((m) => /Case (\S+)/.exec(m.text ?? "")?.[1]);
+    // Two of the faker's urgent reports keep their priority (their quota), then the real one,
+    // then everything else in the order it came.
+    expect(order.slice(0, 3)).toEqual([fakes[0]!.id, fakes[1]!.id, real.id]);
+    expect(order.slice(3)).toEqual([normal.id, ...fakes.slice(2).map((f) => f.id)]);
+  }, 30_000);
 });
 
 /**

@@ -104,6 +104,7 @@ export function forwardingDeps(
     redis: world.redis,
     keys: world.keys,
     config: { FOCAL_CHANNELS: channels, FORWARD_MIN_LEVEL: "high", FOCAL_LOCALE: "en" },
+    files: { api: world.api, apiRoot: world.tg.apiRoot, token: world.tg.token },
     i18n: world.i18n,
     logger: world.logger,
     rate: { max: 5, durationMs: 1000 },

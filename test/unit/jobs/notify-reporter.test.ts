@@ -156,11 +156,19 @@ describe("relayed questions", () => {
       messageId: message.messageId,
     });
 
-    const mapping = world.keys.relayMessage(world.pseudonymize("chat", sari.id), message.messageId);
-    expect(await world.redis.get(mapping)).toBe(report.id);
-    expect(await world.redis.ttl(mapping)).toBeGreaterThan(89 * 24 * 60 * 60);
-    expect(await notifications.caseOfReply(sari.id, message.messageId)).toBe(report.id);
+    const links = world.keys.relayLinks(world.pseudonymize("chat", sari.id));
+    expect(await world.redis.hget(links, String(message.messageId))).toBe(report.id);
+    expect(await world.redis.ttl(links)).toBeGreaterThan(89 * 24 * 60 * 60);
+    expect(await notifications.caseOfReply(sari.id, message.messageId)).toEqual({
+      reportId: report.id,
+      answered: false,
+    });
     expect(await notifications.caseOfReply(budi.id, message.messageId)).toBeUndefined();
+    await notifications.markAnswered(sari.id, message.messageId);
+    expect(await notifications.caseOfReply(sari.id, message.messageId)).toEqual({
+      reportId: report.id,
+      answered: true,
+    });
     // The question never sat in BullMQ's job data, and is gone once delivered.
     const job = await world.runners[0]!.queue(RELAY_QUEUE).getJob(`relay/${report.id}/q1`);
     expect(JSON.stringify(job?.data)).not.toContain("last write");

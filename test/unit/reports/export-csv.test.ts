@@ -74,6 +74,17 @@ describe("CSV fields", () => {
     expect(csvField("\r=1")).toBe('"\'\r=1"');
     expect(csvField("gaji = 1000")).toBe("gaji = 1000");
   });
+
+  it("defuses a formula after any separator a spreadsheet may split on, not only at the start", () => {
+    // Excel with a ";" list separator (Indonesian locale) would cut "x;=cmd" into two cells.
+    expect(csvField('PT Maju;=HYPERLINK("http://evil.example","klik")')).toBe(
+      '"PT Maju;\'=HYPERLINK(""http://evil.example"",""klik"")"',
+    );
+    expect(csvField("a, =1+1")).toBe('"a, \'=1+1"');
+    expect(csvField("baris\n@SUM(A1)")).toBe('"baris\n\'@SUM(A1)"');
+    expect(csvField("a|-2+3")).toBe("a|'-2+3");
+    expect(csvField("satu;dua")).toBe('"satu;dua"');
+  });
 });
 
 describe("/export", () => {

@@ -50,7 +50,7 @@ export function sampleDraft(overrides: Partial<ReportDraft> = {}): ReportDraft {
       texts: [
         {
           text: "Lowongan CS di Kamboja, gaji 1000 USD, tiket ditanggung. WA +62 812-3456-7890",
-          forwardedFrom: { kind: "user", id: 777000111, username: "HRD_Kamboja", name: "HRD Kamboja" },
+          forwarded: true,
         },
       ],
       media: [{ kind: "photo", fileId: "AgACAgUAAxkBAAIB", fileUniqueId: "AQADx7wxG", fileSize: 52_000 }],
@@ -75,6 +75,16 @@ export function sampleDraft(overrides: Partial<ReportDraft> = {}): ReportDraft {
     departed: null,
     ...overrides,
   };
+}
+
+/** The sample draft whose forwarded sender the reporter confirmed as the recruiter ("Is this the recruiter?" — yes). */
+export function confirmedSenderDraft(overrides: Partial<ReportDraft> = {}): ReportDraft {
+  const draft = sampleDraft(overrides);
+  draft.recruiter.identifiers.push(
+    { kind: "telegram_user_id", value: "777000111", source: "forwarded" },
+    { kind: "telegram_handle", value: "hrd_kamboja", source: "forwarded" },
+  );
+  return draft;
 }
 
 /** Every key with every value it holds, as text: what someone with a dump of Redis would see. */

@@ -108,7 +108,9 @@ describe("importing the list", () => {
     expect(await store.lookup.lookup([{ kind: "agency", value: "PT. RESMI SATU" }])).toEqual([
       { kind: "agency", value: "pt resmi satu", reports: 0, verdict: "licensed_agency" },
     ]);
-    expect(await redis.hgetall(keys.entity("agency", "pt resmi dua"))).toMatchObject({
+    expect(
+      await redis.hgetall(keys.entity("agency", store.identifierDigest("agency", "pt resmi dua"))),
+    ).toMatchObject({
       verdict: "licensed_agency",
       verdictBy: "system",
       licence: "B-2",

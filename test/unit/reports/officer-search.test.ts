@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { findProfile, linkedReports, parseSearchQuery } from "#src/reports/officer-search.js";
 import type { ReporterInput } from "#src/reports/store.js";
 import type { TestRedis } from "../../harness/redis.js";
-import { countRoundTrips, createStore, RECRUITER_PHONE, sampleDraft, useReportRedis } from "./fixtures.js";
+import {
+  confirmedSenderDraft,
+  countRoundTrips,
+  createStore,
+  RECRUITER_PHONE,
+  sampleDraft,
+  useReportRedis,
+} from "./fixtures.js";
 
 let _server: TestRedis;
 let redis: Redis;
@@ -42,6 +49,9 @@ describe("reading what an officer typed", () => {
     ["https://kerja-kamboja.com/lowongan?id=3", "domain", "kerja-kamboja.com"],
     ["kerja-kamboja.com", "domain", "kerja-kamboja.com"],
     ["PT. Maju  Jaya", "agency", "pt maju jaya"],
+    // Copied from a card, where links are defanged.
+    ["kerja-kamboja[.]com", "domain", "kerja-kamboja.com"],
+    ["hxxps://kerja-kamboja[.]com/daftar", "domain", "kerja-kamboja.com"],
     ["777000111", "telegram_user_id", "777000111"],
   ])("reads %s as %s %s", (query, kind, value) => {
     expect(parseSearchQuery(query)[0]).toEqual({ kind, value });
@@ -57,8 +67,8 @@ describe("reading what an officer typed", () => {
 describe("/find", () => {
   it("finds a case by its number typed loosely, with the other reports of its recruiter", async () => {
     const { store } = clockedStore();
-    const a = (await store.createOnce("c:1", sampleDraft(), reporter(1))).report;
-    const b = (await store.createOnce("c:2", sampleDraft(), reporter(2))).report;
+    const a = (await store.createOnce("c:1", confirmedSenderDraft(), reporter(1))).report;
+    const b = (await store.createOnce("c:2", confirmedSenderDraft(), reporter(2))).report;
     const other = (
       await store.createOnce(
         "c:3",
@@ -137,7 +147,7 @@ describe("/find", () => {
 
   it("shows an officer's verdict and a licence number with the profile", async () => {
     const { store } = clockedStore();
-    await store.createOnce("c:1", sampleDraft(), reporter(1));
+    await store.createOnce("c:1", confirmedSenderDraft(), reporter(1));
     await store.markIdentifier("telegram_handle", "@HRD_Kamboja", "known_recruiter", "42");
     await store.markIdentifier("agency", "PT Resmi Terdaftar", "licensed_agency", "system", {
       licence: "B.123/2024",

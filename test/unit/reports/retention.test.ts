@@ -58,4 +58,28 @@ describe("retention", () => {
       await deleteExpiredReports({ redis, keys, reports: store, retentionDays: 365, now: () => now }),
     ).toBe(0);
   });
+
+  it("takes identifiers nobody else reported, and the card's message and topic index, with the report", async () => {
+    let now = Date.parse("2026-01-01T00:00:00Z");
+    const { store, keys } = createStore(redis, { now: () => new Date(now) });
+    const reporter = { ref: "ref-b", chatId: 4343, locale: "id" as const, contactConsent: false };
+    const lonely = sampleDraft({
+      recruiter: { identifiers: [{ kind: "phone", value: "+62 877 0000 1111", source: "reporter" }] },
+    });
+    const { report: old } = await store.createOnce("once-lonely", lonely, reporter);
+    await store.markIdentifier("agency", "PT Maju Jaya", "known_recruiter", "42");
+    await redis.hset(keys.reportCard(old.id), { chat: -1001, message: 7, thread: 3 });
+    await redis.set(keys.cardIndex(-1001, "message", 7), old.id);
+    await redis.set(keys.cardIndex(-1001, "thread", 3), old.id);
+    now += 400 * DAY;
+    await deleteExpiredReports({ redis, keys, reports: store, retentionDays: 365, now: () => now });
+
+    expect(await redis.keys("waspada:card-index:*")).toEqual([]);
+    const lonelyKey = keys.entity("phone", store.identifierDigest("phone", "+6287700001111"));
+    expect(await redis.exists(lonelyKey, `${lonelyKey}:reports`)).toBe(0);
+    // An identifier an officer marked stays, with its verdict, though no report names it now.
+    expect(await store.lookup.lookup([{ kind: "agency", value: "PT Maju Jaya" }])).toEqual([
+      { kind: "agency", value: "pt maju jaya", reports: 0, verdict: "known_recruiter" },
+    ]);
+  });
 });

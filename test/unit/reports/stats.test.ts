@@ -121,7 +121,7 @@ describe("/stats", () => {
     expect(stats.urgentOpen).toEqual({ count: 1, oldest: [a.id] });
     expect(stats.medianMinutesToFirstAction).toBe(60);
     expect(stats.actedOn).toBe(2);
-    // Phone, handle, forwarded sender and agency of the sample draft tie at 3.
+    // Phone and agency of the sample draft tie at 3.
     expect(stats.topIdentifiers[0]!.count).toBe(3);
     expect(stats.topIdentifiers).toContainEqual({
       kind: "phone",

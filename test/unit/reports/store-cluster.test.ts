@@ -8,9 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Cluster } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { erasePerson } from "#src/privacy/erasure.js";
 import { createPseudonymizer } from "#src/privacy/pseudonym.js";
 import { createSealer } from "#src/privacy/sealed.js";
 import { createRedis } from "#src/redis.js";
+import { type RedisCommand, runBatch } from "#src/redis-batch.js";
 import { createKeys } from "#src/redis-keys.js";
 import { ReportStore } from "#src/reports/store.js";
 import { freePort, REDIS_SERVER_BIN } from "../../harness/redis.js";
@@ -144,5 +146,75 @@ describe.runIf(hasCli)("the report store on Redis Cluster", () => {
     for (const node of cluster.nodes("master")) dump += await dumpRedis(node);
     expect(dump).toContain(report.id);
     for (const secret of ["5550123456", "85700011122", "r1:"]) expect(dump).not.toContain(secret);
+  });
+
+  it("/delete erases every trace of a person on the Cluster: records, index entries, checks, drafts, relay links, conversation", async () => {
+    const keys = createKeys("waspada:");
+    const pseudonymize = createPseudonymizer([OLD_KEY]);
+    const sealer = createSealer([OLD_KEY]);
+    const store = new ReportStore({ redis: cluster, keys, sealer, pseudonymize });
+    const USER = 7_391_045_826;
+    const PHONE = "+6281377771234";
+    const userRef = pseudonymize("user", USER);
+    const chatRef = pseudonymize("chat", USER);
+    const person = {
+      ref: userRef,
+      chatId: USER,
+      locale: "id" as const,
+      contactConsent: true,
+      contactPhone: PHONE,
+    };
+    // Her reports name a recruiter nobody else reported: the whole identifier goes with her.
+    const draft = sampleDraft({
+      recruiter: {
+        identifiers: [{ kind: "phone", value: "+62 899 1234 5678", source: "reporter" }],
+        agencyName: "PT Hanya Dia",
+      },
+    });
+    const mine = await store.createOnce(`${chatRef}:1`, draft, person);
+    await store.createOnce(`${chatRef}:2`, sampleDraft({ urgent: true }), person);
+    // What the bot leaves while she uses it, written as the bot writes it.
+    const checks = ["chk1aaaaaaaa", "chk2bbbbbbbb", "chk3cccccccc"];
+    await runBatch(cluster, [
+      ...checks.flatMap((id): RedisCommand[] => [
+        ["set", keys.check(id), `Lowongan ${id} — Siti Aminah 081377771234`],
+        ["set", keys.checkReply(id), sealer.seal(String(USER), `check:${id}:reply`)],
+        ["sadd", keys.checksOf(userRef), id],
+      ]),
+      ["set", keys.analysisDraft("draft1"), JSON.stringify({ texts: ["Siti Aminah"], ref: userRef })],
+      ["sadd", keys.draftsOf(userRef), "draft1"],
+      ["hset", keys.relayLinks(chatRef), "101", mine.report.id, "102", `answered:${mine.report.id}`],
+      ["set", keys.conversation(chatRef), JSON.stringify({ name: "Siti Aminah", username: "siti_aminah" })],
+      ["hset", keys.conversationOwner(chatRef), "chat", sealer.seal(String(USER), "owner")],
+      ["set", keys.pendingReply(chatRef), mine.report.id],
+      ["hset", keys.rateBucket("message", userRef), "tokens", "3", "at", "1", "refused", "0"],
+    ]);
+    const written = [
+      keys.check(checks[0]!),
+      keys.check(checks[1]!),
+      keys.relayLinks(chatRef),
+      keys.conversation(chatRef),
+      keys.reporter(userRef),
+    ];
+    // The traces sit on more than one node: a SCAN through the Cluster client would miss some.
+    expect(
+      new Set(written.map((key) => cli(ports[0]!, "cluster", "keyslot", key).trim())).size,
+    ).toBeGreaterThan(1);
+
+    expect(await erasePerson({ redis: cluster, keys, reports: store }, { userRef, chatRef })).toEqual({
+      reports: 2,
+    });
+
+    let dump = "";
+    for (const node of cluster.nodes("master")) dump += await dumpRedis(node);
+    expect(dump).toContain(mine.report.id); // the case stays, anonymised
+    for (const trace of [String(USER), "81377771234", "Siti", "siti_aminah", userRef, chatRef]) {
+      expect(dump, trace).not.toContain(trace);
+    }
+    // Her contribution to the index is gone (the identifiers stay in her anonymised reports).
+    expect(await store.lookup.lookup([{ kind: "phone", value: "+6289912345678" }])).toEqual([]);
+    expect(await store.lookup.lookup([{ kind: "agency", value: "PT Hanya Dia" }])).toEqual([]);
+    expect(dump).not.toContain(keys.entity("phone", store.identifierDigest("phone", "+6289912345678")));
+    expect(await store.get(mine.report.id)).toMatchObject({ reporterRef: null, contactConsent: false });
   });
 });

@@ -24,6 +24,16 @@ const PASS_THROUGH = new Set(["help", "privacy", "language", "mydata"]);
 
 export class ReportCancelled extends Error {}
 
+/**
+ * Most answers one conversation keeps: every answer is a replayed update in its log, so the log —
+ * and the time to replay it — stays bounded however long someone goes on. A whole report with a
+ * few edits takes about 40.
+ */
+export const MAX_ANSWERS = 150;
+
+/** The conversation reached MAX_ANSWERS; it ends with a clear message (nothing half-kept). */
+export class ConversationTooLong extends Error {}
+
 export type Answer =
   | { kind: "choice"; value: string }
   | { kind: "text"; text: string; message: Message }
@@ -50,6 +60,11 @@ export interface Question {
   wrongInput?: string;
   /** Longest text accepted. */
   maxLength?: number;
+  /**
+   * A reason to refuse an answer of an accepted kind (a limit reached, a file too large), said to
+   * the person while the question stands. Refused input is not kept in the conversation's log.
+   */
+  refuse?: (answer: Answer) => string | undefined;
 }
 
 function commandOf(message: Message | undefined): string | undefined {
@@ -79,6 +94,9 @@ export class Dialog {
   /** The last question sent: its message id keys the once-only Send of the summary. */
   lastQuestion: Message | undefined;
 
+  /** Answers kept so far (replayed identically, so the count is the same on every replay). */
+  private answers = 0;
+
   async say(
     text: string,
     extra: { keyboard?: InlineKeyboard | Keyboard; removeKeyboard?: boolean } = {},
@@ -89,6 +107,7 @@ export class Dialog {
 
   /** Asks and waits until an acceptable answer arrives. Throws ReportCancelled on Cancel or /cancel. */
   async ask(question: Question): Promise<Answer> {
+    if (this.answers >= MAX_ANSWERS) throw new ConversationTooLong();
     const header = question.progress
       ? `${this.t("report-progress", { step: question.progress, total: TOTAL_STEPS })}\n`
       : "";
@@ -105,50 +124,54 @@ export class Dialog {
     } else {
       this.lastQuestion = await this.say(`${header}${question.text}`, { keyboard });
     }
-    return this.waitForAnswer(question);
+    const answer = await this.waitForAnswer(question);
+    this.answers += 1;
+    return answer;
+  }
+
+  /**
+   * Answers input that is not an answer, and forgets it: the update is dropped from the replay
+   * log (skip), so refused input — a flood of stickers, old buttons, over-long texts — costs the
+   * conversation nothing. The question stands.
+   */
+  private async refuse(text: string | undefined): Promise<never> {
+    if (text !== undefined) await this.say(text);
+    return this.conversation.skip({ next: false });
   }
 
   private async waitForAnswer(question: Question): Promise<Answer> {
-    for (;;) {
-      const next = await this.conversation.wait();
-      const query = next.callbackQuery;
-      if (query) {
-        const [prefix, sid, step, ...rest] = (query.data ?? "").split(":");
-        const value = rest.join(":");
-        if (prefix !== "rp" || sid !== this.sid || step !== question.step) {
-          await next.answerCallbackQuery({ text: this.t("report-button-old") });
-          continue;
-        }
-        await next.answerCallbackQuery();
-        // Buttons go away once used: a second press cannot answer twice.
-        if (query.message) await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
-        if (value === "cancel") throw new ReportCancelled();
-        return { kind: "choice", value };
+    const next = await this.conversation.wait();
+    const query = next.callbackQuery;
+    if (query) {
+      const [prefix, sid, step, ...rest] = (query.data ?? "").split(":");
+      const value = rest.join(":");
+      if (prefix !== "rp" || sid !== this.sid || step !== question.step) {
+        await next.answerCallbackQuery({ text: this.t("report-button-old") });
+        return this.refuse(undefined);
       }
-      const message = next.message;
-      if (!message) continue; // edits, member updates: nothing to answer
-      const command = commandOf(message);
-      if (command === "cancel") throw new ReportCancelled();
-      if (command && PASS_THROUGH.has(command)) await this.conversation.skip({ next: true });
-      if (command) {
-        await this.say(this.t("report-command-during-report"));
-        continue;
-      }
-      const answer = this.classify(message);
-      if (answer && question.accept.includes(answer.kind)) {
-        if (answer.kind === "text" && answer.text.length > (question.maxLength ?? SHORT_ANSWER_MAX)) {
-          await this.say(
-            this.t("report-too-long", {
-              max: question.maxLength ?? SHORT_ANSWER_MAX,
-              length: answer.text.length,
-            }),
-          );
-          continue;
-        }
-        return answer;
-      }
-      await this.say(question.wrongInput ?? this.t("report-wrong-input"));
+      await next.answerCallbackQuery();
+      // Buttons go away once used: a second press cannot answer twice.
+      if (query.message) await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
+      if (value === "cancel") throw new ReportCancelled();
+      return { kind: "choice", value };
     }
+    const message = next.message;
+    if (!message) return this.refuse(undefined); // edits, member updates: nothing to answer
+    const command = commandOf(message);
+    if (command === "cancel") throw new ReportCancelled();
+    if (command && PASS_THROUGH.has(command)) await this.conversation.skip({ next: true });
+    if (command) return this.refuse(this.t("report-command-during-report"));
+    const answer = this.classify(message);
+    if (!answer || !question.accept.includes(answer.kind)) {
+      return this.refuse(question.wrongInput ?? this.t("report-wrong-input"));
+    }
+    const max = question.maxLength ?? SHORT_ANSWER_MAX;
+    if (answer.kind === "text" && answer.text.length > max) {
+      return this.refuse(this.t("report-too-long", { max, length: answer.text.length }));
+    }
+    const reason = question.refuse?.(answer);
+    if (reason !== undefined) return this.refuse(reason);
+    return answer;
   }
 
   private classify(message: Message): Answer | undefined {

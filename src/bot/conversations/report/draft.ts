@@ -14,6 +14,8 @@ export type { RecruiterIdentifier };
 export type Departed = NonNullable<ReportDraft["departed"]>;
 export interface OfferText {
   text: string;
+  forwarded?: boolean;
+  /** A recruiter candidate (never the reporter herself); asked about in step 3, never stored in the report. */
   forwardedFrom?: ForwardOrigin;
 }
 
@@ -25,6 +27,8 @@ export interface Draft {
   /** Summary of the screening of the offer texts, kept for the report. */
   screening?: Pick<ScreeningResult, "level" | "score" | "catalogueVersion"> & { indicators: string[] };
   recruiter: { identifiers: RecruiterIdentifier[]; agencyName?: string };
+  /** Forwarded senders the person confirmed as the recruiter (`kind:id:username` → true); after No a sender is forgotten. */
+  senderAnswers?: Record<string, boolean>;
   destination: { country?: string; city?: string };
   jobTitle?: string;
   salary?: string;

@@ -6,7 +6,13 @@
  * `conversation.external`.
  */
 import type { BotContext, BotDeps, InnerContext, Translate } from "#src/bot/context.js";
-import { Dialog, ReportCancelled, type ReportConversation } from "#src/bot/conversations/report/dialog.js";
+import {
+  ConversationTooLong,
+  Dialog,
+  MAX_ANSWERS,
+  ReportCancelled,
+  type ReportConversation,
+} from "#src/bot/conversations/report/dialog.js";
 import { type Draft, emptyDraft, offerText } from "#src/bot/conversations/report/draft.js";
 import { sendReport } from "#src/bot/conversations/report/send.js";
 import { askConsent } from "#src/bot/conversations/report/steps/consent.js";
@@ -105,6 +111,7 @@ async function queueModelExtraction(d: Dialog, draft: Draft): Promise<void> {
   if (offer.texts.length === 0 && offer.media.length === 0) return;
   await d.external(async (ctx) => {
     if (!ctx.deps.analysis.enabled || !ctx.from) return;
+    if (!(await ctx.deps.limits.take({ userId: ctx.from.id }, "model"))) return;
     await ctx.deps.analysis
       .queueDraft(offer, ctx.deps.pseudonymize("user", ctx.from.id))
       .catch((error: unknown) => {
@@ -185,6 +192,11 @@ export function createReportConversation(deps: Pick<BotDeps, "i18n">) {
       );
       await d.say(sent.text, { keyboard: mainMenu(t) });
     } catch (error) {
+      if (error instanceof ConversationTooLong) {
+        await d.say(t("conversation-too-long", { max: MAX_ANSWERS }), { removeKeyboard: true });
+        await d.say(t("menu-title"), { keyboard: mainMenu(t) });
+        return;
+      }
       if (!(error instanceof ReportCancelled)) throw error;
       await d.say(t("report-cancelled"), { removeKeyboard: true });
       await d.say(t("menu-title"), { keyboard: mainMenu(t) });

@@ -15,7 +15,11 @@ export function toReportDraft(draft: Draft, locale: Locale): ReportDraft {
     reporterKind: draft.reporterKind ?? "other",
     locale,
     urgent: draft.departed !== null,
-    offer: draft.offer,
+    // Senders are not kept: a confirmed one is already among the recruiter's identifiers.
+    offer: {
+      texts: draft.offer.texts.map(({ text, forwarded }) => (forwarded ? { text, forwarded } : { text })),
+      media: draft.offer.media,
+    },
     screening: draft.screening ?? { level: "low", score: 0, indicators: [], catalogueVersion: "none" },
     recruiter: draft.recruiter,
     destination: draft.destination,

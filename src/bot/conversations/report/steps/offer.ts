@@ -1,6 +1,6 @@
 import type { Message } from "grammy/types";
 import { type Dialog, LONG_TEXT_MAX } from "#src/bot/conversations/report/dialog.js";
-import type { Draft, ForwardOrigin, MediaItem } from "#src/bot/conversations/report/draft.js";
+import type { Draft, ForwardOrigin, MediaItem, OfferText } from "#src/bot/conversations/report/draft.js";
 
 export const MAX_MEDIA = 10;
 export const MAX_TEXTS = 20;
@@ -41,6 +41,20 @@ export function forwardOriginOf(message: Message): ForwardOrigin | undefined {
   }
 }
 
+/**
+ * The sender of a forwarded message as a recruiter *candidate*, or undefined when there is none to
+ * ask about: a message the person forwards from herself (her own id, or her own name where the
+ * sender is hidden) is dropped at once, and a hidden sender has nothing that identifies them.
+ */
+export function forwardedSender(message: Message): ForwardOrigin | undefined {
+  const origin = forwardOriginOf(message);
+  if (!origin || origin.kind === "hidden_user") return undefined;
+  const self = message.from;
+  if (self && origin.kind === "user" && origin.id === self.id) return undefined;
+  if (origin.id === undefined && origin.username === undefined) return undefined;
+  return origin;
+}
+
 /** Checks one screenshot; returns the media item or the key of the reason it was refused. */
 export function mediaOf(message: Message): MediaItem | { refused: string } {
   if (message.photo) {
@@ -65,6 +79,12 @@ export function mediaOf(message: Message): MediaItem | { refused: string } {
   };
 }
 
+function offerTextOf(text: string, message: Message): OfferText {
+  const sender = forwardedSender(message);
+  if (!message.forward_origin) return { text };
+  return sender ? { text, forwarded: true, forwardedFrom: sender } : { text, forwarded: true };
+}
+
 /**
  * Step 2: the offer — pasted or forwarded texts and screenshots, until Done. A text that came with
  * the menu's "Report this" is already in the draft.
@@ -83,24 +103,22 @@ export async function collectOffer(d: Dialog, current: Draft["offer"]): Promise<
       accept: ["text", "photo", "document"],
       wrongInput: d.t("report-offer-wrong-input"),
       maxLength: LONG_TEXT_MAX,
+      // Past a limit, more input is refused before it is kept (the log stays bounded).
+      refuse: (a) => {
+        if (a.kind === "text" && offer.texts.length >= MAX_TEXTS)
+          return d.t("report-offer-text-limit", { max: MAX_TEXTS });
+        if (a.kind !== "photo" && a.kind !== "document") return undefined;
+        if (offer.media.length >= MAX_MEDIA) return d.t("report-offer-media-limit", { max: MAX_MEDIA });
+        const media = mediaOf(a.message);
+        return "refused" in media ? d.t(media.refused) : undefined;
+      },
     });
     if (answer.kind === "choice") return offer;
     if (answer.kind === "text") {
-      if (offer.texts.length >= MAX_TEXTS) {
-        text = d.t("report-offer-text-limit", { max: MAX_TEXTS });
-        continue;
-      }
-      offer.texts.push({ text: answer.text, forwardedFrom: forwardOriginOf(answer.message) });
+      offer.texts.push(offerTextOf(answer.text, answer.message));
     } else if (answer.kind === "photo" || answer.kind === "document") {
-      if (offer.media.length >= MAX_MEDIA) {
-        text = d.t("report-offer-media-limit", { max: MAX_MEDIA });
-        continue;
-      }
       const media = mediaOf(answer.message);
-      if ("refused" in media) {
-        text = d.t(media.refused);
-        continue;
-      }
+      if ("refused" in media) continue; // refused above; kept for the type
       offer.media.push(media);
       // Read while the person goes on: the text is picked up after Done.
       await d.external(async (ctx) => {
@@ -114,7 +132,7 @@ export async function collectOffer(d: Dialog, current: Draft["offer"]): Promise<
           .catch((error: unknown) => ctx.logger.warn({ err: error }, "could not queue a screenshot reading"));
       });
       const caption = answer.message.caption;
-      if (caption) offer.texts.push({ text: caption, forwardedFrom: forwardOriginOf(answer.message) });
+      if (caption && offer.texts.length < MAX_TEXTS) offer.texts.push(offerTextOf(caption, answer.message));
     }
     text = d.t("report-offer-received", {
       texts: offer.texts.length,
