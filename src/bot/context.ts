@@ -4,6 +4,7 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
 import type { ConversationOwners } from "#src/bot/conversations/owners.js";
+import type { FaultPoints } from "#src/bot/middlewares/chat-state.js";
 import type { OfficerCheck } from "#src/bot/middlewares/officer.js";
 import type { Config, Locale } from "#src/config.js";
 import type { OfferAnalysis } from "#src/jobs/analyse-offer.js";
@@ -37,6 +38,8 @@ export interface BotDeps {
   cases: CaseEvents & { officers: OfficerCheck };
   /** The optional language model: pre-fill for the report conversation (disabled without a model). */
   analysis: OfferAnalysis;
+  /** Tests only: await points where a test may "kill the process" (see chat-state.ts). */
+  faults?: FaultPoints;
 }
 
 export interface DepsFlavor {

@@ -162,6 +162,11 @@ export class Dialog {
 
   /** Fetches data outside the replay log's determinism (Redis, clocks) exactly once. */
   external<R>(task: (ctx: BotContext) => R | Promise<R>): Promise<R> {
-    return this.conversation.external(task);
+    return this.conversation.external(async (ctx) => {
+      ctx.deps.faults?.point("external");
+      const result = await task(ctx);
+      ctx.deps.faults?.point("external done");
+      return result;
+    });
   }
 }
