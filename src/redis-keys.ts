@@ -72,6 +72,8 @@ export function createKeys(prefix: string) {
     forwardFailures: () => `${p}forward-failures`,
     /** Sorted set: when messages were sent into one channel (ms), for the per-channel rate limit. */
     channelSends: (chatId: number) => `${p}channel-sends:${chatId}`,
+    /** Sorted set: recent sends to the moderator group (sliding window with a minimum gap). */
+    moderatorSends: (chatId: number) => `${p}moderator-sends:${chatId}`,
     /** Hash: status version → "sending" or the message id of the reporter's notification. */
     reportNotifications: (id: string) => `${p}report:${id}:notified`,
     /** An officer's question waiting to be relayed (kept out of job data, which is stored in clear). */

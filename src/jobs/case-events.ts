@@ -48,7 +48,7 @@ export function createCaseEvents(
     cards,
     async created(report) {
       // The reporter was told "received" with the case number when they sent it.
-      await cards.publish(report.id);
+      await cards.publish(report.id, { urgent: report.urgent });
       await forwardIfDue(report);
       // After the card and forwarding: the model only adds notes, it never holds anything up.
       await analysis?.enqueue(report);
@@ -58,7 +58,7 @@ export function createCaseEvents(
       await forwardIfDue(report);
     },
     async changed(report, options = {}) {
-      if (!options.cardUpToDate) await cards.publish(report.id);
+      if (!options.cardUpToDate) await cards.publish(report.id, { urgent: report.urgent });
       await forwardIfDue(report);
     },
     async relay(report, text, relayId) {

@@ -116,10 +116,11 @@ export class Dialog {
         const [prefix, sid, step, ...rest] = (query.data ?? "").split(":");
         const value = rest.join(":");
         if (prefix !== "rp" || sid !== this.sid || step !== question.step) {
-          await next.answerCallbackQuery({ text: this.t("report-button-old") });
+          await next.answerCallbackQuery({ text: this.t("report-button-old") }).catch(() => {});
           continue;
         }
-        await next.answerCallbackQuery();
+        // May already be answered ("try again" while Redis was away, then handled when it came back).
+        await next.answerCallbackQuery().catch(() => {});
         // Buttons go away once used: a second press cannot answer twice.
         if (query.message) await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
         if (value === "cancel") throw new ReportCancelled();
