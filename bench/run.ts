@@ -5,4 +5,6 @@
 import * as report from "./report.js";
 import * as screening from "./screening.js";
 
-for (const bench of [screening, report]) await bench.run();
+const only = process.argv[2];
+for (const bench of [screening, report])
+  if (!only || bench === (only === "report" ? report : screening)) await bench.run();

@@ -174,3 +174,36 @@ describe("Redis lost in the middle of a report", () => {
     expect(user.botMessages().filter((m) => /Step 3\/8/.test(m.text ?? ""))).toHaveLength(1);
   });
 });
+
+describe("a report in progress at rest", () => {
+  it("a scan of Redis at the summary finds no id, name, username or phone of the reporter in clear", async () => {
+    app = await startTestApp(testEnv(tg, redis));
+    const user = tg.createUser({
+      firstName: "Kartini",
+      lastName: "Wulandari",
+      username: "kartini_w88",
+      languageCode: "id",
+    });
+    await fillReport(user, "id", {
+      who: "family_friend",
+      offer: [OFFER, "Berangkat minggu depan, paspor dipegang agen"],
+      country: "KH",
+      money: "paid",
+      moneyDetail: "7 juta",
+      consent: true,
+      sharePhone: "+62 812 5555 0199",
+    });
+    // The summary is on screen: the report lives only as conversation state now.
+    const handled = async () => (await app.metrics.updates.get()).values.reduce((n, v) => n + v.value, 0);
+    const settled = await handled();
+    await expect.poll(handled).toBe(settled);
+    const dump = await dumpRedis(redis.client());
+    expect(dump).toContain("conv:"); // the state is there, sealed
+    for (const secret of ["Kartini", "Wulandari", "kartini_w88", "5555 0199", "81255550199", "5555-0199"]) {
+      expect(dump, secret).not.toContain(secret);
+    }
+    expect(dump).not.toMatch(new RegExp(`(?<![A-Za-z0-9])${user.id}(?![A-Za-z0-9])`));
+    // And the report still goes through from that state.
+    expect(await sendReport(user, "id")).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  });
+});
