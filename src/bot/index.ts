@@ -154,8 +154,9 @@ function retryLostRaces(bot: WaspadaBot, tell: (error: BotError<BotContext>) => 
         const cause = error instanceof BotError ? error.error : error;
         if (cause instanceof StateConflict && attempt < CONFLICT_ATTEMPTS) continue;
         if (cause instanceof ChatStateUnavailable && attempt < UNAVAILABLE_ATTEMPTS) {
-          // Said once ("temporarily unavailable"); the update itself waits for Redis and is handled.
-          if (attempt === 1 && error instanceof BotError) await tell(error).catch(() => {});
+          // A blip passes unnoticed; a real outage is said once ("temporarily unavailable") while
+          // the update itself waits for Redis and is handled when it is back.
+          if (attempt === 2 && error instanceof BotError) await tell(error).catch(() => {});
           await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** Math.min(attempt, 5)));
           continue;
         }
