@@ -39,6 +39,8 @@ interface Measured {
   roundTrips?: number[];
   /** Sealed conversation state in Redis after the offer step of each report (bytes). */
   stateBytes?: number[];
+  /** Bot API calls made while measuring (the echo makes one per update). */
+  apiCalls: number;
 }
 
 interface Trips {
@@ -105,7 +107,8 @@ async function measureReports(redis: TestRedis): Promise<Measured> {
   await app.stop();
   await tg.stop();
   probe.disconnect();
-  return { updates: handlerMs.length, handlerMs, redisCommands: commands, roundTrips, stateBytes };
+  const apiCalls = tg.calls.filter((c) => c.method !== "getUpdates").length;
+  return { updates: handlerMs.length, handlerMs, redisCommands: commands, roundTrips, stateBytes, apiCalls };
 }
 
 /** Size of the largest conversation state stored (the report just filled, at its summary). */
@@ -145,12 +148,13 @@ async function measureEcho(redis: TestRedis): Promise<Measured> {
   }
   await new Promise((r) => setTimeout(r, 200));
   const commands = (await redisCommands(probe)) - before;
+  const apiCalls = tg.calls.filter((c) => c.method !== "getUpdates").length;
   await bot.stop();
   await polling;
   await tg.stop();
   client.disconnect();
   probe.disconnect();
-  return { updates: handlerMs.length, handlerMs, redisCommands: commands };
+  return { updates: handlerMs.length, handlerMs, redisCommands: commands, apiCalls };
 }
 
 function summary(m: Measured) {
@@ -160,6 +164,7 @@ function summary(m: Measured) {
     p99: percentile(sorted, 99),
     mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length),
     commandsPerUpdate: m.redisCommands / Math.max(1, m.updates),
+    apiCallsPerUpdate: m.apiCalls / Math.max(1, m.updates),
   };
 }
 
@@ -185,6 +190,9 @@ export async function run(): Promise<void> {
     );
     console.log(
       `Redis commands per update ${f(report.commandsPerUpdate)} (echo ${f(echo.commandsPerUpdate)})  ratio ${f(report.commandsPerUpdate / echo.commandsPerUpdate)}x`,
+    );
+    console.log(
+      `Bot API calls per update ${f(report.apiCallsPerUpdate)} (echo ${f(echo.apiCallsPerUpdate)}): each is an HTTP round trip inside the handler time`,
     );
     console.log(`handler time per whole report ${f(report.mean * (reports.updates / REPORTS))} ms`);
     const trips = [...(reports.roundTrips ?? [])].sort((a, b) => a - b);
