@@ -207,3 +207,34 @@ describe("a report in progress at rest", () => {
     expect(await sendReport(user, "id")).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
   });
 });
+
+describe("a report that grows too large", () => {
+  it("refuses more input with a clear message once the state nears its cap, and the person goes on with the buttons", async () => {
+    app = await startTestApp(testEnv(tg, redis, { CONVERSATION_MAX_KB: "8" }));
+    const user = tg.createUser({ firstName: "Lestari", languageCode: "en" });
+    await user.send("/report");
+    await waitForStep(user, "en", 1);
+    await user.click(text("en", "report-who-self"));
+    await waitForStep(user, "en", 2);
+    // Text that does not compress: the sealed state grows by about its length each time.
+    let seed = 7;
+    const noise = (n: number) =>
+      Array.from({ length: n }, () => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return "abcdefghijklmnopqrstuvwxyz0123456789"[seed % 36];
+      }).join("");
+    const full = text("en", "conversation-full");
+    let refused = false;
+    for (let i = 0; i < 12 && !refused; i++) {
+      await user.send(`Offer part ${i}: ${noise(1500)}`);
+      const answer = await user.waitForBotMessage();
+      refused = answer.text === full;
+    }
+    expect(refused).toBe(true);
+    const stored = await redis.client().keys("*conv:*");
+    const sizes = await Promise.all(stored.map((key) => redis.client().strlen(key)));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(8 * 1024);
+    await user.click(text("en", "report-button-done"));
+    await waitForStep(user, "en", 3);
+  });
+});
