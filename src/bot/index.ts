@@ -147,9 +147,12 @@ const UNAVAILABLE_ATTEMPTS = 8;
 function retryLostRaces(bot: WaspadaBot, tell: (error: BotError<BotContext>) => Promise<void>): void {
   const handle = bot.handleUpdate.bind(bot);
   bot.handleUpdate = async (update, webhookReplyEnvelope) => {
+    // The stored conversation state is stripped of names in place, and it may hold this update:
+    // a second attempt starts from an untouched copy.
+    const original = structuredClone(update);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await handle(update, webhookReplyEnvelope);
+        return await handle(attempt === 1 ? update : structuredClone(original), webhookReplyEnvelope);
       } catch (error) {
         const cause = error instanceof BotError ? error.error : error;
         if (cause instanceof StateConflict && attempt < CONFLICT_ATTEMPTS) continue;

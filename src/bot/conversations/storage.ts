@@ -26,46 +26,56 @@ const IDENTITY_FIELDS = new Set(["first_name", "last_name", "username"]);
 const PERSON_OBJECTS = new Set(["from", "chat", "sender_chat", "user"]);
 
 /**
- * A copy of the state without names and usernames of people and private chats. `forward_origin`
- * (whose sender the offer step inspects) and shared contacts (the consent step reads the phone)
- * are kept as they are: they stay, sealed, for the replay.
+ * Drops names and usernames of people and private chats from a state, in place (the plugin is done
+ * with the state when it hands it over for writing; what was loaded is already stripped).
+ * `forward_origin` (whose sender the offer step inspects) and shared contacts (the consent step
+ * reads the phone) are kept as they are: they stay, sealed, for the replay.
  */
-export function stripIdentity(value: unknown, parentKey = ""): unknown {
-  if (Array.isArray(value)) return value.map((item) => stripIdentity(item));
-  if (value === null || typeof value !== "object") return value;
-  const strip = PERSON_OBJECTS.has(parentKey);
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (strip && IDENTITY_FIELDS.has(key)) continue;
-    if (key === "forward_origin" || key === "contact") {
-      out[key] = item;
-      continue;
-    }
-    out[key] = stripIdentity(item, key);
+export function stripIdentity(value: unknown): void {
+  if (value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    for (const item of value) stripIdentity(item);
+    return;
   }
-  return out;
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (key === "forward_origin" || key === "contact") continue;
+    const item = record[key];
+    if (item === null || typeof item !== "object") continue;
+    if (PERSON_OBJECTS.has(key) && !Array.isArray(item)) {
+      const person = item as Record<string, unknown>;
+      for (const field of IDENTITY_FIELDS) delete person[field];
+    }
+    stripIdentity(item);
+  }
 }
 
 function sealContext(ref: string): string {
   return `conv:${ref}`;
 }
 
-/** Strips, compresses and seals a state for the chat `ref`. */
-export function encodeConversation(sealer: Sealer, ref: string, state: StoredConversation): string {
-  const json = JSON.stringify(stripIdentity(state));
-  const packed = deflateRawSync(Buffer.from(json, "utf8"), { level: 6 });
+/** Strips a state (in place) and gives its JSON, the form stored and compared. */
+export function conversationJson(state: StoredConversation): string {
+  stripIdentity(state);
+  return JSON.stringify(state);
+}
+
+/** Compresses and seals the JSON of a stripped state for the chat `ref`. */
+export function sealConversation(sealer: Sealer, ref: string, json: string): string {
+  const packed = deflateRawSync(Buffer.from(json, "utf8"), { level: 1 });
   return sealer.seal(packed.toString("base64"), sealContext(ref));
 }
 
-/** Opens a stored state; undefined when it is empty. Throws when it cannot be trusted. */
-export function decodeConversation(
+/** Opens a stored state (and its JSON); undefined when it is empty. Throws when it cannot be trusted. */
+export function openConversation(
   sealer: Sealer,
   ref: string,
   stored: string,
-): StoredConversation | undefined {
+): { state: StoredConversation; json: string } | undefined {
   if (stored === "") return undefined;
   const packed = Buffer.from(sealer.open(stored, sealContext(ref)), "base64");
-  return JSON.parse(inflateRawSync(packed).toString("utf8")) as StoredConversation;
+  const json = inflateRawSync(packed).toString("utf8");
+  return { state: JSON.parse(json) as StoredConversation, json };
 }
 
 /** What the chat-state middleware loaded for this update and what the plugin asked to store. */

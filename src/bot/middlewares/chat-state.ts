@@ -23,10 +23,10 @@ import type { BotContext, BotDeps, SessionData } from "#src/bot/context.js";
 import {
   attachConversationSlot,
   type ConversationSlot,
-  decodeConversation,
-  encodeConversation,
+  conversationJson,
+  openConversation,
   type StoredConversation,
-  stripIdentity,
+  sealConversation,
 } from "#src/bot/conversations/storage.js";
 import { runBatch } from "#src/redis-batch.js";
 
@@ -133,9 +133,9 @@ function parseLoaded(deps: BotDeps, ref: string, session: string, stored: string
   const colon = stored.indexOf(":");
   const version = colon > 0 ? Number(stored.slice(0, colon)) : 0;
   const sealed = colon > 0 ? stored.slice(colon + 1) : "";
-  let state: StoredConversation | undefined;
+  let opened: { state: StoredConversation; json: string } | undefined;
   try {
-    state = decodeConversation(deps.sealer, ref, sealed);
+    opened = openConversation(deps.sealer, ref, sealed);
   } catch (error) {
     // Unreadable (a data key removed, a value from before the sealed format): start afresh.
     deps.logger.warn({ err: error }, "conversation state could not be opened; starting afresh");
@@ -143,8 +143,8 @@ function parseLoaded(deps: BotDeps, ref: string, session: string, stored: string
   return {
     session,
     version: Number.isFinite(version) ? version : 0,
-    json: state ? JSON.stringify(stripIdentity(state)) : undefined,
-    state,
+    json: opened?.json,
+    state: opened?.state,
     storedBytes: stored.length,
   };
 }
@@ -237,9 +237,9 @@ export function chatState(deps: BotDeps, options: ChatStateOptions): MiddlewareF
           deadline = [["zrem", keys.conversationDeadlines(), ref]];
         }
       } else if (slot.pending !== undefined) {
-        const json = JSON.stringify(stripIdentity(slot.pending));
+        const json = conversationJson(slot.pending);
         if (json !== loaded.json) {
-          const sealed = encodeConversation(deps.sealer, ref, slot.pending);
+          const sealed = sealConversation(deps.sealer, ref, json);
           if (sealed.length > options.maxConversationBytes) {
             metrics.updates.inc({ type: "conversation_full" });
             ctx.logger.warn({ bytes: sealed.length }, "conversation state over its cap; update not kept");
