@@ -2,8 +2,11 @@
  * One report end to end through the real bot (fake Bot API server over HTTP, real Redis), against
  * a bare grammY echo bot with the same Redis session storage, in the same run. Reported per
  * update: handler time (the bot's own latency histogram) and Redis commands (INFO commandstats),
- * as ratios to the echo baseline — never as pass/fail.
+ * as ratios to the echo baseline — never as pass/fail. Round trips: commands the bot's own Redis
+ * client sends while handling one update, counted as one trip per burst sent while none of that
+ * update's commands was waiting for an answer (a pipeline or a Lua script is one).
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import { Bot, type Context, type SessionFlavor, session } from "grammy";
 import { Redis } from "ioredis";
@@ -32,6 +35,51 @@ interface Measured {
   updates: number;
   handlerMs: number[];
   redisCommands: number;
+  /** Redis round trips of each update (report only). */
+  roundTrips?: number[];
+  /** Sealed conversation state in Redis after the offer step of each report (bytes). */
+  stateBytes?: number[];
+  /** Bot API calls made while measuring (the echo makes one per update). */
+  apiCalls: number;
+}
+
+interface Trips {
+  outstanding: number;
+  trips: number;
+}
+
+/** Counts the round trips of each update on the bot's Redis client (see the header). */
+function countRoundTrips(app: Awaited<ReturnType<typeof startTestApp>>): number[] {
+  const perUpdate: number[] = [];
+  const current = new AsyncLocalStorage<Trips>();
+  const client = app.redis as unknown as {
+    sendCommand: (command: { promise: Promise<unknown> }, ...rest: unknown[]) => unknown;
+  };
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = (command, ...rest) => {
+    const trips = current.getStore();
+    if (trips) {
+      if (trips.outstanding === 0) trips.trips++;
+      trips.outstanding++;
+      const done = () => {
+        trips.outstanding--;
+      };
+      command.promise.then(done, done);
+    }
+    return send(command, ...rest);
+  };
+  const handle = app.bot.handleUpdate.bind(app.bot);
+  app.bot.handleUpdate = (update, envelope) => {
+    const trips: Trips = { outstanding: 0, trips: 0 };
+    return current.run(trips, async () => {
+      try {
+        return await handle(update, envelope);
+      } finally {
+        perUpdate.push(trips.trips);
+      }
+    });
+  };
+  return perUpdate;
 }
 
 async function measureReports(redis: TestRedis): Promise<Measured> {
@@ -45,10 +93,13 @@ async function measureReports(redis: TestRedis): Promise<Measured> {
     handlerMs.push((typeof labels === "number" ? labels : (value ?? 0)) * 1000);
     return observe(labels, value as never);
   }) as typeof app.metrics.updateDuration.observe;
+  const roundTrips = countRoundTrips(app);
+  const stateBytes: number[] = [];
   const before = await redisCommands(probe);
   for (let i = 0; i < REPORTS; i++) {
     const user = tg.createUser({ firstName: `Bench${i}`, languageCode: "id" });
     await fillReport(user, "id", { offer: [OFFER], country: "KH", money: "asked", moneyDetail: "5 juta" });
+    stateBytes.push(await largestConversation(probe));
     await sendReport(user, "id");
   }
   await new Promise((r) => setTimeout(r, 200));
@@ -56,7 +107,17 @@ async function measureReports(redis: TestRedis): Promise<Measured> {
   await app.stop();
   await tg.stop();
   probe.disconnect();
-  return { updates: handlerMs.length, handlerMs, redisCommands: commands };
+  const apiCalls = tg.calls.filter((c) => c.method !== "getUpdates").length;
+  return { updates: handlerMs.length, handlerMs, redisCommands: commands, roundTrips, stateBytes, apiCalls };
+}
+
+/** Size of the largest conversation state stored (the report just filled, at its summary). */
+async function largestConversation(client: Redis): Promise<number> {
+  let largest = 0;
+  for (const key of await client.keys("*conv:*")) {
+    if ((await client.type(key)) === "string") largest = Math.max(largest, (await client.strlen(key)) ?? 0);
+  }
+  return largest;
 }
 
 async function measureEcho(redis: TestRedis): Promise<Measured> {
@@ -87,12 +148,13 @@ async function measureEcho(redis: TestRedis): Promise<Measured> {
   }
   await new Promise((r) => setTimeout(r, 200));
   const commands = (await redisCommands(probe)) - before;
+  const apiCalls = tg.calls.filter((c) => c.method !== "getUpdates").length;
   await bot.stop();
   await polling;
   await tg.stop();
   client.disconnect();
   probe.disconnect();
-  return { updates: handlerMs.length, handlerMs, redisCommands: commands };
+  return { updates: handlerMs.length, handlerMs, redisCommands: commands, apiCalls };
 }
 
 function summary(m: Measured) {
@@ -102,6 +164,7 @@ function summary(m: Measured) {
     p99: percentile(sorted, 99),
     mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length),
     commandsPerUpdate: m.redisCommands / Math.max(1, m.updates),
+    apiCallsPerUpdate: m.apiCalls / Math.max(1, m.updates),
   };
 }
 
@@ -128,7 +191,22 @@ export async function run(): Promise<void> {
     console.log(
       `Redis commands per update ${f(report.commandsPerUpdate)} (echo ${f(echo.commandsPerUpdate)})  ratio ${f(report.commandsPerUpdate / echo.commandsPerUpdate)}x`,
     );
+    console.log(
+      `Bot API calls per update ${f(report.apiCallsPerUpdate)} (echo ${f(echo.apiCallsPerUpdate)}): each is an HTTP round trip inside the handler time`,
+    );
     console.log(`handler time per whole report ${f(report.mean * (reports.updates / REPORTS))} ms`);
+    const trips = [...(reports.roundTrips ?? [])].sort((a, b) => a - b);
+    const meanTrips = trips.reduce((a, b) => a + b, 0) / Math.max(1, trips.length);
+    console.log(
+      `Redis round trips per update (report)  mean ${f(meanTrips)}  p50 ${percentile(trips, 50)}  p99 ${percentile(trips, 99)}  max ${trips.at(-1) ?? 0}`,
+    );
+    const histogram = new Map<number, number>();
+    for (const t of trips) histogram.set(t, (histogram.get(t) ?? 0) + 1);
+    console.log(`  updates by round trips: ${[...histogram].map(([t, n]) => `${t}:${n}`).join("  ")}`);
+    const bytes = reports.stateBytes ?? [];
+    console.log(
+      `sealed conversation state at the summary  max ${Math.max(0, ...bytes)} bytes  (KB: ${(Math.max(0, ...bytes) / 1024).toFixed(1)})`,
+    );
   } finally {
     await redis.stop();
   }

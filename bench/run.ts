@@ -7,4 +7,6 @@ import * as ocr from "./ocr.js";
 import * as report from "./report.js";
 import * as screening from "./screening.js";
 
-for (const bench of [screening, report, flood, ocr]) await bench.run();
+const only = process.argv[2];
+const benches = { screening, report, flood, ocr };
+for (const [name, bench] of Object.entries(benches)) if (!only || only === name) await bench.run();

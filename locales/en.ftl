@@ -147,6 +147,7 @@ report-or-buttons = …or use a button:
 report-use-buttons = Please choose one of the buttons above.
 report-wrong-input = I can't use that here. Please answer the question above.
 report-wrong-input-text = Please type your answer as text, or press Skip.
+conversation-full = This report holds as much as it can: your last message was not added. Use the buttons to go on (Done, then Send), or /cancel to start over.
 report-too-long = That is too long ({ $length } characters). Please shorten it to { $max } characters; what you entered before is kept.
 report-command-during-report = You are in the middle of a report. Answer the question above, or send /cancel to stop.
 report-cancelled = The report was cancelled. Nothing was sent or stored.

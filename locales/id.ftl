@@ -147,6 +147,7 @@ report-or-buttons = …atau pakai tombol:
 report-use-buttons = Silakan pilih salah satu tombol di atas.
 report-wrong-input = Itu tidak bisa dipakai di sini. Silakan jawab pertanyaan di atas.
 report-wrong-input-text = Silakan ketik jawaban Anda sebagai teks, atau tekan Lewati.
+conversation-full = Laporan ini sudah penuh: pesan terakhir Anda tidak ditambahkan. Lanjutkan dengan tombol (Selesai, lalu Kirim), atau /cancel untuk mulai dari awal.
 report-too-long = Terlalu panjang ({ $length } karakter). Mohon persingkat menjadi { $max } karakter; yang sudah Anda isi sebelumnya tetap tersimpan.
 report-command-during-report = Anda sedang membuat laporan. Jawab pertanyaan di atas, atau kirim /cancel untuk berhenti.
 report-cancelled = Laporan dibatalkan. Tidak ada yang dikirim atau disimpan.

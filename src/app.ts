@@ -75,6 +75,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Backoff before each new attempt to reach Redis or Telegram at start-up. */
   startRetryDelayMs?: (attempt: number) => number;
+  /** Tests only: await points where the test may kill this "process" (see chat-state.ts). */
+  faults?: BotDeps["faults"];
 }
 
 const defaultStartDelay = (attempt: number) => Math.min(1_000 * 2 ** attempt, 30_000);
@@ -120,6 +122,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     cases: undefined as unknown as BotDeps["cases"], // set below, once the bot's Api exists
     analysis: undefined as unknown as BotDeps["analysis"], // set below, with the job runner
     screenshots: undefined as unknown as BotDeps["screenshots"], // set below, with the job runner
+    faults: options.faults,
     conversationOwners: createConversationOwners({
       redis,
       keys,

@@ -257,6 +257,13 @@ const common = {
     .max(24 * 30)
     .default(24),
   CONVERSATION_SWEEP_SECONDS: positiveInt(60),
+  /** Largest sealed state of one chat's conversation; above ¾ of it new input is refused with a notice. */
+  CONVERSATION_MAX_KB: wholeNumber(8, 1024).default(48),
+  /**
+   * How long a process holds a chat while handling one of its updates, renewed while it works. A
+   * process killed mid-update lets go after this long, and the redelivered update is handled.
+   */
+  UPDATE_LEASE_MS: wholeNumber(200, 120_000).default(5000),
   REPORT_RETENTION_DAYS: positiveInt(730),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),

@@ -11,12 +11,18 @@ export function createKeys(prefix: string) {
   const p = prefix === "" || prefix.endsWith(":") ? prefix : `${prefix}:`;
   return {
     prefix: p,
+    /*
+     * The keys of one chat's update handling share a hash tag ({ref}), so the chat-state
+     * middleware reads and writes them in one Lua script on one Cluster slot.
+     */
     /** grammY session of one chat; `ref` is the chat's pseudonym. */
-    session: (ref: string) => `${p}session:${ref}`,
-    /** Marks an update as being or having been handled, so a redelivered one runs once. */
-    update: (updateId: number) => `${p}update:${updateId}`,
-    /** Replay state of the conversations of one chat (by pseudonym). */
-    conversation: (ref: string) => `${p}conv:${ref}`,
+    session: (ref: string) => `${p}session:{${ref}}`,
+    /** Marks an update of a chat as handled ("done"), so a redelivered one is dropped. */
+    update: (ref: string, updateId: number) => `${p}update:{${ref}}:${updateId}`,
+    /** The chat's lease: held (and renewed) by the process handling one of its updates. */
+    chatLease: (ref: string) => `${p}chat-lease:{${ref}}`,
+    /** Sealed replay state of the conversations of one chat (by pseudonym), "<version>:<sealed>". */
+    conversation: (ref: string) => `${p}conv:{${ref}}`,
     /** Sorted set: chat pseudonym → when its conversation expires (ms). */
     conversationDeadlines: () => `${p}conv-deadlines`,
     /** Hash: the sealed chat id and language of a chat with a conversation, for the expiry notice. */
@@ -85,6 +91,8 @@ export function createKeys(prefix: string) {
     forwardFailures: () => `${p}forward-failures`,
     /** Sorted set: when messages were sent into one channel (ms), for the per-channel rate limit. */
     channelSends: (chatId: number) => `${p}channel-sends:${chatId}`,
+    /** Sorted set: recent sends to the moderator group (sliding window with a minimum gap). */
+    moderatorSends: (chatId: number) => `${p}moderator-sends:${chatId}`,
     /** Hash: status version → "sending" or the message id of the reporter's notification. */
     reportNotifications: (id: string) => `${p}report:${id}:notified`,
     /** An officer's question waiting to be relayed (kept out of job data, which is stored in clear). */

@@ -4,6 +4,7 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
 import type { ConversationOwners } from "#src/bot/conversations/owners.js";
+import type { FaultPoints } from "#src/bot/middlewares/chat-state.js";
 import type { FocalAdminCheck } from "#src/bot/middlewares/focal-admin.js";
 import type { OfficerCheck } from "#src/bot/middlewares/officer.js";
 import type { RateLimits } from "#src/bot/rate-limits.js";
@@ -47,6 +48,8 @@ export interface BotDeps {
   analysis: OfferAnalysis;
   /** Screenshots read on this machine (OCR), for checks and reports (disabled with OCR_ENABLED=false). */
   screenshots: ScreenshotReadings;
+  /** Tests only: await points where a test may "kill the process" (see chat-state.ts). */
+  faults?: FaultPoints;
 }
 
 /** Focal points' side: who may answer on a channel post, and what follows an answer. */

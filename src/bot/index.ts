@@ -1,16 +1,15 @@
 /**
- * createBot(deps): the bot's whole shape is the middleware order below — observation, the error
- * boundary, de-duplication, per-chat ordering, session, language, then the features, and the
- * friendly answer to everything else last.
+ * createBot(deps): the bot's whole shape is the middleware order below — observation, per-chat
+ * order in the process, the chat's state (once-only handling, the chat's lease across processes,
+ * session and conversation state in one round trip each way), the error boundary, language, then
+ * the features, and the friendly answer to everything else last.
  */
 
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { RedisAdapter } from "@grammyjs/storage-redis";
-import { Bot, type Context, session } from "grammy";
+import { Bot, BotError, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { Redis } from "ioredis";
-import type { BotContext, BotDeps, SessionData } from "#src/bot/context.js";
+import type { BotContext, BotDeps } from "#src/bot/context.js";
 import {
   ADD_INFORMATION_CONVERSATION,
   createAddInformationConversation,
@@ -34,7 +33,7 @@ import { reporterReplyFeature } from "#src/bot/features/reporter-reply.js";
 import { startFeature } from "#src/bot/features/start.js";
 import { triageFeature } from "#src/bot/features/triage.js";
 import { unhandledFeature } from "#src/bot/features/unhandled.js";
-import { dedupeUpdates } from "#src/bot/middlewares/dedupe-updates.js";
+import { ChatStateUnavailable, chatState, StateConflict } from "#src/bot/middlewares/chat-state.js";
 import { createErrorHandler } from "#src/bot/middlewares/error-boundary.js";
 import { limitFloods } from "#src/bot/middlewares/limit-floods.js";
 import { rememberLocale } from "#src/bot/middlewares/locale.js";
@@ -69,6 +68,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Waspad
         maxDelaySeconds: config.TELEGRAM_MAX_RETRY_DELAY_SECONDS,
         metrics: deps.metrics,
         logger: deps.logger,
+        faults: deps.faults,
       }),
       timeoutSeconds: 60,
     },
@@ -77,24 +77,19 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Waspad
   const chatRef = (ctx: Context) => (ctx.chat ? deps.pseudonymize("chat", ctx.chat.id) : undefined);
 
   bot.use(observeUpdates(deps));
-  const protectedBot = bot.errorBoundary(createErrorHandler(deps));
-  // Before everything that costs: a flood is refused for one Redis round trip per update.
-  protectedBot.use(limitFloods());
-  protectedBot.use(dedupeUpdates());
-  protectedBot.use(sequentialize(chatRef));
-  protectedBot.use(
-    session<SessionData, BotContext>({
-      initial: () => ({}),
-      getSessionKey: (ctx) => {
-        const ref = chatRef(ctx);
-        return ref === undefined ? undefined : deps.keys.session(ref);
-      },
-      storage: new RedisAdapter<SessionData>({
-        instance: deps.redis as Redis,
-        ttl: config.SESSION_TTL_DAYS * 24 * 60 * 60,
-      }),
+  // Before everything that costs (no lease, no state read): a flood is refused for at most one
+  // Redis round trip per update; it fails open, so a Redis outage is left to chat-state's hold.
+  bot.use(limitFloods());
+  bot.use(sequentialize(chatRef));
+  bot.use(
+    chatState(deps, {
+      leaseMs: config.UPDATE_LEASE_MS,
+      sessionTtlSeconds: config.SESSION_TTL_DAYS * 24 * 60 * 60,
+      conversationTimeoutMs: config.CONVERSATION_TIMEOUT_HOURS * 60 * 60 * 1000,
+      maxConversationBytes: config.CONVERSATION_MAX_KB * 1024,
     }),
   );
+  const protectedBot = bot.errorBoundary(createErrorHandler(deps));
   protectedBot.use(rememberLocale());
   protectedBot.use(deps.i18n);
 
@@ -102,12 +97,12 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Waspad
   protectedBot.use(
     conversations<BotContext, Context>({
       storage: {
-        type: "key",
+        type: "context",
         // Bump when a conversation changes incompatibly: old state is dropped, not misread.
         // 2: the report conversation reads the model's extraction (new external steps).
-        version: 2,
-        getStorageKey: chatRef,
-        adapter: createConversationStorage({ redis: deps.redis, keys: deps.keys, timeoutMs }),
+        // 3: refused input is skipped, not logged; screenshots are read after step 2.
+        version: 3,
+        adapter: createConversationStorage(),
       },
     }),
   );
@@ -144,5 +139,41 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Waspad
 
   // Last resort: an error outside the boundary (should not happen) is logged, never fatal.
   bot.catch(createErrorHandler(deps));
+  retryLostRaces(bot, createErrorHandler(deps));
   return bot;
+}
+
+/** Attempts at an update whose chat state another process changed meanwhile (each from the new state). */
+const CONFLICT_ATTEMPTS = 5;
+/** Attempts while Redis cannot be reached, with growing pauses (about 30 s in all). */
+const UNAVAILABLE_ATTEMPTS = 8;
+
+/**
+ * handleUpdate (polling and webhook alike) handles an update again when the chat's state changed
+ * under it, and waits for Redis (about 30 s, the person told once) rather than confirming an
+ * update that was never handled.
+ */
+function retryLostRaces(bot: WaspadaBot, tell: (error: BotError<BotContext>) => Promise<void>): void {
+  const handle = bot.handleUpdate.bind(bot);
+  bot.handleUpdate = async (update, webhookReplyEnvelope) => {
+    // The stored conversation state is stripped of names in place, and it may hold this update:
+    // a second attempt starts from an untouched copy.
+    const original = structuredClone(update);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await handle(attempt === 1 ? update : structuredClone(original), webhookReplyEnvelope);
+      } catch (error) {
+        const cause = error instanceof BotError ? error.error : error;
+        if (cause instanceof StateConflict && attempt < CONFLICT_ATTEMPTS) continue;
+        if (cause instanceof ChatStateUnavailable && attempt < UNAVAILABLE_ATTEMPTS) {
+          // A blip passes unnoticed; a real outage is said once ("temporarily unavailable") while
+          // the update itself waits for Redis and is handled when it is back.
+          if (attempt === 2 && error instanceof BotError) await tell(error).catch(() => {});
+          await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** Math.min(attempt, 5)));
+          continue;
+        }
+        throw error;
+      }
+    }
+  };
 }

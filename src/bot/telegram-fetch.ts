@@ -18,6 +18,8 @@ export interface TelegramFetchOptions {
   maxDelaySeconds: number;
   metrics?: Metrics;
   logger?: Logger;
+  /** Tests only: await points (before and after each call) where a test may kill the process. */
+  faults?: { point(name: string): void };
   /** Injected by tests that want to observe waiting without real sleeps. */
   sleep?: (ms: number, signal?: AbortSignal | null) => Promise<void>;
 }
@@ -68,6 +70,7 @@ export function createTelegramFetch(options: TelegramFetchOptions): typeof nodeF
 
   async function telegramFetch(url: string, init: RequestInit = {}): Promise<Response> {
     const method = methodOf(url);
+    options.faults?.point(`before ${method}`);
     const count = (result: string) => options.metrics?.telegramCalls.inc({ method, result });
     const signal = (init.signal ?? null) as AbortSignal | null;
     const request: RequestInit = { ...init, body: await repeatableBody(init.body) };
@@ -96,6 +99,7 @@ export function createTelegramFetch(options: TelegramFetchOptions): typeof nodeF
         await sleep(Math.min(500 * 2 ** attempt, maxDelayMs), signal);
         continue;
       }
+      options.faults?.point(`after ${method}`);
       return response;
     }
   }

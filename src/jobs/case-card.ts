@@ -4,13 +4,21 @@
  * card is the root of a reply thread. Later changes edit the card in place. Runs as a job so
  * Telegram's 20-messages-a-minute limit per group never blocks the update path; where the card is
  * is recorded at once, so a retried job edits instead of posting twice.
+ *
+ * Across processes: one card job runs at a time in the whole deployment (BullMQ global
+ * concurrency 1), so two processes never both find "no card yet" and both post one; every send
+ * and edit takes a slot of the group's sliding window, spread over the minute; urgent reports'
+ * jobs go first (priority).
  */
-import type { Api } from "grammy";
+
+import { Worker } from "bullmq";
+import { type Api, GrammyError } from "grammy";
 import type { Translate } from "#src/bot/context.js";
 import { type CardContext, caseKeyboard, renderCaseCard } from "#src/bot/render/case-card.js";
 import type { Locale } from "#src/config.js";
 import { type FileSource, photosForGroups } from "#src/jobs/group-media.js";
 import { classifyTelegramError, type JobRunner } from "#src/jobs/runner.js";
+import { createSendWindow, type SendRate } from "#src/jobs/send-window.js";
 import type { Logger } from "#src/logger.js";
 import type { RedisClient } from "#src/redis.js";
 import { runBatch } from "#src/redis-batch.js";
@@ -19,6 +27,10 @@ import type { Report } from "#src/reports/report.js";
 import type { ReportStore } from "#src/reports/store.js";
 
 export const CASE_CARD_QUEUE = "case-cards";
+
+/** BullMQ priorities (lower first): an urgent case's card before the others waiting. */
+const PRIORITY_URGENT = 1;
+const PRIORITY_NORMAL = 10;
 
 export interface CardLocation {
   chatId: number;
@@ -37,14 +49,14 @@ export interface CaseCardDeps {
   /** What the card shows besides the report: linked reports, forwarding state, notes. */
   context: (report: Report) => Promise<CardContext>;
   logger: Logger;
-  rate?: { max: number; durationMs: number };
+  rate?: SendRate;
   /** Where image documents are downloaded from, to be posted as photos. */
   files?: FileSource;
 }
 
 export interface CaseCards {
-  /** Queues a create-or-update of the report's card. */
-  publish(reportId: string): Promise<void>;
+  /** Queues a create-or-update of the report's card (urgent cases ahead of the others). */
+  publish(reportId: string, options?: { urgent?: boolean }): Promise<void>;
   /** Where the card is, if it was posted. */
   locate(reportId: string): Promise<CardLocation | undefined>;
   /** The report a moderator-group message or topic belongs to. */
@@ -62,6 +74,38 @@ export interface CaseCards {
 export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCards {
   const { api, redis, keys } = deps;
   let forum: boolean | undefined;
+  const rate = deps.rate ?? { max: 20, durationMs: 60_000 };
+  const windows = new Map<number, ReturnType<typeof createSendWindow>>();
+  let oneAtATime: Promise<unknown> | undefined;
+
+  /** Waits for a slot in the group's window (the job holds the only slot of the queue meanwhile). */
+  async function slot(chatId: number): Promise<void> {
+    let window = windows.get(chatId);
+    if (!window) {
+      window = createSendWindow({ redis, key: keys.moderatorSends(chatId), rate });
+      windows.set(chatId, window);
+    }
+    for (;;) {
+      const wait = await window.take();
+      if (wait === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
+  /** A 429 from Telegram despite the window: the group is told to wait (the job retries after). */
+  async function limited<T>(chatId: number, send: () => Promise<T>): Promise<T> {
+    await slot(chatId);
+    try {
+      return await send();
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code === 429) {
+        const seconds = error.parameters.retry_after ?? 1;
+        await runner.queue(CASE_CARD_QUEUE).rateLimit(seconds * 1000);
+        throw Worker.RateLimitError();
+      }
+      throw error;
+    }
+  }
 
   async function isForum(chatId: number): Promise<boolean> {
     forum ??= Boolean(((await api.getChat(chatId)) as { is_forum?: boolean }).is_forum);
@@ -96,7 +140,7 @@ export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCard
     // Re-sent, never forwarded (a forward links to the reporter's chat), and only as photos: a
     // file sent as a document would carry its EXIF and file name (src/jobs/group-media.ts).
     for (const photo of await photosForGroups(deps.files, report.offer.media)) {
-      await api.sendPhoto(chatId, photo, where);
+      await limited(chatId, () => api.sendPhoto(chatId, photo, where));
     }
   }
 
@@ -110,11 +154,13 @@ export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCard
     const existing = await locate(reportId);
     if (existing?.messageId) {
       try {
-        await api.editMessageText(chatId, existing.messageId, text, {
-          entities,
-          reply_markup: keyboard,
-          link_preview_options: { is_disabled: true },
-        });
+        await limited(chatId, () =>
+          api.editMessageText(chatId, existing.messageId!, text, {
+            entities,
+            reply_markup: keyboard,
+            link_preview_options: { is_disabled: true },
+          }),
+        );
       } catch (error) {
         if (!String((error as Error).message).includes("message is not modified")) throw error;
       }
@@ -122,9 +168,11 @@ export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCard
     }
     let threadId = existing?.threadId;
     if (threadId === undefined && (await isForum(chatId))) {
-      const topic = await api.createForumTopic(
-        chatId,
-        `${report.id} · ${deps.translate(`check-level-name-${report.screening.level}`)}`,
+      const topic = await limited(chatId, () =>
+        api.createForumTopic(
+          chatId,
+          `${report.id} · ${deps.translate(`check-level-name-${report.screening.level}`)}`,
+        ),
       );
       threadId = topic.message_thread_id;
       await runBatch(redis, [
@@ -132,12 +180,14 @@ export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCard
         ["set", keys.cardIndex(chatId, "thread", threadId), report.id],
       ]);
     }
-    const message = await api.sendMessage(chatId, text, {
-      entities,
-      reply_markup: keyboard,
-      message_thread_id: threadId,
-      link_preview_options: { is_disabled: true },
-    });
+    const message = await limited(chatId, () =>
+      api.sendMessage(chatId, text, {
+        entities,
+        reply_markup: keyboard,
+        message_thread_id: threadId,
+        link_preview_options: { is_disabled: true },
+      }),
+    );
     // Recorded before anything else: a retry from here on edits this card instead of posting another.
     await runBatch(redis, [
       ["hset", cardKey, "chat", chatId, "message", message.message_id],
@@ -154,19 +204,25 @@ export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCard
       try {
         await publishNow(job.data.reportId);
       } catch (error) {
+        if (error instanceof Error && error.name === "RateLimitError") throw error;
         throw classifyTelegramError(error);
       }
     },
-    { limiter: { max: deps.rate?.max ?? 20, duration: deps.rate?.durationMs ?? 60_000 } },
+    {},
   );
 
   return {
-    async publish(reportId) {
+    async publish(reportId, options = {}) {
+      oneAtATime ??= runner.queue(CASE_CARD_QUEUE).setGlobalConcurrency(1);
+      await oneAtATime;
       // A new id each time: every change deserves an edit; the job reads the latest report.
       await runner.add(
         CASE_CARD_QUEUE,
         { reportId },
-        { jobId: `card/${reportId}/${Date.now()}/${Math.random().toString(36).slice(2, 8)}` },
+        {
+          jobId: `card/${reportId}/${Date.now()}/${Math.random().toString(36).slice(2, 8)}`,
+          priority: options.urgent ? PRIORITY_URGENT : PRIORITY_NORMAL,
+        },
       );
     },
     locate,

@@ -70,7 +70,7 @@ export function createCaseEvents(
     cards,
     async created(report) {
       // The reporter was told "received" with the case number when they sent it.
-      await cards.publish(report.id);
+      await cards.publish(report.id, { urgent: report.urgent });
       await forwardIfDue(report);
       await startDeadlines(report);
       // After the card and forwarding: the model only adds notes, it never holds anything up.
@@ -82,7 +82,7 @@ export function createCaseEvents(
       await startDeadlines(report);
     },
     async changed(report, options = {}) {
-      if (!options.cardUpToDate) await cards.publish(report.id);
+      if (!options.cardUpToDate) await cards.publish(report.id, { urgent: report.urgent });
       await forwardIfDue(report);
       await startDeadlines(report);
     },

@@ -1,10 +1,14 @@
-/** The compiled entry point, run as the operator runs it: `npm start` (node dist/src/main.js). */
+/**
+ * The compiled entry point, run as the operator runs it: `npm start` (node dist/src/main.js); and
+ * several of them at once behind one webhook, one killed with SIGKILL and restarted at once.
+ */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEnv } from "../harness/app.js";
 import { TestRedis } from "../harness/redis.js";
-import { fillReport, sendReport, text, waitForStep } from "../harness/report-driver.js";
-import { FakeTelegram } from "../harness/telegram/index.js";
+import { fillReport, sendReport, text, waitForStep, waitForText } from "../harness/report-driver.js";
+import { FakeTelegram, type SimChat, type SimUser } from "../harness/telegram/index.js";
 
 let redis: TestRedis;
 let tg: FakeTelegram;
@@ -146,4 +150,162 @@ describe("npm start", () => {
     expect(run.output()).toContain("BOT_TOKEN");
     expect(run.output()).not.toMatch(/\n\s+at /); // no stack trace
   }, 30_000);
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** `node dist/src/main.js` in webhook mode on `port`, in its own process group. */
+function webhookProcess(env: Record<string, string>, port: number): Running & { ready: Promise<void> } {
+  const child = spawn(process.execPath, ["dist/src/main.js"], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      ENV_FILE: "/nonexistent/.env",
+      ...env,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+      WEBHOOK_SECRET: "two-processes-secret",
+      HTTP_PORT: String(port),
+    },
+    cwd: process.cwd(),
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+  const collect = (d: Buffer) => {
+    output += d;
+    if (output.includes("Waspada is running")) markReady();
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const exit = new Promise<number>((resolve) => child.once("exit", (code) => resolve(code ?? -1)));
+  const signal = (name: NodeJS.Signals) => {
+    if (child.pid) process.kill(-child.pid, name);
+  };
+  return { child, output: () => output, exit, signal, ready };
+}
+
+const OFFER_TEXT = "Lowongan admin di Kamboja, gaji USD 1200, tiket ditanggung, visa turis. WA +855 96 111";
+
+interface Walked {
+  user: SimUser;
+  summary: string;
+}
+
+/** A whole report with two quick texts at the offer step and Send pressed twice at once. */
+async function walkReport(user: SimUser, i: number): Promise<Walked> {
+  const summary = await fillReport(user, "en", {
+    offer: [`${OFFER_TEXT}${i}`, `Berangkat minggu depan ${i}`],
+    offerBurst: true,
+    country: "KH",
+  });
+  const send = text("en", "report-button-send");
+  await Promise.all([user.click(send), user.click(send).catch(() => undefined)]);
+  await waitForText(user, text("en", "report-sent", { id: "" }).split("{")[0]!.slice(0, 20), 20_000);
+  return { user, summary };
+}
+
+function caseIdsOf(user: SimUser): string[] {
+  const sent = text("en", "report-sent", { id: "" }).split("{")[0]!.slice(0, 20);
+  return user
+    .botMessages()
+    .filter((m) => (m.text ?? "").includes(sent))
+    .map((m) => /([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(m.text ?? "")?.[1] ?? "?");
+}
+
+/** Every person: one confirmation with one case number, both quick texts in it; one card each. */
+async function expectOnceEach(walked: Walked[], group: SimChat): Promise<void> {
+  const ids: string[] = [];
+  for (const { user, summary } of walked) {
+    expect(summary).toContain(text("en", "report-summary-offer-count", { texts: 2, screenshots: 0 }));
+    expect(caseIdsOf(user)).toHaveLength(1);
+    ids.push(caseIdsOf(user)[0]!);
+  }
+  expect(new Set(ids).size).toBe(walked.length);
+  const cardsOf = (id: string) => group.messages().filter((m) => (m.text ?? "").includes(id)).length;
+  // Cards go out one every 3 s (the group's limit spread over the minute).
+  await expect
+    .poll(() => ids.filter((id) => cardsOf(id) === 1).length, { timeout: 60_000, interval: 500 })
+    .toBe(ids.length);
+  await new Promise((r) => setTimeout(r, 3500));
+  for (const id of ids) expect(cardsOf(id), id).toBe(1);
+}
+
+describe("several webhook processes on one Redis", () => {
+  it("each update delivered to both, alternately first: every person gets one case number and one card", async () => {
+    await redis.flush();
+    const group = tg.createGroup({ title: "Petugas", members: [] });
+    const env = testEnv(tg, redis, {
+      LOG_LEVEL: "info",
+      MODERATOR_CHAT_ID: String(group.id),
+      UPDATE_LEASE_MS: "2000",
+    });
+    const ports = [await freePort(), await freePort()];
+    const processes = ports.map((port) => webhookProcess(env, port));
+    await Promise.all(processes.map((p) => p.ready));
+    tg.setWebhookFanOut(
+      ports.map((port) => `http://127.0.0.1:${port}/telegram`),
+      { twice: true },
+    );
+    try {
+      const users = Array.from({ length: 6 }, (_, i) =>
+        tg.createUser({ firstName: `Dua${i}`, languageCode: "en" }),
+      );
+      const walked = await Promise.all(users.map((user, i) => walkReport(user, i)));
+      await expectOnceEach(walked, group);
+    } finally {
+      for (const p of processes) p.signal("SIGTERM");
+      await Promise.all(processes.map((p) => p.exit));
+    }
+  }, 120_000);
+
+  it("one process killed with SIGKILL mid-report and restarted at once: nothing lost, nothing twice", async () => {
+    await redis.flush();
+    const group = tg.createGroup({ title: "Petugas", members: [] });
+    const env = testEnv(tg, redis, {
+      LOG_LEVEL: "info",
+      MODERATOR_CHAT_ID: String(group.id),
+      UPDATE_LEASE_MS: "1000",
+    });
+    const ports = [await freePort(), await freePort()];
+    const processes = ports.map((port) => webhookProcess(env, port));
+    await Promise.all(processes.map((p) => p.ready));
+    // One delivery per update (no second copy to save it), retried while the process is away.
+    tg.setWebhookFanOut(
+      ports.map((port) => `http://127.0.0.1:${port}/telegram`),
+      { twice: false, attempts: 40, delayMs: 250 },
+    );
+    try {
+      const users = Array.from({ length: 6 }, (_, i) =>
+        tg.createUser({ firstName: `Mati${i}`, languageCode: "en" }),
+      );
+      const walking = Promise.all(users.map((user, i) => walkReport(user, i)));
+      for (const delay of [700, 1500]) {
+        await new Promise((r) => setTimeout(r, delay));
+        const victim = processes[0]!;
+        victim.signal("SIGKILL");
+        await victim.exit;
+        const again = webhookProcess(env, ports[0]!);
+        processes[0] = again;
+      }
+      const walked = await walking;
+      await expectOnceEach(walked, group);
+    } finally {
+      for (const p of processes) p.signal("SIGTERM");
+      await Promise.all(processes.map((p) => p.exit));
+    }
+  }, 120_000);
 });

@@ -145,7 +145,7 @@ describe("an abandoned report", () => {
 });
 
 describe("Redis lost in the middle of a report", () => {
-  it("tells the person to try again, then continues at the same step with nothing lost", async () => {
+  it("tells the person to wait, then handles the held press when Redis is back, nothing lost", async () => {
     app = await startTestApp(testEnv(tg, redis));
     const user = tg.createUser({ firstName: "Adi", languageCode: "en" });
     await user.send("/report");
@@ -168,9 +168,73 @@ describe("Redis lost in the middle of a report", () => {
     expect(alert.params.text).toBe(text("en", "error-unavailable"));
     await redis.restart();
     await expect.poll(() => app.redis.status, { timeout: 10_000 }).toBe("ready");
-    // The button is still there (nothing was consumed): press it again.
-    await user.click(text("en", "report-button-done"));
-    const contacts = await waitForStep(user, "en", 3);
+    // The press was not confirmed as handled while Redis was away: it is handled now, once.
+    const contacts = await waitForStep(user, "en", 3, 15_000);
     expect(contacts.text).toContain("+855 97 123 4567");
+    expect(user.botMessages().filter((m) => /Step 3\/8/.test(m.text ?? ""))).toHaveLength(1);
+  });
+});
+
+describe("a report in progress at rest", () => {
+  it("a scan of Redis at the summary finds no id, name, username or phone of the reporter in clear", async () => {
+    app = await startTestApp(testEnv(tg, redis));
+    const user = tg.createUser({
+      firstName: "Kartini",
+      lastName: "Wulandari",
+      username: "kartini_w88",
+      languageCode: "id",
+    });
+    await fillReport(user, "id", {
+      who: "family_friend",
+      offer: [OFFER, "Berangkat minggu depan, paspor dipegang agen"],
+      country: "KH",
+      money: "paid",
+      moneyDetail: "7 juta",
+      consent: true,
+      sharePhone: "+62 812 5555 0199",
+    });
+    // The summary is on screen: the report lives only as conversation state now.
+    const handled = async () => (await app.metrics.updates.get()).values.reduce((n, v) => n + v.value, 0);
+    const settled = await handled();
+    await expect.poll(handled).toBe(settled);
+    const dump = await dumpRedis(redis.client());
+    expect(dump).toContain("conv:"); // the state is there, sealed
+    for (const secret of ["Kartini", "Wulandari", "kartini_w88", "5555 0199", "81255550199", "5555-0199"]) {
+      expect(dump, secret).not.toContain(secret);
+    }
+    expect(dump).not.toMatch(new RegExp(`(?<![A-Za-z0-9])${user.id}(?![A-Za-z0-9])`));
+    // And the report still goes through from that state.
+    expect(await sendReport(user, "id")).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  });
+});
+
+describe("a report that grows too large", () => {
+  it("refuses more input with a clear message once the state nears its cap, and the person goes on with the buttons", async () => {
+    app = await startTestApp(testEnv(tg, redis, { CONVERSATION_MAX_KB: "8" }));
+    const user = tg.createUser({ firstName: "Lestari", languageCode: "en" });
+    await user.send("/report");
+    await waitForStep(user, "en", 1);
+    await user.click(text("en", "report-who-self"));
+    await waitForStep(user, "en", 2);
+    // Text that does not compress: the sealed state grows by about its length each time.
+    let seed = 7;
+    const noise = (n: number) =>
+      Array.from({ length: n }, () => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return "abcdefghijklmnopqrstuvwxyz0123456789"[seed % 36];
+      }).join("");
+    const full = text("en", "conversation-full");
+    let refused = false;
+    for (let i = 0; i < 12 && !refused; i++) {
+      await user.send(`Offer part ${i}: ${noise(1500)}`);
+      const answer = await user.waitForBotMessage();
+      refused = answer.text === full;
+    }
+    expect(refused).toBe(true);
+    const stored = await redis.client().keys("*conv:*");
+    const sizes = await Promise.all(stored.map((key) => redis.client().strlen(key)));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(8 * 1024);
+    await user.click(text("en", "report-button-done"));
+    await waitForStep(user, "en", 3);
   });
 });

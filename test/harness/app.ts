@@ -3,7 +3,7 @@
  * in memory so tests can read them (and prove they hold no personal data).
  */
 import { Writable } from "node:stream";
-import { type App, createApp } from "#src/app.js";
+import { type App, type AppOptions, createApp } from "#src/app.js";
 import { parseConfig } from "#src/config.js";
 import { createLogger } from "#src/logger.js";
 import type { TestRedis } from "./redis.js";
@@ -37,7 +37,10 @@ export function testEnv(
   };
 }
 
-export function createTestApp(env: Record<string, string>): TestApp {
+export function createTestApp(
+  env: Record<string, string>,
+  options: Pick<AppOptions, "faults"> = {},
+): TestApp {
   const config = parseConfig(env);
   const logs: Array<Record<string, unknown>> = [];
   const destination = new Writable({
@@ -52,7 +55,7 @@ export function createTestApp(env: Record<string, string>): TestApp {
     secrets: [config.BOT_TOKEN],
     destination,
   });
-  const app = createApp(config, { logger, startRetryDelayMs: () => 100 });
+  const app = createApp(config, { logger, startRetryDelayMs: () => 100, ...options });
   return Object.assign(app, { logs, logText: () => logs.map((l) => JSON.stringify(l)).join("\n") });
 }
 

@@ -26,6 +26,8 @@ export function waitForStep(user: SimUser, locale: Locale, step: number, timeout
 export interface ReportAnswers {
   who?: "self" | "family_friend" | "abroad" | "other";
   offer?: string[];
+  /** Send the offer texts 5 ms apart without waiting for the bot in between. */
+  offerBurst?: boolean;
   /** Forward the offer texts from this sender instead of pasting them. */
   forwardedFrom?: { id: number; firstName: string; username?: string };
   /** Messages forwarded in the offer step after the texts, each from its own sender (the person herself too). */
@@ -56,7 +58,21 @@ export async function fillReport(user: SimUser, locale: Locale, answers: ReportA
   await waitForStep(user, locale, 1);
   await user.click(t(`report-who-${answers.who ?? "self"}`));
   await waitForStep(user, locale, 2);
-  for (const offer of answers.offer ?? []) {
+  if (answers.offerBurst) {
+    const sent: Array<Promise<unknown>> = [];
+    for (const offer of answers.offer ?? []) {
+      sent.push(user.send(offer));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await Promise.all(sent);
+    const count = answers.offer?.length ?? 0;
+    await user.waitForBotMessage({
+      predicate: (m) =>
+        (m.text ?? "").includes(t("report-offer-received", { texts: count, screenshots: 0, max: 10 })),
+      timeoutMs: 15_000,
+    });
+  }
+  for (const offer of answers.offerBurst ? [] : (answers.offer ?? [])) {
     if (answers.forwardedFrom) await user.forward({ text: offer, from: { user: answers.forwardedFrom } });
     else await user.send(offer);
     await user.waitForBotMessage({

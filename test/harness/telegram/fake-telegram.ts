@@ -227,6 +227,13 @@ export class FakeTelegram {
     return update.update_id;
   }
 
+  /** Deliver each update to these webhook URLs in turn (and with `twice` to two of them at once). */
+  setWebhookFanOut(urls: string[], options: { twice: boolean; attempts?: number; delayMs?: number }): void {
+    this.backend.webhook.fanOut = { urls, twice: options.twice };
+    if (options.attempts !== undefined) this.backend.webhook.retry.attempts = options.attempts;
+    if (options.delayMs !== undefined) this.backend.webhook.retry.delayMs = options.delayMs;
+  }
+
   get webhookDeliveries(): WebhookDelivery[] {
     return this.backend.webhook.deliveries;
   }

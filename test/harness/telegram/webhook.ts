@@ -28,8 +28,14 @@ export class WebhookSender {
   lastError: { date: number; message: string } | undefined;
   private chain: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  /**
+   * Several bot processes behind one bot: each update goes to the next URL in turn and, with
+   * `twice`, at the same moment to the URL after it as well (Telegram's redelivery, made certain).
+   */
+  fanOut: { urls: string[]; twice: boolean } | undefined;
+  private turn = 0;
 
-  constructor(private readonly retry: WebhookRetryPolicy) {}
+  constructor(readonly retry: WebhookRetryPolicy) {}
 
   get active(): boolean {
     return this.config !== undefined;
@@ -37,6 +43,13 @@ export class WebhookSender {
 
   /** Resolves once this update was accepted by the bot or its attempts ran out. */
   send(update: Update): Promise<void> {
+    if (this.fanOut && this.config) {
+      const { urls, twice } = this.fanOut;
+      const first = this.turn++ % urls.length;
+      const targets =
+        twice && urls.length > 1 ? [urls[first]!, urls[(first + 1) % urls.length]!] : [urls[first]!];
+      return Promise.all(targets.map((url) => this.deliver(update, url))).then(() => undefined);
+    }
     const delivery = this.chain.then(() => this.deliver(update));
     this.chain = delivery.catch(() => undefined);
     return delivery;
@@ -46,11 +59,11 @@ export class WebhookSender {
     this.stopped = true;
   }
 
-  private async deliver(update: Update): Promise<void> {
+  private async deliver(update: Update, url?: string): Promise<void> {
     for (let attempt = 1; attempt <= this.retry.attempts; attempt++) {
       const config = this.config;
       if (!config || this.stopped) return;
-      const status = await this.post(config, update, attempt);
+      const status = await this.post(url ? { ...config, url } : config, update, attempt);
       if (status >= 200 && status < 300) return;
       await new Promise((resolve) => setTimeout(resolve, this.retry.delayMs));
     }

@@ -146,10 +146,11 @@ export class Dialog {
       const [prefix, sid, step, ...rest] = (query.data ?? "").split(":");
       const value = rest.join(":");
       if (prefix !== "rp" || sid !== this.sid || step !== question.step) {
-        await next.answerCallbackQuery({ text: this.t("report-button-old") });
+        await next.answerCallbackQuery({ text: this.t("report-button-old") }).catch(() => {});
         return this.refuse(undefined);
       }
-      await next.answerCallbackQuery();
+      // May already be answered ("try again" while Redis was away, then handled when it came back).
+      await next.answerCallbackQuery().catch(() => {});
       // Buttons go away once used: a second press cannot answer twice.
       if (query.message) await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
       if (value === "cancel") throw new ReportCancelled();
@@ -185,6 +186,11 @@ export class Dialog {
 
   /** Fetches data outside the replay log's determinism (Redis, clocks) exactly once. */
   external<R>(task: (ctx: BotContext) => R | Promise<R>): Promise<R> {
-    return this.conversation.external(task);
+    return this.conversation.external(async (ctx) => {
+      ctx.deps.faults?.point("external");
+      const result = await task(ctx);
+      ctx.deps.faults?.point("external done");
+      return result;
+    });
   }
 }
