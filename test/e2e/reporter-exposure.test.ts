@@ -33,7 +33,12 @@ const bot = useRunningBot((tg) => {
     members: [{ user: officer, status: "administrator" }],
   });
   kh = tg.createChannel({ title: "Focal point KH" });
-  return { MODERATOR_CHAT_ID: String(group.id), FOCAL_CHANNELS: `KH=${kh.id},default=${kh.id}` };
+  // auto: a high case goes to the focal point at once (review would wait for an officer).
+  return {
+    MODERATOR_CHAT_ID: String(group.id),
+    FOCAL_CHANNELS: `KH=${kh.id},default=${kh.id}`,
+    FORWARD_MODE: "auto",
+  };
 });
 
 /** Everything the bot sent into chats other than the reporter's own, with the files it uploaded. */

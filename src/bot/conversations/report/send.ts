@@ -19,6 +19,7 @@ export function toReportDraft(draft: Draft, locale: Locale): ReportDraft {
     offer: {
       texts: draft.offer.texts.map(({ text, forwarded }) => (forwarded ? { text, forwarded } : { text })),
       media: draft.offer.media,
+      ...(draft.offer.readText ? { readText: draft.offer.readText } : {}),
     },
     screening: draft.screening ?? { level: "low", score: 0, indicators: [], catalogueVersion: "none" },
     recruiter: draft.recruiter,
