@@ -1,0 +1,142 @@
+/**
+ * Drives the guided report as a person would, in either language, by pressing the buttons the
+ * person sees (labels come from the same locale files as the bot's).
+ */
+import { createI18n } from "#src/bot/i18n.js";
+import type { Locale } from "#src/config.js";
+import type { SimUser } from "#src/playground/telegram/index.js";
+
+const i18n = createI18n("id");
+
+export function text(locale: Locale, key: string, args?: Record<string, string | number>): string {
+  return i18n.t(locale, key, args);
+}
+
+export function waitForText(user: SimUser, fragment: string, timeoutMs = 5000) {
+  return user.waitForBotMessage({
+    predicate: (m) => (m.text ?? m.caption ?? "").includes(fragment),
+    timeoutMs,
+  });
+}
+
+export function waitForStep(user: SimUser, locale: Locale, step: number, timeoutMs = 5000) {
+  return waitForText(user, text(locale, "report-progress", { step, total: 8 }), timeoutMs);
+}
+
+export interface ReportAnswers {
+  who?: "self" | "family_friend" | "abroad" | "other";
+  offer?: string[];
+  /** Forward the offer texts from this sender instead of pasting them. */
+  forwardedFrom?: { id: number; firstName: string; username?: string };
+  photos?: number;
+  /** A country code to press, or undefined to skip. */
+  country?: string;
+  job?: string;
+  money?: "none" | "asked" | "paid";
+  moneyDetail?: string;
+  departed?: {
+    relationship: string;
+    passportTaken: "yes" | "no" | "unknown";
+    location?: { latitude: number; longitude: number };
+  };
+  consent?: boolean;
+  sharePhone?: string;
+}
+
+/** Opens the report from the menu and answers up to the summary (step 8); returns the summary text. */
+export async function fillReport(user: SimUser, locale: Locale, answers: ReportAnswers): Promise<string> {
+  const t = (key: string, args?: Record<string, string | number>) => text(locale, key, args);
+  await user.send("/report");
+  await waitForStep(user, locale, 1);
+  await user.click(t(`report-who-${answers.who ?? "self"}`));
+  await waitForStep(user, locale, 2);
+  for (const offer of answers.offer ?? []) {
+    if (answers.forwardedFrom) await user.forward({ text: offer, from: { user: answers.forwardedFrom } });
+    else await user.send(offer);
+    await user.waitForBotMessage({
+      predicate: (m) => (m.buttons ?? []).flat().some((b) => b.text === t("report-button-done")),
+    });
+  }
+  for (let photo = 0; photo < (answers.photos ?? 0); photo++) {
+    await user.sendPhoto();
+    await user.waitForBotMessage({
+      predicate: (m) => (m.buttons ?? []).flat().some((b) => b.text === t("report-button-done")),
+    });
+  }
+  if ((answers.offer?.length ?? 0) + (answers.photos ?? 0) > 0) await user.click(t("report-button-done"));
+  else await user.click(t("report-button-skip"));
+  await waitForStep(user, locale, 3);
+  const contacts = user.lastBotMessage();
+  await user.click(
+    (contacts?.buttons ?? []).flat().some((b) => b.text === t("report-button-continue"))
+      ? t("report-button-continue")
+      : t("report-button-skip"),
+  );
+  const countryQuestion = await waitForStep(user, locale, 4);
+  const countryButton = (countryQuestion.buttons ?? [])
+    .flat()
+    .find((b) => answers.country !== undefined && (b.data ?? "").endsWith(`:country:${answers.country}`));
+  await user.click(countryButton ? countryButton.text : t("report-button-skip"));
+  await waitForText(user, t("report-city-question"));
+  await user.click(t("report-button-skip"));
+  await waitForText(user, t("report-job-question"));
+  if (answers.job) await user.send(answers.job);
+  else await user.click(t("report-button-skip"));
+  await waitForText(user, t("report-salary-question"));
+  await user.click(t("report-button-skip"));
+  await waitForStep(user, locale, 5);
+  if (answers.money) {
+    await user.click(t(`report-money-${answers.money}`));
+    if (answers.money !== "none") {
+      await waitForText(user, t("report-money-detail-question"));
+      await user.send(answers.moneyDetail ?? "500");
+    }
+  } else {
+    await user.click(t("report-button-skip"));
+  }
+  await waitForText(user, t("report-passport-question"));
+  await user.click(t("answer-no"));
+  await waitForStep(user, locale, 6);
+  if (answers.departed) {
+    await user.click(t("answer-yes"));
+    await waitForText(user, t("report-departed-who"));
+    await user.click(t(`relationship-${answers.departed.relationship}`));
+    for (const key of [
+      "report-departed-when",
+      "report-departed-last-contact",
+      "report-departed-whereabouts",
+    ]) {
+      await waitForText(user, t(key));
+      await user.click(t("report-button-skip"));
+    }
+    await waitForText(user, t("report-departed-can-communicate"));
+    await user.click(t("answer-unknown"));
+    await waitForText(user, t("report-departed-passport-taken"));
+    await user.click(t(`answer-${answers.departed.passportTaken}`));
+    await waitForText(user, t("report-or-buttons"));
+    if (answers.departed.location) await user.sendLocation(answers.departed.location);
+    else await user.click(t("report-button-skip"));
+  } else {
+    await user.click(t("answer-no"));
+  }
+  await waitForStep(user, locale, 7);
+  if (answers.consent) {
+    await user.click(t("report-consent-yes"));
+    await waitForText(user, t("report-or-buttons"));
+    if (answers.sharePhone) await user.sendContact({ phoneNumber: answers.sharePhone, own: true });
+    else await user.click(t("report-button-skip"));
+  } else {
+    await user.click(t("report-consent-no"));
+  }
+  const summary = await waitForStep(user, locale, 8);
+  return summary.text ?? "";
+}
+
+/** Presses Send on the summary and returns the case number. */
+export async function sendReport(user: SimUser, locale: Locale): Promise<string> {
+  await user.click(text(locale, "report-button-send"));
+  const sent = await waitForText(user, text(locale, "report-sent", { id: "" }).split("{")[0]!.slice(0, 20));
+  const id = /([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(sent.text ?? "")?.[1];
+  if (!id) throw new Error(`no case number in: ${sent.text}`);
+  return id;
+}
