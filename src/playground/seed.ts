@@ -138,11 +138,14 @@ function evalOffers(): Map<string, string> {
   return offers;
 }
 
-/** Makes the sample reports one after another; returns how many cases exist afterwards. */
+/**
+ * Makes the sample reports one after another and waits until every case card is in the group
+ * (cards are posted at most 20 a minute, as Telegram allows in a group, so the last may wait).
+ */
 export async function seedReports(world: PlaygroundWorld): Promise<number> {
   const offers = evalOffers();
   const officer = world.snapshot().officers.find((o) => o.status === "administrator")!;
-  let count = 0;
+  const ids: string[] = [];
   for (const sample of SAMPLES) {
     const offer = offers.get(sample.offer);
     if (!offer) throw new Error(`seed: no offer ${sample.offer} in data/eval/dev-scam.jsonl`);
@@ -150,19 +153,20 @@ export async function seedReports(world: PlaygroundWorld): Promise<number> {
     const user = world.persona(persona.id);
     await fillReport(user, sample.language, { ...sample.answers, offer: [offer] });
     const id = await sendReport(user, sample.language);
-    count++;
+    ids.push(id);
     if (sample.triage.length === 0) continue;
     const card = await waitForCard(world, id);
     for (const action of sample.triage) {
       await world.press(officer.id, world.group.id, card, caseActionData.pack({ id, action }));
     }
   }
-  return count;
+  for (const id of ids) await waitForCard(world, id);
+  return ids.length;
 }
 
 async function waitForCard(world: PlaygroundWorld, id: string): Promise<number> {
   const take = caseActionData.pack({ id, action: "take" });
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
     const card = world.group
       .messages()

@@ -136,14 +136,14 @@ describe("the playground in a browser", () => {
     await send.focus();
     await page.keyboard.press("Enter");
     const sent = await waitForMessage(person(), "case number");
-    const caseId = /([A-Z0-9]{4}-[A-Z0-9]{4})/.exec((await sent.innerText()) ?? "")?.[1];
+    const caseId = /([A-Z0-9]{4}-[A-Z0-9]{4})/.exec((await sent.textContent()) ?? "")?.[1];
     expect(caseId).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     await page.screenshot({ path: join(SCREENSHOTS, "report-sent.png") });
 
     // The moderator group shows the case in its own topic, opened by itself.
     const card = await waitForMessage(group(), caseId!);
     await expect(
-      page.getByRole("navigation", { name: "Topics" }).getByRole("button", { pressed: true }).innerText(),
+      page.getByRole("navigation", { name: "Topics" }).getByRole("button", { pressed: true }).textContent(),
     ).resolves.toContain(caseId!);
 
     // A plain member may not act on it.
@@ -168,7 +168,7 @@ describe("the playground in a browser", () => {
       .getByRole("button", { name: /Cambodia/ })
       .click();
     const post = await waitForMessage(page.locator("#channel-messages"), caseId!);
-    await expect(post.innerText()).resolves.not.toContain("Agus");
+    await expect(post.textContent()).resolves.not.toContain("Agus");
     await page.screenshot({ path: join(SCREENSHOTS, "focal-channel.png") });
   });
 
@@ -183,6 +183,38 @@ describe("the playground in a browser", () => {
     await phone.screenshot({ path: join(SCREENSHOTS, "phone.png") });
     await phone.close();
   });
+});
+
+describe("a seeded playground", () => {
+  it("--seed opens on a working group: a dozen cases in several states, posts at the focal points", async () => {
+    const seeded = await startPlayground({ PLAYGROUND_PORT: String(await freePort()) }, ["--seed"]);
+    try {
+      expect(seeded.output()).toContain("Seeded 12 sample reports.");
+      const seededPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await seededPage.goto(seeded.url!);
+      await seededPage.locator("body[data-live='true']").waitFor();
+      const topicButtons = seededPage.getByRole("navigation", { name: "Topics" }).getByRole("button");
+      await topicButtons.nth(12).waitFor(); // General and one topic per case
+      const cards = seededPage.locator("#group-messages");
+      const history = new Set<string>();
+      for (let i = 1; i <= 12; i++) {
+        await topicButtons.nth(i).click();
+        const card = await cards.locator("li.message.bot").first().textContent();
+        for (const status of ["confirmed as a scam", "being reviewed", "needs more information", "closed"]) {
+          if (card?.includes(status)) history.add(status);
+        }
+      }
+      expect(history.size).toBeGreaterThanOrEqual(3);
+      const channels = await seededPage
+        .getByRole("navigation", { name: "Channels by destination" })
+        .textContent();
+      expect(channels).toMatch(/Cambodia \([1-9]/);
+      await seededPage.screenshot({ path: join(SCREENSHOTS, "seeded.png") });
+      await seededPage.close();
+    } finally {
+      await interrupt(seeded);
+    }
+  }, 180_000);
 });
 
 describe("starting and stopping", () => {
