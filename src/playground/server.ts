@@ -227,7 +227,7 @@ function imageType(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xd8) return "image/jpeg";
   if (bytes.subarray(0, 4).toString() === "RIFF") return "image/webp";
   if (bytes.subarray(0, 3).toString() === "GIF") return "image/gif";
-  return "application/octet-stream";
+  return bytes.subarray(0, 64).includes(0) ? "application/octet-stream" : "text/plain; charset=utf-8";
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

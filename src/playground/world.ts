@@ -60,6 +60,7 @@ export interface MessageView {
   threadId?: number;
   replyTo?: number;
   photoFileId?: string;
+  document?: { fileId: string; name: string };
   location?: { latitude: number; longitude: number };
   contact?: { name: string; phone: string };
   topic?: { name: string; color: number };
@@ -354,6 +355,9 @@ export class PlaygroundWorld {
       ...(view.threadId !== undefined && { threadId: view.threadId }),
       ...(view.replyToMessageId !== undefined && { replyTo: view.replyToMessageId }),
       ...(message.photo && { photoFileId: message.photo.at(-1)!.file_id }),
+      ...(message.document && {
+        document: { fileId: message.document.file_id, name: message.document.file_name ?? "file" },
+      }),
       ...(message.location && {
         location: { latitude: message.location.latitude, longitude: message.location.longitude },
       }),

@@ -172,6 +172,47 @@ describe("the playground in a browser", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "focal-channel.png") });
   });
 
+  it("a new person forwards an offer and attaches a screenshot; officers ask for /stats and /export", async () => {
+    await page.getByText("New person", { exact: true }).click();
+    await page.getByLabel("Name", { exact: true }).first().fill("Putri");
+    await page.getByRole("button", { name: "Create", exact: true }).click();
+    await page.locator("#persona option:checked", { hasText: "Putri" }).waitFor({ state: "attached" });
+
+    await page.getByText("↪ Forward a message").click();
+    const forward = page.locator("#forward-form");
+    await forward.getByLabel("Forwarded from").fill("Info Loker Kamboja");
+    await forward.getByLabel("Message").fill(OFFER);
+    await forward.getByRole("button", { name: "Forward", exact: true }).click();
+    await waitForMessage(person(), "Forwarded from Info Loker Kamboja");
+    await waitForMessage(person(), "Risiko");
+
+    // A real PNG: the page shows the very bytes it uploaded, served back by the emulator.
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    await page.locator("#photo").setInputFiles({ name: "offer.png", mimeType: "image/png", buffer: png });
+    const image = person().locator("li.message.user img").last();
+    await image.waitFor();
+    await expect(image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).resolves.toBe(2);
+
+    await page.getByRole("navigation", { name: "Topics" }).getByRole("button", { name: "General" }).click();
+    const groupBox = page.getByRole("textbox", { name: "Message to the group" });
+    await groupBox.fill("/stats");
+    await groupBox.press("Enter");
+    await waitForMessage(group(), text("en", "stats-title", { days: 30, total: 1 }).split(":")[0]!);
+    await groupBox.fill("/export");
+    await groupBox.press("Enter");
+    const csv = group().locator("li.message.bot a[download]").last();
+    await csv.waitFor();
+    const body = await page.evaluate(
+      async (href) => (await fetch(href)).text(),
+      await csv.getAttribute("href"),
+    );
+    expect(body.split("\n")[0]).toContain(",");
+    await page.screenshot({ path: join(SCREENSHOTS, "tools-and-commands.png") });
+  });
+
   it("works at phone width: the panes stack", async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(playground.url!);

@@ -34,6 +34,7 @@ interface Message {
   threadId?: number;
   replyTo?: number;
   photoFileId?: string;
+  document?: { fileId: string; name: string };
   location?: { latitude: number; longitude: number };
   contact?: { name: string; phone: string };
   topic?: { name: string; color: number };
@@ -156,6 +157,19 @@ function renderMessage(
       el("img", { src: `/api/files/${message.photoFileId}`, alt: t("playground-image"), loading: "lazy" }),
     );
   }
+  if (message.document) {
+    item.append(
+      el(
+        "p",
+        { class: "attachment" },
+        el(
+          "a",
+          { href: `/api/files/${message.document.fileId}`, download: message.document.name },
+          `📄 ${message.document.name}`,
+        ),
+      ),
+    );
+  }
   if (message.location) {
     const { latitude, longitude } = message.location;
     item.append(el("p", { class: "attachment" }, `📍 ${latitude.toFixed(4)}, ${longitude.toFixed(4)}`));
@@ -163,7 +177,7 @@ function renderMessage(
   if (message.contact) {
     item.append(el("p", { class: "attachment" }, `👤 ${message.contact.name} · ${message.contact.phone}`));
   }
-  if (!message.text && !message.photoFileId && !message.location && !message.contact) {
+  if (!message.text && !message.photoFileId && !message.document && !message.location && !message.contact) {
     item.append(el("p", { class: "attachment" }, `[${message.kind}]`));
   }
   if (message.text) {
