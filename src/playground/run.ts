@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
 import { type App, createApp } from "#src/app.js";
 import { ConfigError, parseConfig } from "#src/config.js";
 import { createLogger } from "#src/logger.js";
@@ -12,7 +13,6 @@ import { RedisServer, redisServerMissingMessage } from "#src/playground/redis-se
 import { seedReports } from "#src/playground/seed.js";
 import { PageServer } from "#src/playground/server.js";
 import { PlaygroundWorld } from "#src/playground/world.js";
-import { createRedis } from "#src/redis.js";
 
 export interface PlaygroundOptions {
   port: number;
@@ -89,7 +89,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       if (error instanceof ConfigError) throw new PlaygroundStartError(error.message);
       throw error;
     }
-    if (options.env.REDIS_URL) cleanups.push(() => deleteKeys(config, prefix));
+    if (options.env.REDIS_URL) cleanups.push(() => deleteKeys(redisUrl, prefix));
     options.out(`Throw-away DATA_KEY and operator name "${operator}" (nothing here is real or kept).`);
 
     const app = createApp(config, {
@@ -151,8 +151,8 @@ async function privateRedis(
   return server.url;
 }
 
-async function deleteKeys(config: ReturnType<typeof parseConfig>, prefix: string): Promise<void> {
-  const redis = createRedis(config, { connectionName: "waspada-playground-cleanup" });
+async function deleteKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectionName: "waspada-playground-cleanup" });
   try {
     let cursor = "0";
     do {

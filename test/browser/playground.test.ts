@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../harness/redis.js";
+import { freePort, TestRedis } from "../harness/redis.js";
 import { text } from "../harness/report-driver.js";
 import {
   interrupt,
@@ -194,7 +194,9 @@ describe("the playground in a browser", () => {
     await page.locator("#photo").setInputFiles({ name: "offer.png", mimeType: "image/png", buffer: png });
     const image = person().locator("li.message.user img").last();
     await image.waitFor();
-    await expect(image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).resolves.toBe(2);
+    await expect(
+      image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).resolves.toBe(2);
 
     await page.getByRole("navigation", { name: "Topics" }).getByRole("button", { name: "General" }).click();
     const groupBox = page.getByRole("textbox", { name: "Message to the group" });
@@ -205,10 +207,8 @@ describe("the playground in a browser", () => {
     await groupBox.press("Enter");
     const csv = group().locator("li.message.bot a[download]").last();
     await csv.waitFor();
-    const body = await page.evaluate(
-      async (href) => (await fetch(href)).text(),
-      await csv.getAttribute("href"),
-    );
+    const href = (await csv.getAttribute("href")) ?? "";
+    const body = await page.evaluate(async (url) => (await fetch(url)).text(), href);
     expect(body.split("\n")[0]).toContain(",");
     await page.screenshot({ path: join(SCREENSHOTS, "tools-and-commands.png") });
   });
@@ -289,6 +289,38 @@ describe("starting and stopping", () => {
     await expect(missing.exited).resolves.toBe(1);
     expect(missing.output()).toContain("sudo apt-get install redis-server");
     expect(missing.output()).toContain("REDIS_URL");
+  });
+
+  it("with REDIS_URL it uses that Redis under a fresh prefix, and removes its keys at exit", async () => {
+    const named = await TestRedis.start();
+    const client = named.client();
+    try {
+      await client.set("someone-else:key", "kept");
+      const own = await startPlayground({ PLAYGROUND_PORT: String(await freePort()), REDIS_URL: named.url });
+      expect(own.output()).toContain("(REDIS_URL), under a fresh key prefix removed at exit");
+      expect(own.output()).not.toContain("private redis-server");
+      // Someone uses it: the bot writes its session and dedupe keys.
+      const state = (await (await fetch(`${own.url}/api/state`)).json()) as {
+        personas: Array<{ id: number }>;
+      };
+      await fetch(`${own.url}/api/act`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ type: "text", persona: state.personas[0]!.id, text: "/start" }),
+      });
+      let keys: string[] = [];
+      for (let tries = 0; tries < 100 && keys.length < 2; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        keys = await client.keys("*");
+      }
+      expect(keys.some((key) => key.startsWith("waspada-playground-"))).toBe(true);
+      expect(keys.filter((key) => !key.startsWith("waspada-playground-"))).toEqual(["someone-else:key"]);
+      expect(await interrupt(own), own.output()).toBe(0);
+      await expect(client.keys("*")).resolves.toEqual(["someone-else:key"]);
+    } finally {
+      client.disconnect();
+      await named.stop();
+    }
   });
 
   it("Ctrl-C stops everything and removes the Redis files", async () => {
