@@ -89,7 +89,7 @@ describe("the playground in a browser", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "check.png") });
   });
 
-  it("a relative reports the offer to a case number, with the keyboard only", async () => {
+  it("a relative reports the offer to a case number (typed /report and Send from the keyboard)", async () => {
     await page.getByLabel("Person", { exact: true }).selectOption({ label: "Agus · relative · English" });
     await page.getByRole("textbox", { name: "Message", exact: true }).focus();
     await page.keyboard.type("/report");
@@ -127,7 +127,13 @@ describe("the playground in a browser", () => {
     await step(6);
     await press(person(), text("en", "answer-no"));
     await step(7);
-    await press(person(), text("en", "report-consent-no"));
+    await press(person(), text("en", "report-consent-yes"));
+    // The reply keyboard's request_contact button shares the persona's own (fictional) number.
+    const share = page
+      .getByRole("group", { name: "Reply keyboard" })
+      .getByRole("button", { name: text("en", "report-button-share-phone") });
+    await share.click();
+    await person().locator("li.message.user", { hasText: "+628120000" }).waitFor();
     await step(8);
     // Keyboard only: Tab to the Send button and press Enter.
     const send = person()
@@ -168,7 +174,9 @@ describe("the playground in a browser", () => {
       .getByRole("button", { name: /Cambodia/ })
       .click();
     const post = await waitForMessage(page.locator("#channel-messages"), caseId!);
-    await expect(post.textContent()).resolves.not.toContain("Agus");
+    const posted = (await post.textContent()) ?? "";
+    expect(posted).not.toContain("Agus");
+    expect(posted).not.toContain("+628120000");
     await page.screenshot({ path: join(SCREENSHOTS, "focal-channel.png") });
   });
 
