@@ -7,8 +7,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { text } from "#src/playground/report-driver.js";
 import { freePort, TestRedis } from "../harness/redis.js";
-import { text } from "../harness/report-driver.js";
 import {
   interrupt,
   launchBrowser,

@@ -1,9 +1,9 @@
 /** The compiled entry point, run as the operator runs it: `npm start` (node dist/src/main.js). */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { text, waitForStep } from "#src/playground/report-driver.js";
 import { testEnv } from "../harness/app.js";
 import { TestRedis } from "../harness/redis.js";
-import { text, waitForStep } from "../harness/report-driver.js";
 import { FakeTelegram } from "../harness/telegram/index.js";
 
 let redis: TestRedis;
