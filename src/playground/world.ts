@@ -98,6 +98,7 @@ export class PlaygroundWorld {
   private readonly listeners = new Set<(event: WorldEvent) => void>();
   /** Reply keyboards as the bot sent them (the emulator keeps only their labels). */
   private readonly replyKeyboards = new Map<string, ReplyButtonView[][]>();
+  private readonly callLogSweep: NodeJS.Timeout;
 
   private constructor(readonly tg: FakeTelegram) {
     const lina = this.addOfficer("Lina", "administrator");
@@ -123,7 +124,8 @@ export class PlaygroundWorld {
       if (call.ok && call.method === "sendMessage") this.noteReplyKeyboard(call.params, call.result);
     });
     // The emulator records every call for tests; a playground runs for hours.
-    setInterval(() => tg.clearCalls(), 60_000).unref();
+    this.callLogSweep = setInterval(() => tg.clearCalls(), 60_000);
+    this.callLogSweep.unref();
   }
 
   static async start(): Promise<PlaygroundWorld> {
@@ -149,6 +151,8 @@ export class PlaygroundWorld {
   }
 
   stop(): Promise<void> {
+    clearInterval(this.callLogSweep);
+    this.listeners.clear();
     return this.tg.stop();
   }
 
