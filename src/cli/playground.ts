@@ -32,16 +32,16 @@ export async function playgroundCommand(argv: string[]): Promise<number> {
   const stopRequested = new Promise<void>((resolve) => {
     requestStop = resolve;
   });
+  let playground: Awaited<ReturnType<typeof startPlayground>> | undefined;
   let signals = 0;
   const onSignal = () => {
     signals++;
     if (signals > 1) process.exit(130);
-    out("Stopping…");
+    out(playground ? "Stopping…" : "Stopping once started (Ctrl-C again to quit at once)…");
     requestStop();
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
-  let playground: Awaited<ReturnType<typeof startPlayground>>;
   try {
     playground = await startPlayground({ port, seed: argv.includes("--seed"), env: process.env, out });
   } catch (error) {

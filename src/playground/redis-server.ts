@@ -131,6 +131,14 @@ export class RedisServer {
     await exited;
   }
 
+  /** For a process that is exiting now (no awaiting): SIGKILL and remove the directory. */
+  killNow(): void {
+    if (this.process && this.process.exitCode === null && this.process.signalCode === null) {
+      this.process.kill("SIGKILL");
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
   async stop(): Promise<void> {
     await this.kill();
     rmSync(this.dir, { recursive: true, force: true });

@@ -145,6 +145,12 @@ async function privateRedis(
   if (missing) throw new PlaygroundStartError(`${missing}\nOr point REDIS_URL at a Redis you want to use.`);
   const server = await RedisServer.start({ durable: false, dirPrefix: "waspada-playground-" });
   cleanups.push(() => server.stop());
+  // However the process ends (a second Ctrl-C, a crash), the Redis and its files go with it.
+  const onExit = () => server.killNow();
+  process.once("exit", onExit);
+  cleanups.push(async () => {
+    process.off("exit", onExit);
+  });
   options.out(
     `Redis: a private redis-server on port ${server.port}, data in ${server.dir} (removed at exit).`,
   );
