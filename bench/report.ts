@@ -10,9 +10,9 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import { Bot, type Context, type SessionFlavor, session } from "grammy";
 import { Redis } from "ioredis";
+import { fillReport, sendReport } from "#src/playground/report-driver.js";
 import { startTestApp, testEnv } from "../test/harness/app.js";
 import { TestRedis } from "../test/harness/redis.js";
-import { fillReport, sendReport } from "../test/harness/report-driver.js";
 import { FakeTelegram } from "../test/harness/telegram/index.js";
 
 const REPORTS = 15;

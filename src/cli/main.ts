@@ -7,6 +7,7 @@ import { checkCommand } from "#src/cli/check.js";
 import { evalCommand } from "#src/cli/eval.js";
 import { exchangeCommand } from "#src/cli/exchange.js";
 import { importAgenciesCommand } from "#src/cli/import-agencies.js";
+import { playgroundCommand } from "#src/cli/playground.js";
 
 export interface CliCommand {
   summary: string;
@@ -27,6 +28,10 @@ const COMMANDS: Record<string, CliCommand> = {
   "import-agencies": {
     summary: "mark the agencies of a CSV list as licensed: waspada import-agencies FILE.csv [--dry-run]",
     run: importAgenciesCommand,
+  },
+  playground: {
+    summary: "the whole of Waspada in a browser, nothing to set up: waspada playground [--seed]",
+    run: playgroundCommand,
   },
 };
 

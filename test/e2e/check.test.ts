@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fillReport, sendReport, text, waitForStep } from "../harness/report-driver.js";
+import { fillReport, sendReport, text, waitForStep } from "#src/playground/report-driver.js";
 import { useRunningBot } from "../harness/running-bot.js";
 
 const bot = useRunningBot();

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { MAX_ANSWERS } from "#src/bot/conversations/report/dialog.js";
+import { text, waitForStep, waitForText } from "#src/playground/report-driver.js";
 import { BUCKETS } from "#src/rate-limit.js";
-import { text, waitForStep, waitForText } from "../harness/report-driver.js";
 import { useRunningBot } from "../harness/running-bot.js";
 
 const OFFER = "Lowongan admin di Kamboja, gaji 15 juta, tiket gratis, visa turis. WA +855 97 123 4567";

@@ -7,9 +7,9 @@ import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createI18n } from "#src/bot/i18n.js";
+import { fillReport, sendReport, text, waitForText } from "#src/playground/report-driver.js";
 import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
 import { TestRedis } from "../harness/redis.js";
-import { fillReport, sendReport, text, waitForText } from "../harness/report-driver.js";
 import { FakeTelegram, type SimChat, type SimUser } from "../harness/telegram/index.js";
 
 const i18n = createI18n("en");

@@ -13,9 +13,9 @@
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProcessKilled } from "#src/bot/middlewares/chat-state.js";
+import { fillReport, sendReport, text } from "#src/playground/report-driver.js";
 import { createTestApp, type TestApp, testEnv } from "../harness/app.js";
 import { TestRedis } from "../harness/redis.js";
-import { fillReport, sendReport, text } from "../harness/report-driver.js";
 import { FakeTelegram, type SimUser } from "../harness/telegram/index.js";
 
 let redis: TestRedis;

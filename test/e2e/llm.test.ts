@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { reportThisData } from "#src/bot/features/check.js";
+import { fillReport, sendReport, text, waitForStep, waitForText } from "#src/playground/report-driver.js";
 import type { RedisClient } from "#src/redis.js";
 import { EMPTY_EXTRACTION, FakeOpenAI } from "../harness/openai/index.js";
-import { fillReport, sendReport, text, waitForStep, waitForText } from "../harness/report-driver.js";
 import { useRunningBot } from "../harness/running-bot.js";
 import type { SimChat, SimUser } from "../harness/telegram/index.js";
 

@@ -1,8 +1,8 @@
 /** The officers' half: case cards, triage, focal-point posts, notifications and the anonymous relay. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { fillReport, sendReport, text, waitForText } from "#src/playground/report-driver.js";
 import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
 import { TestRedis } from "../harness/redis.js";
-import { fillReport, sendReport, text, waitForText } from "../harness/report-driver.js";
 import { FakeTelegram, type SimChat, type SimUser } from "../harness/telegram/index.js";
 
 let redis: TestRedis;

@@ -5,7 +5,7 @@
  * screenshot as a photo, nothing else — and one answer per question.
  */
 import { describe, expect, it } from "vitest";
-import { fillReport, sendReport, text, waitForText } from "../harness/report-driver.js";
+import { fillReport, sendReport, text, waitForText } from "#src/playground/report-driver.js";
 import { useRunningBot } from "../harness/running-bot.js";
 import type { SimChat, SimUser } from "../harness/telegram/index.js";
 

@@ -5,9 +5,9 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fillReport, sendReport, text, waitForStep, waitForText } from "#src/playground/report-driver.js";
 import { testEnv } from "../harness/app.js";
 import { TestRedis } from "../harness/redis.js";
-import { fillReport, sendReport, text, waitForStep, waitForText } from "../harness/report-driver.js";
 import { FakeTelegram, type SimChat, type SimUser } from "../harness/telegram/index.js";
 
 let redis: TestRedis;

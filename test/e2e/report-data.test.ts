@@ -1,9 +1,9 @@
 /** What happens to a report and its reporter over time: many at once, my reports, my data, erasure, expiry, outages. */
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { fillReport, sendReport, text, waitForStep, waitForText } from "#src/playground/report-driver.js";
 import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
 import { TestRedis } from "../harness/redis.js";
-import { fillReport, sendReport, text, waitForStep, waitForText } from "../harness/report-driver.js";
 import { FakeTelegram } from "../harness/telegram/index.js";
 
 let redis: TestRedis;

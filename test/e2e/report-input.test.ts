@@ -1,6 +1,6 @@
 /** Wrong input, cancel, edit, double Send, restarts: the report keeps what was entered and never doubles. */
 import { describe, expect, it } from "vitest";
-import { fillReport, sendReport, text, waitForStep, waitForText } from "../harness/report-driver.js";
+import { fillReport, sendReport, text, waitForStep, waitForText } from "#src/playground/report-driver.js";
 import { useRunningBot } from "../harness/running-bot.js";
 import type { SimUser } from "../harness/telegram/index.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Locale } from "#src/config.js";
-import { fillReport, sendReport, text, waitForStep, waitForText } from "../harness/report-driver.js";
+import { fillReport, sendReport, text, waitForStep, waitForText } from "#src/playground/report-driver.js";
 import { useRunningBot } from "../harness/running-bot.js";
 
 const bot = useRunningBot();

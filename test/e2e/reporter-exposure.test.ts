@@ -10,8 +10,8 @@
  */
 import type { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
+import { fillReport, sendReport, text, waitForText } from "#src/playground/report-driver.js";
 import { dumpRedis } from "../harness/redis-dump.js";
-import { fillReport, sendReport, text, waitForText } from "../harness/report-driver.js";
 import { useRunningBot } from "../harness/running-bot.js";
 import type { RecordedCall, SimChat, SimUser } from "../harness/telegram/index.js";
 

@@ -1,6 +1,6 @@
 /** OCR_ENABLED=false (a deployment that reads no images): captions are still checked as text. */
 import { describe, expect, it } from "vitest";
-import { text } from "../harness/report-driver.js";
+import { text } from "#src/playground/report-driver.js";
 import { useRunningBot } from "../harness/running-bot.js";
 
 const bot = useRunningBot(() => ({ OCR_ENABLED: "false" }));

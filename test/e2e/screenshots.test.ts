@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { sendReport, text, waitForStep, waitForText } from "../harness/report-driver.js";
+import { sendReport, text, waitForStep, waitForText } from "#src/playground/report-driver.js";
 import { useRunningBot } from "../harness/running-bot.js";
 import type { SimUser } from "../harness/telegram/index.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { detectEntities } from "../../harness/telegram/detect-entities.js";
-import { parseHtml } from "../../harness/telegram/formatting/html.js";
-import { parseMarkdown } from "../../harness/telegram/formatting/markdown.js";
-import { parseMarkdownV2 } from "../../harness/telegram/formatting/markdown-v2.js";
+import { detectEntities } from "#src/playground/telegram/detect-entities.js";
+import { parseHtml } from "#src/playground/telegram/formatting/html.js";
+import { parseMarkdown } from "#src/playground/telegram/formatting/markdown.js";
+import { parseMarkdownV2 } from "#src/playground/telegram/formatting/markdown-v2.js";
 import { expectTelegramError, useFakeTelegram } from "./helpers.js";
 
 describe("HTML parse mode", () => {

@@ -27,6 +27,12 @@ export class CallLog {
     return this.calls.filter((call) => call.method.toLowerCase() === wanted);
   }
 
+  /** Calls from now on, as they are answered (the playground shows sendChatAction as "typing…"). */
+  onCall(listener: (call: RecordedCall) => void): () => void {
+    this.waiters.add(listener);
+    return () => this.waiters.delete(listener);
+  }
+
   clear(): void {
     this.calls.length = 0;
   }

@@ -44,7 +44,7 @@ export interface CreateChannelOptions {
 }
 
 /**
- * A fake Telegram Bot API server for end-to-end tests: the real bot talks to it over HTTP
+ * A Bot API emulator for the playground and the end-to-end tests: the real bot talks to it over HTTP
  * (`new Bot(tg.token, { client: { apiRoot: tg.apiRoot } })`) while tests act as people in chats.
  */
 export class FakeTelegram {
@@ -112,6 +112,15 @@ export class FakeTelegram {
 
   callsOf(method: string): RecordedCall[] {
     return this.callLog.of(method);
+  }
+
+  onCall(listener: (call: RecordedCall) => void): () => void {
+    return this.callLog.onCall(listener);
+  }
+
+  /** Chats, files and the update queue, for the playground's own views and actions. */
+  get internals(): TelegramBackend {
+    return this.backend;
   }
 
   clearCalls(): void {

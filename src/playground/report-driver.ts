@@ -4,7 +4,7 @@
  */
 import { createI18n } from "#src/bot/i18n.js";
 import type { Locale } from "#src/config.js";
-import type { SimUser } from "./telegram/index.js";
+import type { SimUser } from "#src/playground/telegram/index.js";
 
 const i18n = createI18n("id");
 
