@@ -49,15 +49,18 @@ export interface ReportAnswers {
   };
   consent?: boolean;
   sharePhone?: string;
+  /** How long to wait for each answer of the bot (more when many people report at once). */
+  patienceMs?: number;
 }
 
 /** Opens the report from the menu and answers up to the summary (step 8); returns the summary text. */
 export async function fillReport(user: SimUser, locale: Locale, answers: ReportAnswers): Promise<string> {
   const t = (key: string, args?: Record<string, string | number>) => text(locale, key, args);
+  const wait = answers.patienceMs ?? 5000;
   await user.send("/report");
-  await waitForStep(user, locale, 1);
+  await waitForStep(user, locale, 1, wait);
   await user.click(t(`report-who-${answers.who ?? "self"}`));
-  await waitForStep(user, locale, 2);
+  await waitForStep(user, locale, 2, wait);
   if (answers.offerBurst) {
     const sent: Array<Promise<unknown>> = [];
     for (const offer of answers.offer ?? []) {
@@ -69,37 +72,41 @@ export async function fillReport(user: SimUser, locale: Locale, answers: ReportA
     await user.waitForBotMessage({
       predicate: (m) =>
         (m.text ?? "").includes(t("report-offer-received", { texts: count, screenshots: 0, max: 10 })),
-      timeoutMs: 15_000,
+      timeoutMs: Math.max(wait, 15_000),
     });
   }
   for (const offer of answers.offerBurst ? [] : (answers.offer ?? [])) {
     if (answers.forwardedFrom) await user.forward({ text: offer, from: { user: answers.forwardedFrom } });
     else await user.send(offer);
     await user.waitForBotMessage({
+      timeoutMs: wait,
       predicate: (m) => (m.buttons ?? []).flat().some((b) => b.text === t("report-button-done")),
     });
   }
   for (const forwarded of answers.forwards ?? []) {
     await user.forward({ text: forwarded.text, from: { user: forwarded.from } });
     await user.waitForBotMessage({
+      timeoutMs: wait,
       predicate: (m) => (m.buttons ?? []).flat().some((b) => b.text === t("report-button-done")),
     });
   }
   for (let photo = 0; photo < (answers.photos ?? 0); photo++) {
     await user.sendPhoto();
     await user.waitForBotMessage({
+      timeoutMs: wait,
       predicate: (m) => (m.buttons ?? []).flat().some((b) => b.text === t("report-button-done")),
     });
   }
   if ((answers.offer?.length ?? 0) + (answers.photos ?? 0) + (answers.forwards?.length ?? 0) > 0)
     await user.click(t("report-button-done"));
   else await user.click(t("report-button-skip"));
-  let contacts = await waitForStep(user, locale, 3);
+  let contacts = await waitForStep(user, locale, 3, wait);
   const isSenderQuestion = (m: { buttons?: Array<Array<{ text: string }>> }) =>
     (m.buttons ?? []).flat().some((b) => b.text === t("report-sender-yes"));
   while (isSenderQuestion(contacts)) {
     await user.click(answers.senderIsRecruiter ? t("report-sender-yes") : t("report-sender-no"));
     contacts = await user.waitForBotMessage({
+      timeoutMs: wait,
       predicate: (m) =>
         (m.text ?? "").includes(t("report-progress", { step: 3, total: 8 })) && (m.buttons ?? []).length > 0,
     });
@@ -110,70 +117,74 @@ export async function fillReport(user: SimUser, locale: Locale, answers: ReportA
       ? t("report-button-continue")
       : t("report-button-skip"),
   );
-  const countryQuestion = await waitForStep(user, locale, 4);
+  const countryQuestion = await waitForStep(user, locale, 4, wait);
   const countryButton = (countryQuestion.buttons ?? [])
     .flat()
     .find((b) => answers.country !== undefined && (b.data ?? "").endsWith(`:country:${answers.country}`));
   await user.click(countryButton ? countryButton.text : t("report-button-skip"));
-  await waitForText(user, t("report-city-question"));
+  await waitForText(user, t("report-city-question"), wait);
   await user.click(t("report-button-skip"));
-  await waitForText(user, t("report-job-question"));
+  await waitForText(user, t("report-job-question"), wait);
   if (answers.job) await user.send(answers.job);
   else await user.click(t("report-button-skip"));
-  await waitForText(user, t("report-salary-question"));
+  await waitForText(user, t("report-salary-question"), wait);
   await user.click(t("report-button-skip"));
-  await waitForStep(user, locale, 5);
+  await waitForStep(user, locale, 5, wait);
   if (answers.money) {
     await user.click(t(`report-money-${answers.money}`));
     if (answers.money !== "none") {
-      await waitForText(user, t("report-money-detail-question"));
+      await waitForText(user, t("report-money-detail-question"), wait);
       await user.send(answers.moneyDetail ?? "500");
     }
   } else {
     await user.click(t("report-button-skip"));
   }
-  await waitForText(user, t("report-passport-question"));
+  await waitForText(user, t("report-passport-question"), wait);
   await user.click(t("answer-no"));
-  await waitForStep(user, locale, 6);
+  await waitForStep(user, locale, 6, wait);
   if (answers.departed) {
     await user.click(t("answer-yes"));
-    await waitForText(user, t("report-departed-who"));
+    await waitForText(user, t("report-departed-who"), wait);
     await user.click(t(`relationship-${answers.departed.relationship}`));
     for (const key of [
       "report-departed-when",
       "report-departed-last-contact",
       "report-departed-whereabouts",
     ]) {
-      await waitForText(user, t(key));
+      await waitForText(user, t(key), wait);
       await user.click(t("report-button-skip"));
     }
-    await waitForText(user, t("report-departed-can-communicate"));
+    await waitForText(user, t("report-departed-can-communicate"), wait);
     await user.click(t("answer-unknown"));
-    await waitForText(user, t("report-departed-passport-taken"));
+    await waitForText(user, t("report-departed-passport-taken"), wait);
     await user.click(t(`answer-${answers.departed.passportTaken}`));
-    await waitForText(user, t("report-or-buttons"));
+    await waitForText(user, t("report-or-buttons"), wait);
     if (answers.departed.location) await user.sendLocation(answers.departed.location);
     else await user.click(t("report-button-skip"));
   } else {
     await user.click(t("answer-no"));
   }
-  await waitForStep(user, locale, 7);
+  await waitForStep(user, locale, 7, wait);
   if (answers.consent) {
     await user.click(t("report-consent-yes"));
-    await waitForText(user, t("report-or-buttons"));
+    await waitForText(user, t("report-or-buttons"), wait);
     if (answers.sharePhone) await user.sendContact({ phoneNumber: answers.sharePhone, own: true });
     else await user.click(t("report-button-skip"));
   } else {
     await user.click(t("report-consent-no"));
   }
-  const summary = await waitForStep(user, locale, 8);
+  const summary = await waitForStep(user, locale, 8, wait);
   return summary.text ?? "";
 }
 
 /** Presses Send on the summary and returns the case number. */
-export async function sendReport(user: SimUser, locale: Locale): Promise<string> {
+export async function sendReport(user: SimUser, locale: Locale, patienceMs = 5000): Promise<string> {
   await user.click(text(locale, "report-button-send"));
-  const sent = await waitForText(user, text(locale, "report-sent", { id: "" }).split("{")[0]!.slice(0, 20));
+  const sent = await waitForText(
+    user,
+    text(locale, "report-sent", { id: "" }).split("{")[0]!.slice(0, 20),
+    patienceMs,
+  );
   const id = /([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(sent.text ?? "")?.[1];
   if (!id) throw new Error(`no case number in: ${sent.text}`);
   return id;
