@@ -122,3 +122,6 @@ screening-cli-reasons = Why:
 screening-cli-no-reasons = No warning signs found in this text.
 screening-cli-advice = What to do:
 screening-cli-destinations = Destinations named: { $countries }
+screening-kind-question = This reads as a question about a job offer; it is rated as the offer it describes.
+screening-kind-story = This reads as someone's account of what happened, not as a job offer.
+screening-kind-announcement = This reads as a company announcement, not as a job offer.

@@ -119,3 +119,6 @@ screening-cli-reasons = Alasannya:
 screening-cli-no-reasons = Tidak ditemukan tanda bahaya dalam teks ini.
 screening-cli-advice = Yang perlu dilakukan:
 screening-cli-destinations = Negara tujuan yang disebut: { $countries }
+screening-kind-question = Teks ini terbaca sebagai pertanyaan tentang tawaran kerja; dinilai seperti tawaran yang diceritakan.
+screening-kind-story = Teks ini terbaca sebagai cerita pengalaman seseorang, bukan tawaran kerja.
+screening-kind-announcement = Teks ini terbaca sebagai pengumuman perusahaan, bukan tawaran kerja.

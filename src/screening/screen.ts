@@ -28,7 +28,13 @@ import {
 } from "#src/screening/facts.js";
 import { type PhraseMatch, type ScanResult, wordsBetween } from "#src/screening/matcher.js";
 import { normalise, spanToOriginal } from "#src/screening/normalise.js";
-import { type CounterSignal, decideKind, type RiskSignal, scoreSignals } from "#src/screening/score.js";
+import {
+  type CounterSignal,
+  isScoredKind,
+  type RiskSignal,
+  scoreSignals,
+  weighKind,
+} from "#src/screening/score.js";
 import type {
   Evidence,
   Extraction,
@@ -272,12 +278,13 @@ export function screenExtracted(
   addFacts(contacts);
   addFacts(officialClaimFact(input, nonPlacement, verifiable));
 
-  // Without a job, only the signals that never occur in innocent chat count.
-  if (!jobContext) {
-    for (const id of [...collected.keys()]) {
-      if (compiled.indicators.get(id)?.jobContext === true) collected.delete(id);
-    }
-  }
+  // Job risk signals are themselves evidence of an offer ("CASINO JOBS … Female 18–28 … PM now"):
+  // they are never dropped; the kind decides whether they score.
+  const riskCategories = new Set(
+    [...collected]
+      .filter(([id, c]) => c.evidence.length > 0 && compiled.indicators.has(id))
+      .map(([id]) => compiled.indicators.get(id)!.category),
+  ).size;
 
   const definition = (id: string): IndicatorDef | undefined => compiled.indicators.get(id);
   const risks: RiskSignal[] = [];
@@ -342,10 +349,15 @@ export function screenExtracted(
   const jobIndependentPoints = risks
     .filter((r) => definition(r.id)?.jobContext !== true)
     .reduce((s, r) => s + weights[r.strength], 0);
-  const kind = decideKind({
+  const { kind, evidence: kindEvidence } = weighKind({
     warningMarkers: phrases.get(WARNING)?.length ?? 0,
+    storyMarkers: markerCount("story"),
+    questionMarkers: markerCount("question"),
+    announcementMarkers: markerCount("announcement"),
     personalCallToAction:
       markerCount("call_to_action") > 0 || contacts.some((f) => f.id === "chan_private_chat_redirect"),
+    departureUrgency: collected.has("urg_depart_immediately"),
+    riskCategories,
     offerMarkers,
     helpRequest: markerCount("help_request") > 0,
     nonJobChat: collected.has(NON_JOB),
@@ -372,7 +384,7 @@ export function screenExtracted(
     counters.push({ id: "known_licensed_agency", weight: -3 });
     outcome = scoreSignals({ kind, risks, counters, knownRecruiter }, catalogue);
   }
-  const notScored = kind === "warning_about_scams" || kind === "not_an_offer";
+  const notScored = !isScoredKind(kind);
 
   const toEvidence = (spans: Span[]): Evidence[] => {
     const seen = new Set<string>();
@@ -409,7 +421,8 @@ export function screenExtracted(
     });
   }
   const counterIds = [...counters.map((c) => c.id)];
-  if (kind === "warning_about_scams" && collected.has(WARNING)) counterIds.push(WARNING);
+  if ((kind === "warning_about_scams" || kind === "story") && collected.has(WARNING))
+    counterIds.push(WARNING);
   if (kind === "not_an_offer" && collected.has(NON_JOB)) counterIds.push(NON_JOB);
   for (const id of counterIds) {
     const c = collected.get(id);
@@ -451,6 +464,7 @@ export function screenExtracted(
     level,
     score: notScored ? 0 : outcome.score,
     kind,
+    kindEvidence,
     indicators,
     advice,
     extraction,

@@ -138,12 +138,24 @@ export interface MessageRef {
   args?: Record<string, string | number>;
 }
 
-export type TextKind = "offer" | "warning_about_scams" | "official_programme" | "not_an_offer";
+export type TextKind =
+  | "offer"
+  /** Someone describes an offer and asks whether it is safe: scored as that offer. */
+  | "question"
+  | "warning_about_scams"
+  /** A survivor's or relative's account in the past tense. */
+  | "story"
+  /** A company announcing its official channel, an office move … */
+  | "announcement"
+  | "official_programme"
+  | "not_an_offer";
 
 export interface ScreeningResult {
   level: Level;
   score: number;
   kind: TextKind;
+  /** The weighed evidence for each kind that had any, strongest first. */
+  kindEvidence?: { kind: TextKind; weight: number }[];
   /** Strongest first. */
   indicators: IndicatorHit[];
   /** Advice chosen by the indicators, most important first; rendered by the bot through locales/. */
