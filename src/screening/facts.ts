@@ -241,6 +241,24 @@ export function contactFacts(input: FactInput, offerAbroad: boolean): FactHit[] 
   return hits;
 }
 
+/**
+ * A verifiable employer: the organisation's own web domain or e-mail domain (not a messaging or
+ * social host, not free mail), or an official portal.
+ */
+export function verifiableEmployerFact(input: FactInput): FactHit[] {
+  const evidence: Span[] = [];
+  for (const id of input.extraction.identifiers) {
+    if (id.kind === "url" || id.kind === "domain") {
+      const host = hostOf(id.value);
+      if (!(PERSONAL_HOSTS.has(host) || [...PERSONAL_HOSTS].some((h) => host.endsWith(`.${h}`))))
+        evidence.push({ start: id.start, end: id.end });
+    } else if (id.kind === "email" && !FREE_MAIL.has(id.value.split("@")[1] ?? "")) {
+      evidence.push({ start: id.start, end: id.end });
+    }
+  }
+  return evidence.length > 0 ? [{ id: "ok_verifiable_employer", evidence }] : [];
+}
+
 const spanOf = (input: FactInput, m: PhraseMatch): Span => input.toOriginal(m.start, m.end);
 
 /** "Admin job in Dubai": a UAE place together with office work. */

@@ -214,8 +214,7 @@ export function decideKind(k: KindInput): TextKind {
     if (k.storyMarkers >= 2 && k.questionMarkers === 0) return "story";
   }
   if (k.helpRequest && k.offerMarkers === 0 && !live) return "not_an_offer";
-  if (k.nonJobChat && k.offerMarkers === 0 && !k.decisiveJobIndependent && !live && k.riskCategories < 3)
-    return "not_an_offer";
+  if (k.nonJobChat && k.offerMarkers === 0 && !k.decisiveJobIndependent && !live) return "not_an_offer";
   if ((k.officialProgramme || k.licensedWithWorkVisa) && !k.decisive) return "official_programme";
   if (k.announcementMarkers > 0 && !k.decisive && k.offerMarkers === 0 && k.riskCategories < 3)
     return "announcement";

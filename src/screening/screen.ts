@@ -25,8 +25,10 @@ import {
   officialClaimFact,
   salaryFacts,
   transitFact,
+  verifiableEmployerFact,
 } from "#src/screening/facts.js";
 import { type PhraseMatch, type ScanResult, wordsBetween } from "#src/screening/matcher.js";
+import { featurize, type NgramModel, probabilityOf, shippedModel } from "#src/screening/model.js";
 import { normalise, spanToOriginal } from "#src/screening/normalise.js";
 import {
   type CounterSignal,
@@ -42,6 +44,7 @@ import type {
   IndicatorHit,
   IndicatorSource,
   KnownIdentifier,
+  Level,
   NormalisedText,
   ScreeningResult,
   Span,
@@ -54,6 +57,40 @@ const MAX_EVIDENCE_PER_INDICATOR = 5;
 const MANY_REPORTS = 3;
 
 const WARNING = "ok_warning_or_news_context";
+/** Signs of a real employer; the first three are phrasings, the fourth a fact. */
+const LEGITIMACY = new Set([
+  "ok_professional_requirements",
+  "ok_formal_application",
+  "ok_work_permit_contract_local",
+  "ok_verifiable_employer",
+  "ok_licensed_p3mi_verifiable",
+  "ok_official_g2g_program",
+  "ok_work_visa_contract",
+  "ok_plausible_wage_named_employer",
+]);
+
+/** Whether an offset of a line sits inside an open quotation ("… 'PM now, leaving this week' …"). */
+function quoted(original: string, at: number): boolean {
+  let lineStart = at;
+  while (lineStart > 0 && original[lineStart - 1] !== "\n") lineStart--;
+  let open = false;
+  for (let i = lineStart; i < at; i++) {
+    const c = original[i]!;
+    if (c === '"' || c === "\u201c" || c === "\u201d" || c === "\u00ab" || c === "\u00bb") open = !open;
+    else if (c === "\u2018" || c === "\u2019" || c === "'") {
+      const before = i === 0 ? " " : original[i - 1]!;
+      const after = original[i + 1] ?? " ";
+      const letter = /\p{L}/u;
+      if (letter.test(before) && letter.test(after)) continue; // don't, it's
+      open = !open;
+    }
+  }
+  return open;
+}
+
+/** Indicators of the learned layer (explained in locales, shown without a quote). */
+export const MODEL_RAISE = "model_resembles_reported_scams";
+export const MODEL_LOWER = "model_unlike_reported_scams";
 const NON_JOB = "ok_non_job_chat";
 const COUNTRY_INDICATORS = new Set([
   "dest_cambodia",
@@ -71,6 +108,8 @@ export interface ScreeningEngine {
   compiled: CompiledCatalogue;
   hotlines: Hotline[];
   hotlineNumbers: Set<string>;
+  /** The learned layer; null screens on the rules alone. */
+  model: NgramModel | null;
 }
 
 let defaultEngine: ScreeningEngine | undefined;
@@ -79,13 +118,23 @@ let defaultEngine: ScreeningEngine | undefined;
 export function createScreeningEngine(
   catalogue: unknown = readCatalogueFile(),
   hotlines?: unknown,
+  model: NgramModel | null = shippedModel(),
 ): ScreeningEngine {
   const list = hotlines === undefined ? loadHotlines() : loadHotlines(hotlines);
   return {
     compiled: compileCatalogue(catalogue, normalise),
     hotlines: list,
     hotlineNumbers: new Set(list.flatMap((h) => (h.e164 ? [h.e164] : []))),
+    model,
   };
+}
+
+let rulesOnlyEngine: ScreeningEngine | undefined;
+
+/** The shipped rules without the learned layer (for training and comparisons). */
+export function rulesOnlyScreeningEngine(): ScreeningEngine {
+  rulesOnlyEngine ??= { ...screeningEngine(), model: null };
+  return rulesOnlyEngine;
 }
 
 /** The engine over the shipped data, compiled on first use. */
@@ -256,6 +305,7 @@ export function screenExtracted(
   addFacts(exitPointFact(input, abroad));
   addFacts(hoursFact(input));
   addFacts(namedEmployerFact(input, countries));
+  addFacts(verifiableEmployerFact(input));
 
   // Counters that cannot hold: no licence or visa makes Cambodia/Myanmar/Laos a legal placement.
   if (nonPlacement) {
@@ -355,7 +405,12 @@ export function screenExtracted(
     questionMarkers: markerCount("question"),
     announcementMarkers: markerCount("announcement"),
     personalCallToAction:
-      markerCount("call_to_action") > 0 || contacts.some((f) => f.id === "chan_private_chat_redirect"),
+      (phrases.get(markerId("call_to_action")) ?? []).some(
+        (m) => !quoted(n.original, toOriginal(m.start, m.end).start),
+      ) ||
+      (contacts.some((f) => f.id === "chan_private_chat_redirect") &&
+        (phrases.get(WARNING)?.length ?? 0) < 2 &&
+        markerCount("story") === 0),
     departureUrgency: collected.has("urg_depart_immediately"),
     riskCategories,
     offerMarkers,
@@ -383,6 +438,20 @@ export function screenExtracted(
   ) {
     counters.push({ id: "known_licensed_agency", weight: -3 });
     outcome = scoreSignals({ kind, risks, counters, knownRecruiter }, catalogue);
+  }
+  // Legitimacy recognised positively: with nothing decisive, three signs of a real employer make
+  // the text low, two take one step down.
+  const legitimacy = counters.filter((c) => LEGITIMACY.has(c.id)).length;
+  if (outcome.decisiveCount === 0 && legitimacy >= 2 && outcome.level !== "low") {
+    const stepped: Level =
+      legitimacy >= 3
+        ? "low"
+        : outcome.level === "critical"
+          ? "high"
+          : outcome.level === "high"
+            ? "medium"
+            : "low";
+    outcome = { ...outcome, level: stepped };
   }
   const notScored = !isScoredKind(kind);
 
@@ -451,7 +520,47 @@ export function screenExtracted(
   }
   indicators.sort((a, b) => b.points - a.points || b.strength - a.strength || a.id.localeCompare(b.id));
 
-  const level = outcome.level;
+  // The learned layer: evidence beside the rules, never a quote. It may raise a low to medium, and
+  // lower a medium to low only when no strong or decisive indicator is present.
+  let level = outcome.level;
+  let model: ScreeningResult["model"];
+  if (engine.model) {
+    const probability = probabilityOf(engine.model, featurize(n.text, engine.model.bits));
+    model = { probability: Math.round(probability * 1000) / 1000, version: engine.model.version };
+    const strongOrDecisive = indicators.some((h) => h.strength >= 3 && h.points > 0);
+    const maySpeak = kind !== "warning_about_scams" && kind !== "story";
+    if (level === "low" && maySpeak && probability >= engine.model.raiseAt) {
+      level = "medium";
+      model.effect = "raised";
+      indicators.unshift({
+        id: MODEL_RAISE,
+        category: "model",
+        strength: 2,
+        points: 0,
+        source: "model",
+        message: {
+          key: `screening-indicator-${MODEL_RAISE}`,
+          args: { percent: Math.round(probability * 100) },
+        },
+        evidence: [],
+      });
+    } else if (level === "medium" && !strongOrDecisive && probability <= engine.model.lowerAt) {
+      level = "low";
+      model.effect = "lowered";
+      indicators.push({
+        id: MODEL_LOWER,
+        category: "counter_indicator",
+        strength: -1,
+        points: 0,
+        source: "model",
+        message: {
+          key: `screening-indicator-${MODEL_LOWER}`,
+          args: { percent: Math.round(probability * 100) },
+        },
+        evidence: [],
+      });
+    }
+  }
   const advice = adviseOn({
     kind,
     level,
@@ -465,6 +574,7 @@ export function screenExtracted(
     score: notScored ? 0 : outcome.score,
     kind,
     kindEvidence,
+    ...(model ? { model } : {}),
     indicators,
     advice,
     extraction,

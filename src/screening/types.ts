@@ -117,7 +117,7 @@ export interface IdentifierLookup {
   lookup(identifiers: ReadonlyArray<Pick<ExtractedIdentifier, "kind" | "value">>): Promise<KnownIdentifier[]>;
 }
 
-export type IndicatorSource = "phrase" | "fact" | "known_identifier" | "counter";
+export type IndicatorSource = "phrase" | "fact" | "known_identifier" | "counter" | "model";
 
 export interface IndicatorHit {
   /** Catalogue id, e.g. "dest_cambodia", "proc_tourist_visa", or "known_reported_identifier". */
@@ -156,6 +156,8 @@ export interface ScreeningResult {
   kind: TextKind;
   /** The weighed evidence for each kind that had any, strongest first. */
   kindEvidence?: { kind: TextKind; weight: number }[];
+  /** The learned layer's view: probability that the text is a scam offer, and what it changed. */
+  model?: { probability: number; version: string; effect?: "raised" | "lowered" };
   /** Strongest first. */
   indicators: IndicatorHit[];
   /** Advice chosen by the indicators, most important first; rendered by the bot through locales/. */

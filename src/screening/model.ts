@@ -1,0 +1,172 @@
+/**
+ * The learned layer: logistic regression over hashed character n-grams of the normalised text.
+ *
+ * Character n-grams need no word boundaries, so the same model reads Indonesian, Thai, Khmer and
+ * Myanmar. Features: every n-gram of 2 to 5 UTF-16 units of the normalised text (digit runs read as
+ * one "0", whitespace runs as one space, a space at both ends), hashed (FNV-1a, then a finaliser)
+ * into 2^bits buckets with a sign bit (so collisions cancel rather than add up), weighted 1 + ln(count)
+ * and scaled to unit length. The weights are trained by `npm run train` (src/cli/train.ts) on the
+ * train split of the corpus only and shipped as int8 with one scale in data/model/ngram-lr.json,
+ * together with the hash of the data they were trained on and their scores.
+ *
+ * Pure: reading the shipped weights once is its only I/O, like the catalogue.
+ */
+import { z } from "zod";
+import { readDataFile } from "#src/screening/data-files.js";
+
+export const MIN_N = 2;
+export const MAX_N = 5;
+
+export const ModelFileSchema = z.object({
+  version: z.string(),
+  description: z.string(),
+  bits: z.number().int().min(8).max(24),
+  minN: z.literal(MIN_N),
+  maxN: z.literal(MAX_N),
+  bias: z.number(),
+  scale: z.number().positive(),
+  /** int8 weights, base64. */
+  weights: z.string(),
+  /** Probability at or above which a text the rules left low is raised to medium. */
+  raiseAt: z.number().min(0).max(1),
+  /** Probability at or below which a medium with no strong or decisive indicator is lowered to low. */
+  lowerAt: z.number().min(0).max(1),
+  training: z.record(z.string(), z.unknown()),
+});
+export type ModelFile = z.infer<typeof ModelFileSchema>;
+
+export interface NgramModel {
+  version: string;
+  bits: number;
+  bias: number;
+  weights: Float32Array;
+  raiseAt: number;
+  lowerAt: number;
+}
+
+/** A sparse feature vector: bucket indices and values (unit length). */
+export interface Features {
+  index: Int32Array;
+  value: Float32Array;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x7c;
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** The units the n-grams are read from: digits runs as "0", whitespace runs as " ", spaces around. */
+function units(text: string): Uint16Array {
+  const out = new Uint16Array(text.length + 2);
+  let k = 0;
+  out[k++] = 0x20;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      if (out[k - 1] !== 0x20) out[k++] = 0x20;
+    } else if (isDigit(c)) {
+      if (out[k - 1] !== 0x30) out[k++] = 0x30;
+    } else out[k++] = c;
+  }
+  if (out[k - 1] !== 0x20) out[k++] = 0x20;
+  return out.subarray(0, k);
+}
+
+/**
+ * Hashed, signed, sub-linear, unit-length n-gram features of a normalised text. `bits` sets the
+ * number of buckets (2^bits).
+ */
+export function featurize(normalisedText: string, bits: number): Features {
+  const u = units(normalisedText);
+  const mask = (1 << bits) - 1;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < u.length; i++) {
+    let h = FNV_OFFSET;
+    for (let n = 1; n <= MAX_N && i + n <= u.length; n++) {
+      h = Math.imul(h ^ u[i + n - 1]!, FNV_PRIME);
+      if (n < MIN_N) continue;
+      const m = fmix(h ^ n);
+      // The top bit is the sign, the low bits the bucket: +bucket+1 or −(bucket+1).
+      const key = m & 0x80000000 ? -((m & mask) + 1) : (m & mask) + 1;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const byIndex = new Map<number, number>();
+  for (const [key, count] of counts) {
+    const idx = Math.abs(key) - 1;
+    const v = (key < 0 ? -1 : 1) * (1 + Math.log(count));
+    byIndex.set(idx, (byIndex.get(idx) ?? 0) + v);
+  }
+  const index = new Int32Array(byIndex.size);
+  const value = new Float32Array(byIndex.size);
+  let norm = 0;
+  let k = 0;
+  for (const [idx, v] of byIndex) {
+    index[k] = idx;
+    value[k] = v;
+    norm += v * v;
+    k++;
+  }
+  const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let j = 0; j < value.length; j++) value[j]! *= inv;
+  return { index, value };
+}
+
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** Probability that a text is a scam offer, from its features. */
+export function probabilityOf(model: Pick<NgramModel, "bias" | "weights">, f: Features): number {
+  let z = model.bias;
+  for (let j = 0; j < f.index.length; j++) z += model.weights[f.index[j]!]! * f.value[j]!;
+  return sigmoid(z);
+}
+
+/** Builds a model from the shipped file's contents (validated). */
+export function loadModel(file: unknown): NgramModel {
+  const m = ModelFileSchema.parse(file);
+  const raw = Buffer.from(m.weights, "base64");
+  if (raw.length !== 1 << m.bits)
+    throw new Error(`model weights: ${raw.length} bytes, expected ${1 << m.bits}`);
+  const q = new Int8Array(raw.buffer, raw.byteOffset, raw.length);
+  const weights = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * m.scale;
+  return { version: m.version, bits: m.bits, bias: m.bias, weights, raiseAt: m.raiseAt, lowerAt: m.lowerAt };
+}
+
+/** Weights as int8 with one scale (max |w| / 127). */
+export function quantise(weights: Float32Array): { scale: number; bytes: Int8Array } {
+  let max = 0;
+  for (const w of weights) max = Math.max(max, Math.abs(w));
+  const scale = max > 0 ? max / 127 : 1;
+  const bytes = new Int8Array(weights.length);
+  for (let i = 0; i < weights.length; i++)
+    bytes[i] = Math.max(-127, Math.min(127, Math.round(weights[i]! / scale)));
+  return { scale, bytes };
+}
+
+export const MODEL_FILE = "model/ngram-lr.json";
+
+let shipped: NgramModel | null | undefined;
+
+/** The shipped model, loaded on first use; null when the file is absent (rules only). */
+export function shippedModel(): NgramModel | null {
+  if (shipped === undefined) {
+    try {
+      shipped = loadModel(readDataFile(MODEL_FILE));
+    } catch (error) {
+      if ((error as Error).message.includes("ENOENT")) shipped = null;
+      else throw error;
+    }
+  }
+  return shipped;
+}
