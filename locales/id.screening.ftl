@@ -130,3 +130,4 @@ screening-indicator-ok_work_permit_contract_local = Pemberi kerja menyebut izin 
 screening-indicator-ok_verifiable_employer = Pemberi kerja bisa dicek: ada domain web atau e-mail miliknya sendiri.
 screening-indicator-model_resembles_reported_scams = Teks ini mirip tawaran yang pernah dilaporkan sebagai penipuan (model terlatih menilainya { $percent } %). Tidak ada satu tanda pasti: cek pemberi kerjanya sebelum membalas.
 screening-indicator-model_unlike_reported_scams = Teks ini tidak mirip tawaran yang dilaporkan sebagai penipuan (model terlatih menilainya { $percent } %), dan tidak ada tanda kuat.
+screening-indicator-ok_gig_fee_is_pay = "Fee" di sini adalah bayaran per hari atau per acara untuk kerja lepas, bukan uang yang Anda bayar.

@@ -18,13 +18,13 @@ import { dataFilePath } from "#src/screening/data-files.js";
 import {
   type Features,
   featurize,
+  headFile,
   loadModel,
   MAX_N,
   MIN_N,
   MODEL_FILE,
   type ModelFile,
   probabilityOf,
-  quantise,
   sigmoid,
 } from "#src/screening/model.js";
 import { normalise } from "#src/screening/normalise.js";
@@ -211,68 +211,135 @@ function chooseThresholds(
   return { raiseAt, lowerAt };
 }
 
-export function train(seed = DEFAULT_SEED, log: (line: string) => void = console.log): ModelFile {
-  const { rows } = readCorpus();
-  const trainRows = rows.filter((r) => r.split === "train");
-  const testRows = rows.filter((r) => r.split === "test");
-  const toExample = (r: EvalRow): Example => ({
-    f: featurize(normalise(r.text).text, BITS),
-    y: r.label === "scam" ? 1 : 0,
-  });
-  const examples = trainRows.map(toExample);
+/** Chooses the L2 strength of one head by cross-validated log loss; returns it with its out-of-fold probabilities. */
+function chooseLambda(
+  name: string,
+  examples: readonly Example[],
+  seed: number,
+  log: (line: string) => void,
+): { lambda: number; oof: number[] } {
   const ys = examples.map((e) => e.y);
-  log(`train split: ${examples.length} rows (${ys.filter((y) => y === 1).length} scam)`);
-
   let lambda = LAMBDAS[0]!;
   let bestLoss = Number.POSITIVE_INFINITY;
   let oof: number[] = [];
   for (const l of LAMBDAS) {
     const p = crossValidated(examples, l, seed);
     const s = scores(p, ys);
-    log(`  lambda ${l}: cross-validated AUC ${s.auc}, log loss ${s.logLoss}, accuracy ${s.accuracy}`);
+    log(
+      `  ${name} head, lambda ${l}: cross-validated AUC ${s.auc}, log loss ${s.logLoss}, accuracy ${s.accuracy}`,
+    );
     if (s.logLoss < bestLoss) {
       bestLoss = s.logLoss;
       lambda = l;
       oof = p;
     }
   }
-  const rules = trainRows.map((r) => screenOffer(r.text, { engine: rulesOnlyScreeningEngine() }));
-  const { raiseAt, lowerAt } = chooseThresholds(trainRows, rules, oof);
-  log(`chosen: lambda ${lambda}, raise low→medium at p ≥ ${raiseAt}, lower medium→low at p ≤ ${lowerAt}`);
+  return { lambda, oof };
+}
 
-  const fitted = fit(examples, { bits: BITS, lambda, epochs: EPOCHS, seed });
-  const { scale, bytes } = quantise(fitted.weights);
+const NARRATIVE_KINDS = new Set(["warning", "story"]);
+
+/**
+ * The narrative threshold from out-of-fold probabilities: texts the rules flag that would read as a
+ * retelling instead — legitimate ones cleared, weighed against scams lost (three times as costly).
+ */
+function chooseNarrativeAt(
+  rows: readonly EvalRow[],
+  rules: readonly ScreeningResult[],
+  oof: readonly number[],
+): number {
+  const scams = rows.filter((r) => r.label === "scam").length;
+  const legit = rows.length - scams;
+  let at = 1;
+  let best = 0;
+  for (let t = 0.3; t <= 0.951; t += 0.05) {
+    let gain = 0;
+    rows.forEach((r, i) => {
+      if (rules[i]!.level === "low" || oof[i]! < t) return;
+      gain += r.label === "legit" ? 1 / legit : -3 / scams;
+    });
+    if (gain > best + 1e-9) {
+      best = gain;
+      at = round(t, 2);
+    }
+  }
+  return at;
+}
+
+export function train(seed = DEFAULT_SEED, log: (line: string) => void = console.log): ModelFile {
+  const { rows } = readCorpus();
+  const trainRows = rows.filter((r) => r.split === "train");
+  const testRows = rows.filter((r) => r.split === "test");
+  const features = trainRows.map((r) => featurize(normalise(r.text).text, BITS));
+  const scamExamples: Example[] = trainRows.map((r, i) => ({
+    f: features[i]!,
+    y: r.label === "scam" ? 1 : 0,
+  }));
+  const narrativeExamples: Example[] = trainRows.map((r, i) => ({
+    f: features[i]!,
+    y: NARRATIVE_KINDS.has(r.kind) ? 1 : 0,
+  }));
+  const ys = scamExamples.map((e) => e.y);
+  log(
+    `train split: ${trainRows.length} rows (${ys.filter((y) => y === 1).length} scam, ${narrativeExamples.filter((e) => e.y === 1).length} warnings or stories)`,
+  );
+
+  const scam = chooseLambda("scam", scamExamples, seed, log);
+  const narrative = chooseLambda("narrative", narrativeExamples, seed + 1, log);
+  const rules = trainRows.map((r) => screenOffer(r.text, { engine: rulesOnlyScreeningEngine() }));
+  const { raiseAt, lowerAt } = chooseThresholds(trainRows, rules, scam.oof);
+  const narrativeAt = chooseNarrativeAt(trainRows, rules, narrative.oof);
+  log(
+    `chosen: scam lambda ${scam.lambda}, narrative lambda ${narrative.lambda}; raise low→medium at p ≥ ${raiseAt}, lower medium→low at p ≤ ${lowerAt}; narrative at ≥ ${narrativeAt}`,
+  );
+
   const file: ModelFile = {
     version: `ngram-lr-${dataHash(trainRows).slice(0, 12)}`,
     description:
-      "Logistic regression over hashed character 2-5-grams of the normalised text (src/screening/model.ts), trained by `npm run train` (src/cli/train.ts) on the train split of data/eval only.",
+      "Logistic regression over hashed character 2-5-grams of the normalised text (src/screening/model.ts), two heads (scam offer; warning or story), trained by `npm run train` (src/cli/train.ts) on the train split of data/eval only.",
     bits: BITS,
     minN: MIN_N,
     maxN: MAX_N,
-    bias: round(fitted.bias, 6),
-    scale,
-    weights: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"),
+    heads: {
+      scam: headFile(fit(scamExamples, { bits: BITS, lambda: scam.lambda, epochs: EPOCHS, seed })),
+      narrative: headFile(
+        fit(narrativeExamples, { bits: BITS, lambda: narrative.lambda, epochs: EPOCHS, seed: seed + 1 }),
+      ),
+    },
     raiseAt,
     lowerAt,
+    narrativeAt,
     training: {},
   };
   const model = loadModel(file);
-  const probs = (list: readonly EvalRow[]): number[] =>
-    list.map((r) => probabilityOf(model, featurize(normalise(r.text).text, BITS)));
+  const probs = (list: readonly EvalRow[], head: "scam" | "narrative"): number[] =>
+    list.map((r) => probabilityOf(model[head], featurize(normalise(r.text).text, BITS)));
   const label = (list: readonly EvalRow[]): number[] => list.map((r) => (r.label === "scam" ? 1 : 0));
+  const narrativeLabel = (list: readonly EvalRow[]): number[] =>
+    list.map((r) => (NARRATIVE_KINDS.has(r.kind) ? 1 : 0));
   file.training = {
     seed,
     dataHash: dataHash(trainRows),
     rows: trainRows.length,
     scam: ys.filter((y) => y === 1).length,
     legit: ys.filter((y) => y === 0).length,
-    lambda,
+    lambda: { scam: scam.lambda, narrative: narrative.lambda },
     epochs: EPOCHS,
     folds: FOLDS,
     scores: {
-      trainInSample: scores(probs(trainRows), label(trainRows)),
-      trainCrossValidated: scores(oof, ys),
-      testForTheRecord: scores(probs(testRows), label(testRows)),
+      scam: {
+        trainInSample: scores(probs(trainRows, "scam"), label(trainRows)),
+        trainCrossValidated: scores(scam.oof, ys),
+        testForTheRecord: scores(probs(testRows, "scam"), label(testRows)),
+      },
+      narrative: {
+        trainInSample: scores(probs(trainRows, "narrative"), narrativeLabel(trainRows)),
+        trainCrossValidated: scores(
+          narrative.oof,
+          narrativeExamples.map((e) => e.y),
+        ),
+        testForTheRecord: scores(probs(testRows, "narrative"), narrativeLabel(testRows)),
+      },
     },
   };
   log(`scores: ${JSON.stringify(file.training.scores)}`);

@@ -182,10 +182,32 @@ export function salaryFacts(
 }
 
 /** A fee the candidate is asked to pay, from the money the extractor tagged as a fee. */
+const GIG_PERIOD =
+  /^\s*(?:\/|per\b|a\b|an\b|each\b|sekali\b|setiap\b|mỗi\b)?\s*(?:day|hari|hr|hrs|hour|jam|show|event|gig|shift|session|sesi|araw|ngày|วัน|ครั้ง|ថ្ងៃ|កម្មវិធី|ရက်|ပွဲ)/iu;
+const GIG_FEE_BEFORE = /(?:talent fee|\btf\b|allowance|honor|honorarium|fee (?:per|\/)\s*\S+)\s*[:=]?\s*$/iu;
+
+/**
+ * Money the candidate pays. A "fee" per day, hour, show or event ("fee Rp350rb/hari", "talent fee
+ * ₱3,000", "fee $120 / កម្មវិធី") is gig pay: reported as `ok_gig_fee_is_pay`, not as a cost.
+ */
 export function feeFacts(input: FactInput): FactHit[] {
   const fees = input.extraction.money.filter((m) => m.context === "fee");
   if (fees.length === 0) return [];
-  return [{ id: "cost_upfront_fee", evidence: fees.map((m) => ({ start: m.start, end: m.end })) }];
+  const original = input.n.original;
+  const isPay = (m: MoneyMention): boolean =>
+    m.period === "hour" ||
+    m.period === "day" ||
+    m.period === "week" ||
+    GIG_PERIOD.test(original.slice(m.end, m.end + 24)) ||
+    GIG_FEE_BEFORE.test(original.slice(Math.max(0, m.start - 24), m.start));
+  const pay = fees.filter(isPay);
+  const cost = fees.filter((m) => !isPay(m));
+  const hits: FactHit[] = [];
+  if (cost.length > 0)
+    hits.push({ id: "cost_upfront_fee", evidence: cost.map((m) => ({ start: m.start, end: m.end })) });
+  if (pay.length > 0)
+    hits.push({ id: "ok_gig_fee_is_pay", evidence: pay.map((m) => ({ start: m.start, end: m.end })) });
+  return hits;
 }
 
 function hostOf(value: string): string {

@@ -17,31 +17,45 @@ import { readDataFile } from "#src/screening/data-files.js";
 export const MIN_N = 2;
 export const MAX_N = 5;
 
+const HeadSchema = z.object({
+  bias: z.number(),
+  scale: z.number().positive(),
+  /** int8 weights, base64. */
+  weights: z.string(),
+});
+export type HeadFile = z.infer<typeof HeadSchema>;
+
 export const ModelFileSchema = z.object({
   version: z.string(),
   description: z.string(),
   bits: z.number().int().min(8).max(24),
   minN: z.literal(MIN_N),
   maxN: z.literal(MAX_N),
-  bias: z.number(),
-  scale: z.number().positive(),
-  /** int8 weights, base64. */
-  weights: z.string(),
+  /** `scam`: the text is a scam offer. `narrative`: the text retells (a warning, news, a story). */
+  heads: z.object({ scam: HeadSchema, narrative: HeadSchema }),
   /** Probability at or above which a text the rules left low is raised to medium. */
   raiseAt: z.number().min(0).max(1),
   /** Probability at or below which a medium with no strong or decisive indicator is lowered to low. */
   lowerAt: z.number().min(0).max(1),
+  /** Narrative probability at or above which a text with no live call to action reads as a warning or story. */
+  narrativeAt: z.number().min(0).max(1),
   training: z.record(z.string(), z.unknown()),
 });
 export type ModelFile = z.infer<typeof ModelFileSchema>;
 
+export interface Head {
+  bias: number;
+  weights: Float32Array;
+}
+
 export interface NgramModel {
   version: string;
   bits: number;
-  bias: number;
-  weights: Float32Array;
+  scam: Head;
+  narrative: Head;
   raiseAt: number;
   lowerAt: number;
+  narrativeAt: number;
 }
 
 /** A sparse feature vector: bucket indices and values (unit length). */
@@ -125,22 +139,43 @@ export function featurize(normalisedText: string, bits: number): Features {
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /** Probability that a text is a scam offer, from its features. */
-export function probabilityOf(model: Pick<NgramModel, "bias" | "weights">, f: Features): number {
+export function probabilityOf(model: Head, f: Features): number {
   let z = model.bias;
   for (let j = 0; j < f.index.length; j++) z += model.weights[f.index[j]!]! * f.value[j]!;
   return sigmoid(z);
 }
 
+function loadHead(h: HeadFile, bits: number): Head {
+  const raw = Buffer.from(h.weights, "base64");
+  if (raw.length !== 1 << bits) throw new Error(`model weights: ${raw.length} bytes, expected ${1 << bits}`);
+  const q = new Int8Array(raw.buffer, raw.byteOffset, raw.length);
+  const weights = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * h.scale;
+  return { bias: h.bias, weights };
+}
+
 /** Builds a model from the shipped file's contents (validated). */
 export function loadModel(file: unknown): NgramModel {
   const m = ModelFileSchema.parse(file);
-  const raw = Buffer.from(m.weights, "base64");
-  if (raw.length !== 1 << m.bits)
-    throw new Error(`model weights: ${raw.length} bytes, expected ${1 << m.bits}`);
-  const q = new Int8Array(raw.buffer, raw.byteOffset, raw.length);
-  const weights = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * m.scale;
-  return { version: m.version, bits: m.bits, bias: m.bias, weights, raiseAt: m.raiseAt, lowerAt: m.lowerAt };
+  return {
+    version: m.version,
+    bits: m.bits,
+    scam: loadHead(m.heads.scam, m.bits),
+    narrative: loadHead(m.heads.narrative, m.bits),
+    raiseAt: m.raiseAt,
+    lowerAt: m.lowerAt,
+    narrativeAt: m.narrativeAt,
+  };
+}
+
+/** A fitted head as stored: int8 weights with one scale, base64. */
+export function headFile(fitted: { weights: Float32Array; bias: number }): HeadFile {
+  const { scale, bytes } = quantise(fitted.weights);
+  return {
+    bias: Math.round(fitted.bias * 1e6) / 1e6,
+    scale,
+    weights: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"),
+  };
 }
 
 /** Weights as int8 with one scale (max |w| / 127). */

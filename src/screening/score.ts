@@ -137,6 +137,8 @@ export function scoreSignals(
 }
 
 export interface KindInput {
+  /** The learned layer reads the text as a retelling (warning, news, story). */
+  narrative?: boolean;
   warningMarkers: number;
   /** Past-tense retelling: "anak saya sudah dipulangkan", "I escaped", "was rescued". */
   storyMarkers: number;
@@ -183,7 +185,7 @@ export function weighKind(k: KindInput): KindDecision {
     Math.min(k.riskCategories, 4) * 0.5;
   const weights: [TextKind, number][] = [
     ["offer", offer],
-    ["warning_about_scams", Math.min(k.warningMarkers, 4) * 2],
+    ["warning_about_scams", Math.min(k.warningMarkers, 4) * 2 + (k.narrative ? 3 : 0)],
     ["story", Math.min(k.storyMarkers, 3) * 1.5],
     ["question", Math.min(k.questionMarkers, 2) * 1.5],
     ["announcement", Math.min(k.announcementMarkers, 2) * 2],
@@ -212,6 +214,7 @@ export function decideKind(k: KindInput): TextKind {
     if (k.warningMarkers > 0 && !(k.departureUrgency && k.warningMarkers < 2 && k.storyMarkers === 0))
       return k.storyMarkers > k.warningMarkers ? "story" : "warning_about_scams";
     if (k.storyMarkers >= 2 && k.questionMarkers === 0) return "story";
+    if (k.narrative && k.questionMarkers === 0) return k.storyMarkers > 0 ? "story" : "warning_about_scams";
   }
   if (k.helpRequest && k.offerMarkers === 0 && !live) return "not_an_offer";
   if (k.nonJobChat && k.offerMarkers === 0 && !k.decisiveJobIndependent && !live) return "not_an_offer";

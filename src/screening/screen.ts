@@ -133,7 +133,9 @@ let rulesOnlyEngine: ScreeningEngine | undefined;
 
 /** The shipped rules without the learned layer (for training and comparisons). */
 export function rulesOnlyScreeningEngine(): ScreeningEngine {
-  rulesOnlyEngine ??= { ...screeningEngine(), model: null };
+  rulesOnlyEngine ??= defaultEngine
+    ? { ...defaultEngine, model: null }
+    : createScreeningEngine(undefined, undefined, null);
   return rulesOnlyEngine;
 }
 
@@ -399,7 +401,14 @@ export function screenExtracted(
   const jobIndependentPoints = risks
     .filter((r) => definition(r.id)?.jobContext !== true)
     .reduce((s, r) => s + weights[r.strength], 0);
+  // The learned layer reads the text once; its narrative head is evidence of a warning or story.
+  const features = engine.model ? featurize(n.text, engine.model.bits) : undefined;
+  const narrative =
+    engine.model && features
+      ? probabilityOf(engine.model.narrative, features) >= engine.model.narrativeAt
+      : false;
   const { kind, evidence: kindEvidence } = weighKind({
+    narrative,
     warningMarkers: phrases.get(WARNING)?.length ?? 0,
     storyMarkers: markerCount("story"),
     questionMarkers: markerCount("question"),
@@ -410,6 +419,7 @@ export function screenExtracted(
       ) ||
       (contacts.some((f) => f.id === "chan_private_chat_redirect") &&
         (phrases.get(WARNING)?.length ?? 0) < 2 &&
+        !narrative &&
         markerCount("story") === 0),
     departureUrgency: collected.has("urg_depart_immediately"),
     riskCategories,
@@ -441,8 +451,17 @@ export function screenExtracted(
   }
   // Legitimacy recognised positively: with nothing decisive, three signs of a real employer make
   // the text low, two take one step down.
+  // A place is not a scam by itself ("jobs located in KH/MM/LA/TH are not scams by location alone"):
+  // a decisive place name does not stop real-employer signs from counting, and when the places are
+  // the only moderate or stronger signals, one such sign makes the text low.
   const legitimacy = counters.filter((c) => LEGITIMACY.has(c.id)).length;
-  if (outcome.decisiveCount === 0 && legitimacy >= 2 && outcome.level !== "low") {
+  const beyondPlace = risks.filter(
+    (r) => r.strength !== "weak" && compiled.indicators.get(r.id)?.category !== "destination",
+  );
+  const decisiveBeyondPlace = beyondPlace.some((r) => r.strength === "decisive");
+  if (legitimacy >= 1 && beyondPlace.length === 0 && outcome.level !== "low" && !knownRecruiter)
+    outcome = { ...outcome, level: "low" };
+  if (!decisiveBeyondPlace && !knownRecruiter && legitimacy >= 2 && outcome.level !== "low") {
     const stepped: Level =
       legitimacy >= 3
         ? "low"
@@ -525,11 +544,11 @@ export function screenExtracted(
   let level = outcome.level;
   let model: ScreeningResult["model"];
   if (engine.model) {
-    const probability = probabilityOf(engine.model, featurize(n.text, engine.model.bits));
+    const probability = probabilityOf(engine.model.scam, features!);
     model = { probability: Math.round(probability * 1000) / 1000, version: engine.model.version };
     const strongOrDecisive = indicators.some((h) => h.strength >= 3 && h.points > 0);
     const maySpeak = kind !== "warning_about_scams" && kind !== "story";
-    if (level === "low" && maySpeak && probability >= engine.model.raiseAt) {
+    if (level === "low" && maySpeak && !licensedAgency && probability >= engine.model.raiseAt) {
       level = "medium";
       model.effect = "raised";
       indicators.unshift({
