@@ -55,6 +55,10 @@ export function createKeys(prefix: string) {
     reporterReports: (ref: string) => `${p}reporter:${ref}:reports`,
     /** The once-keys of a reporter's reports, so erasure removes those links too. */
     reporterOnceKeys: (ref: string) => `${p}reporter:${ref}:once`,
+    /** Set of report ids whose offer signature has this LSH band value (src/reports/offer-index.ts). */
+    offerBand: (band: string) => `${p}offer-band:${keyPart(band)}`,
+    /** The MinHash signature of a report's offer (base64); deleted with the report. */
+    offerSignature: (id: string) => `${p}offer-sig:${id}`,
     /** Stream of officer actions and status changes; never personal data. */
     audit: () => `${p}audit`,
 

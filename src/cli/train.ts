@@ -65,7 +65,7 @@ export interface Example {
 }
 
 /** Fits weights and bias; `lambda` is the L2 strength per example. */
-export function fit(
+export function fitHead(
   examples: readonly Example[],
   options: { bits: number; lambda: number; epochs: number; seed: number },
 ): { weights: Float32Array; bias: number } {
@@ -154,7 +154,7 @@ function crossValidated(examples: readonly Example[], lambda: number, seed: numb
   });
   const out = new Array<number>(examples.length).fill(0);
   for (let f = 0; f < FOLDS; f++) {
-    const model = fit(
+    const model = fitHead(
       examples.filter((_, i) => fold[i] !== f),
       { bits: BITS, lambda, epochs: EPOCHS, seed: seed + f },
     );
@@ -301,9 +301,9 @@ export function train(seed = DEFAULT_SEED, log: (line: string) => void = console
     minN: MIN_N,
     maxN: MAX_N,
     heads: {
-      scam: headFile(fit(scamExamples, { bits: BITS, lambda: scam.lambda, epochs: EPOCHS, seed })),
+      scam: headFile(fitHead(scamExamples, { bits: BITS, lambda: scam.lambda, epochs: EPOCHS, seed })),
       narrative: headFile(
-        fit(narrativeExamples, { bits: BITS, lambda: narrative.lambda, epochs: EPOCHS, seed: seed + 1 }),
+        fitHead(narrativeExamples, { bits: BITS, lambda: narrative.lambda, epochs: EPOCHS, seed: seed + 1 }),
       ),
     },
     raiseAt,

@@ -149,12 +149,20 @@ export interface ScreenOptions {
   /** What earlier reports and officers say about identifiers in the text. */
   known?: readonly KnownIdentifier[];
   engine?: ScreeningEngine;
+  /** Earlier reports whose offer text matches this one (MinHash, src/reports/offer-index.ts). */
+  offerMatches?: number;
 }
 
 /** Screens a pasted or forwarded job offer. Never throws on any string. */
 export function screenOffer(text: string, options: ScreenOptions = {}): ScreeningResult {
   const n = normalise(text);
-  return screenExtracted(n, extract(n), options.known ?? [], options.engine ?? screeningEngine());
+  return screenExtracted(
+    n,
+    extract(n),
+    options.known ?? [],
+    options.engine ?? screeningEngine(),
+    options.offerMatches ?? 0,
+  );
 }
 
 /** Extracts the identifiers, asks the lookup what is known about them, then screens. */
@@ -219,6 +227,7 @@ export function screenExtracted(
   extraction: Extraction,
   known: readonly KnownIdentifier[],
   engine: ScreeningEngine,
+  offerMatches = 0,
 ): ScreeningResult {
   const { compiled } = engine;
   const { catalogue } = compiled;
@@ -381,6 +390,16 @@ export function screenExtracted(
         args,
       });
     }
+  }
+  // Offers seen before: the same text in earlier reports is a moderate sign, in several a strong one.
+  if (offerMatches > 0) {
+    knownHits.push({
+      id: "known_reported_offer",
+      category: "known_identifier",
+      strength: offerMatches >= MANY_REPORTS ? "strong" : "moderate",
+      evidence: [],
+      args: { count: offerMatches },
+    });
   }
   // One signal per kind of knowledge (the strongest), so two reported numbers do not double-count.
   const knownById = new Map<string, (typeof knownHits)[number]>();

@@ -29,7 +29,9 @@ chan_recruit_others_bonus chan_fake_official_claims urg_depart_immediately urg_l
 id_vague_job_description id_foreign_boss_unverifiable fl_confinement fl_excessive_hours_quota fl_fines_ransom_resale fl_violence
 fl_wage_withholding ok_official_g2g_program ok_licensed_p3mi_verifiable ok_work_visa_contract ok_domestic_job
 ok_plausible_wage_named_employer ok_warning_or_news_context ok_non_job_chat
-ok_professional_requirements ok_formal_application ok_work_permit_contract_local ok_verifiable_employer ok_gig_fee_is_pay`.split(/\s+/);
+ok_professional_requirements ok_formal_application ok_work_permit_contract_local ok_verifiable_employer ok_gig_fee_is_pay`.split(
+    /\s+/,
+  );
 
 describe("catalogue and locales", () => {
   const ids = [...catalogue.indicators, ...catalogue.counters].map((e) => e.id);
