@@ -3,8 +3,8 @@
  * re-spaced, re-cased, re-emojied or had its numbers changed ("this offer matches N earlier reports").
  *
  * Shingles: every 5 UTF-16 units of the normalised text (src/screening/normalise.ts) with digit runs
- * read as one "0" and whitespace/punctuation runs as one space. A signature is the minimum of
- * SIGNATURE_SIZE seeded hashes over the shingles; two signatures agree in a share of positions
+ * read as one "0" and whitespace/punctuation runs as one space. A signature holds SIGNATURE_SIZE
+ * minima (one permutation hashing, see offerSignature); two signatures agree in a share of positions
  * that estimates the Jaccard similarity of the shingle sets. For the index (src/reports/offer-index.ts)
  * the signature is cut into BANDS bands of ROWS values (LSH): texts with Jaccard ≥ ~0.5 share a
  * band with high probability, and a lookup reads BANDS small sets whatever the number of stored
@@ -19,6 +19,9 @@ const SHINGLE = 5;
 export const MIN_SHINGLES = 40;
 /** Estimated Jaccard similarity from which two offers count as the same text. */
 export const MATCH_SIMILARITY = 0.6;
+const BIN_SHIFT = 26; // 2^6 = SIGNATURE_SIZE bins
+const VALUE_MASK = (1 << BIN_SHIFT) - 1;
+const EMPTY = 0xffffffff;
 
 const isLetterOrMark = (c: number): boolean =>
   (c >= 0x61 && c <= 0x7a) || c > 0x7f || (c >= 0x41 && c <= 0x5a);
@@ -45,28 +48,34 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
-/** Seeds of the hash functions: fixed, so signatures stored today compare with tomorrow's. */
-const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => fmix((i + 1) * 0x9e3779b1));
-
-/** The signature of a normalised text, or null when it is too short to compare. */
+/**
+ * The signature of a normalised text, or null when it is too short to compare. One permutation
+ * hashing: each shingle is hashed once, the top 6 bits choose one of the 64 bins, the rest compete
+ * for the bin's minimum; an empty bin borrows the next filled bin's value (densification, offset by
+ * the distance so borrowed values rarely collide by accident).
+ */
 export function offerSignature(normalisedText: string): Uint32Array | null {
   const u = shingleUnits(normalisedText);
   if (u.length - SHINGLE + 1 < MIN_SHINGLES) return null;
-  const seen = new Set<number>();
+  const sig = new Uint32Array(SIGNATURE_SIZE).fill(EMPTY);
   for (let i = 0; i + SHINGLE <= u.length; i++) {
     let h = 0x811c9dc5;
     for (let j = 0; j < SHINGLE; j++) h = Math.imul(h ^ u[i + j]!, 0x01000193);
-    seen.add(h >>> 0);
+    const m = fmix(h);
+    const bin = m >>> BIN_SHIFT;
+    const v = m & VALUE_MASK;
+    if (v < sig[bin]!) sig[bin] = v;
   }
-  if (seen.size < MIN_SHINGLES) return null;
-  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
-  for (const h of seen) {
-    for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const v = fmix(h ^ SEEDS[k]!);
-      if (v < sig[k]!) sig[k] = v;
-    }
+  let filled = 0;
+  for (let k = 0; k < SIGNATURE_SIZE; k++) if (sig[k] !== EMPTY) filled++;
+  if (filled < SIGNATURE_SIZE / 2) return null;
+  const dense = new Uint32Array(SIGNATURE_SIZE);
+  for (let k = 0; k < SIGNATURE_SIZE; k++) {
+    let d = 0;
+    while (sig[(k + d) % SIGNATURE_SIZE] === EMPTY) d++;
+    dense[k] = (sig[(k + d) % SIGNATURE_SIZE]! + Math.imul(d, 0x2545f491)) >>> 0;
   }
-  return sig;
+  return dense;
 }
 
 /** One key part per band: the band number and a hash of its rows. */

@@ -4,8 +4,8 @@
  * Character n-grams need no word boundaries, so the same model reads Indonesian, Thai, Khmer and
  * Myanmar. Features: every n-gram of 2 to 5 UTF-16 units of the normalised text (digit runs read as
  * one "0", whitespace runs as one space, a space at both ends), hashed (FNV-1a, then a finaliser)
- * into 2^bits buckets with a sign bit (so collisions cancel rather than add up), weighted 1 + ln(count)
- * and scaled to unit length. The weights are trained by `npm run train` (src/cli/train.ts) on the
+ * into 2^bits buckets with a sign bit (so collisions cancel rather than add up), a bucket's signed
+ * count c weighted sign(c)·(1 + ln|c|), the vector scaled to unit length. The weights are trained by `npm run train` (src/cli/train.ts) on the
  * train split of the corpus only and shipped as int8 with one scale in data/model/ngram-lr.json,
  * together with the hash of the data they were trained on and their scores.
  *
@@ -96,43 +96,62 @@ function units(text: string): Uint16Array {
   return out.subarray(0, k);
 }
 
+/** Scratch table (open addressing, bucket → signed count), reused so a call allocates only its result. */
+let tableKeys = new Int32Array(1 << 13);
+let tableVals = new Float64Array(1 << 13);
+let tableUsed = new Int32Array(1 << 12);
+
 /**
  * Hashed, signed, sub-linear, unit-length n-gram features of a normalised text. `bits` sets the
- * number of buckets (2^bits).
+ * number of buckets (2^bits). Each n-gram adds ±1 to its bucket (the sign from the hash's top bit);
+ * a bucket's value is sign(c)·(1 + ln|c|), and the vector is scaled to unit length.
  */
 export function featurize(normalisedText: string, bits: number): Features {
   const u = units(normalisedText);
   const mask = (1 << bits) - 1;
-  const counts = new Map<number, number>();
+  const grams = u.length * (MAX_N - MIN_N + 1);
+  if (tableKeys.length < grams * 2) {
+    let cap = tableKeys.length;
+    while (cap < grams * 2) cap *= 2;
+    tableKeys = new Int32Array(cap);
+    tableVals = new Float64Array(cap);
+    tableUsed = new Int32Array(cap);
+  }
+  const keys = tableKeys;
+  const vals = tableVals;
+  const slotMask = keys.length - 1;
+  let used = 0;
   for (let i = 0; i < u.length; i++) {
     let h = FNV_OFFSET;
     for (let n = 1; n <= MAX_N && i + n <= u.length; n++) {
       h = Math.imul(h ^ u[i + n - 1]!, FNV_PRIME);
       if (n < MIN_N) continue;
       const m = fmix(h ^ n);
-      // The top bit is the sign, the low bits the bucket: +bucket+1 or −(bucket+1).
-      const key = m & 0x80000000 ? -((m & mask) + 1) : (m & mask) + 1;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      const bucket = (m & mask) + 1;
+      let slot = Math.imul(bucket, 0x9e3779b1) & slotMask;
+      while (keys[slot] !== 0 && keys[slot] !== bucket) slot = (slot + 1) & slotMask;
+      if (keys[slot] === 0) {
+        keys[slot] = bucket;
+        vals[slot] = 0;
+        tableUsed[used++] = slot;
+      }
+      vals[slot]! += m & 0x80000000 ? -1 : 1;
     }
   }
-  const byIndex = new Map<number, number>();
-  for (const [key, count] of counts) {
-    const idx = Math.abs(key) - 1;
-    const v = (key < 0 ? -1 : 1) * (1 + Math.log(count));
-    byIndex.set(idx, (byIndex.get(idx) ?? 0) + v);
-  }
-  const index = new Int32Array(byIndex.size);
-  const value = new Float32Array(byIndex.size);
+  const index = new Int32Array(used);
+  const value = new Float32Array(used);
   let norm = 0;
-  let k = 0;
-  for (const [idx, v] of byIndex) {
-    index[k] = idx;
-    value[k] = v;
+  for (let j = 0; j < used; j++) {
+    const slot = tableUsed[j]!;
+    const c = vals[slot]!;
+    const v = c === 0 ? 0 : Math.sign(c) * (1 + Math.log(Math.abs(c)));
+    index[j] = keys[slot]! - 1;
+    value[j] = v;
     norm += v * v;
-    k++;
+    keys[slot] = 0;
   }
   const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (let j = 0; j < value.length; j++) value[j]! *= inv;
+  for (let j = 0; j < used; j++) value[j]! *= inv;
   return { index, value };
 }
 
