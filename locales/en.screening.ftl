@@ -138,3 +138,4 @@ screening-indicator-known_reported_offer = This offer matches { $count ->
         [one] an earlier report
        *[other] { $count } earlier reports
     }: the same text was reported before.
+screening-indicator-ok_licence_number = The recruiter gives a licence number, which can be checked with the licensing authority.

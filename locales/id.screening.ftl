@@ -132,3 +132,4 @@ screening-indicator-model_resembles_reported_scams = Teks ini mirip tawaran yang
 screening-indicator-model_unlike_reported_scams = Teks ini tidak mirip tawaran yang dilaporkan sebagai penipuan (model terlatih menilainya { $percent } %), dan tidak ada tanda kuat.
 screening-indicator-ok_gig_fee_is_pay = "Fee" di sini adalah bayaran per hari atau per acara untuk kerja lepas, bukan uang yang Anda bayar.
 screening-indicator-known_reported_offer = Tawaran ini sama dengan { $count } laporan sebelumnya: teks yang sama pernah dilaporkan.
+screening-indicator-ok_licence_number = Perekrut mencantumkan nomor izin yang bisa dicek ke instansi pemberi izin.

@@ -20,6 +20,7 @@ import {
   type FactHit,
   type FactInput,
   feeFacts,
+  homeCountryOf,
   hoursFact,
   namedEmployerFact,
   officialClaimFact,
@@ -67,6 +68,7 @@ const LEGITIMACY = new Set([
   "ok_official_g2g_program",
   "ok_work_visa_contract",
   "ok_plausible_wage_named_employer",
+  "ok_licence_number",
 ]);
 
 /** Whether an offset of a line sits inside an open quotation ("… 'PM now, leaving this week' …"). */
@@ -292,6 +294,7 @@ export function screenExtracted(
     extraction,
     phrases,
     salary: catalogue.salaryReferences,
+    home: homeCountryOf(n.original),
     hotlines: engine.hotlineNumbers,
     toOriginal,
   };
@@ -338,6 +341,8 @@ export function screenExtracted(
   const contacts = contactFacts(input, offerAbroad && !verifiable);
   addFacts(contacts);
   addFacts(officialClaimFact(input, nonPlacement, verifiable));
+  // A licence number can be checked: the claim of being official is then not an empty one.
+  if (collected.has("ok_licence_number")) collected.delete("chan_fake_official_claims");
 
   // Job risk signals are themselves evidence of an offer ("CASINO JOBS … Female 18–28 … PM now"):
   // they are never dropped; the kind decides whether they score.
