@@ -219,7 +219,13 @@ export function decideKind(k: KindInput): TextKind {
   if (k.helpRequest && k.offerMarkers === 0 && !live) return "not_an_offer";
   if (k.nonJobChat && k.offerMarkers === 0 && !k.decisiveJobIndependent && !live) return "not_an_offer";
   if ((k.officialProgramme || k.licensedWithWorkVisa) && !k.decisive) return "official_programme";
-  if (k.announcementMarkers > 0 && !k.decisive && k.offerMarkers === 0 && k.riskCategories < 3)
+  if (
+    k.announcementMarkers > 0 &&
+    !k.decisive &&
+    !live &&
+    (k.offerMarkers === 0 || k.announcementMarkers >= 2) &&
+    k.riskCategories < 4
+  )
     return "announcement";
   if (!jobEvidence && !live && k.jobIndependentPoints < 3) return "not_an_offer";
   // A person describing an offer and asking about it is asking about that offer: scored as one.

@@ -104,6 +104,13 @@ const COUNTRY_INDICATORS = new Set([
   "dest_hub_onward_hint",
   "lure_dubai_office",
 ]);
+const HOME_INDICATOR: Record<string, string> = {
+  KH: "dest_cambodia",
+  MM: "dest_myanmar",
+  LA: "dest_laos_golden_triangle",
+  PH: "dest_philippines_pogo",
+  TH: "dest_thailand_decoy",
+};
 const NON_PLACEMENT_INDICATORS = new Set(["dest_cambodia", "dest_myanmar", "dest_laos_golden_triangle"]);
 
 export interface ScreeningEngine {
@@ -306,6 +313,9 @@ export function screenExtracted(
   addFacts(destinations.hits);
   addFacts(dubaiOfficeFact(input));
   const countries = destinations.countries;
+  // The writer's own country is no destination, however the catalogue's phrasings name it.
+  const homeIndicator = HOME_INDICATOR[input.home];
+  if (homeIndicator) collected.delete(homeIndicator);
   const namedForeign = [...collected.keys()].some((id) => COUNTRY_INDICATORS.has(id));
   if (namedForeign) collected.delete("dest_unnamed_country");
   const abroad = namedForeign || collected.has("dest_unnamed_country");
@@ -444,6 +454,7 @@ export function screenExtracted(
       (contacts.some((f) => f.id === "chan_private_chat_redirect") &&
         (phrases.get(WARNING)?.length ?? 0) < 2 &&
         !narrative &&
+        markerCount("announcement") === 0 &&
         markerCount("story") === 0),
     departureUrgency: collected.has("urg_depart_immediately"),
     riskCategories,
