@@ -24,8 +24,11 @@ import {
   MIN_N,
   MODEL_FILE,
   type ModelFile,
+  OUT_OF_FOLD_FILE,
+  type OutOfFold,
   probabilityOf,
   sigmoid,
+  withSignals,
 } from "#src/screening/model.js";
 import { normalise } from "#src/screening/normalise.js";
 import { rulesOnlyScreeningEngine, screenOffer } from "#src/screening/screen.js";
@@ -169,13 +172,14 @@ const STRONG = 3;
 
 /**
  * Thresholds from out-of-fold probabilities on the train split: each is the one that best trades
- * scams gained (or kept) against legitimate texts flagged (or cleared), both as shares of their label.
+ * scams gained (or kept) against legitimate texts flagged (or cleared), both as shares of their label
+ * and weighed equally (Youden's J: the targets are 95 % recall and 5 % false positives, equal rates).
  */
 function chooseThresholds(
   rows: readonly EvalRow[],
   rules: readonly ScreeningResult[],
   oof: readonly number[],
-): { raiseAt: number; lowerAt: number } {
+): { raiseAt: number; lowerAt: number; effect: Record<string, number> } {
   const scams = rows.filter((r) => r.label === "scam").length;
   const legit = rows.length - scams;
   const grid = Array.from({ length: 19 }, (_, i) => round(0.05 * (i + 1), 2));
@@ -186,7 +190,7 @@ function chooseThresholds(
     rows.forEach((r, i) => {
       const res = rules[i]!;
       if (res.level !== "low" || res.kind === "warning_about_scams" || res.kind === "story") return;
-      if (oof[i]! >= t) gain += r.label === "scam" ? 1 / scams : -1.5 / legit;
+      if (oof[i]! >= t) gain += r.label === "scam" ? 1 / scams : -1 / legit;
     });
     if (gain > best + 1e-9) {
       best = gain;
@@ -201,14 +205,32 @@ function chooseThresholds(
       const res = rules[i]!;
       if (res.level !== "medium") return;
       if (res.indicators.some((h) => h.strength >= STRONG && h.points > 0)) return;
-      if (oof[i]! <= t) gain += r.label === "legit" ? 1 / legit : -1.5 / scams;
+      if (oof[i]! <= t) gain += r.label === "legit" ? 1 / legit : -1 / scams;
     });
     if (gain > best + 1e-9) {
       best = gain;
       lowerAt = t;
     }
   }
-  return { raiseAt, lowerAt };
+  const raisedScam = rows.filter(
+    (r, i) => r.label === "scam" && rules[i]!.level === "low" && oof[i]! >= raiseAt,
+  ).length;
+  const raisedLegit = rows.filter(
+    (r, i) => r.label === "legit" && rules[i]!.level === "low" && oof[i]! >= raiseAt,
+  ).length;
+  const lowered = (label: string): number =>
+    rows.filter(
+      (r, i) =>
+        r.label === label &&
+        rules[i]!.level === "medium" &&
+        !rules[i]!.indicators.some((h) => h.strength >= STRONG && h.points > 0) &&
+        oof[i]! <= lowerAt,
+    ).length;
+  return {
+    raiseAt,
+    lowerAt,
+    effect: { raisedScam, raisedLegit, loweredLegit: lowered("legit"), loweredScam: lowered("scam") },
+  };
 }
 
 /** Chooses the L2 strength of one head by cross-validated log loss; returns it with its out-of-fold probabilities. */
@@ -239,6 +261,11 @@ function chooseLambda(
 
 const NARRATIVE_KINDS = new Set(["warning", "story"]);
 
+/** The rule findings the scam head reads (as screen.ts passes them). */
+function signalsOf(result: ScreeningResult): string[] {
+  return result.indicators.filter((h) => h.source !== "model" && h.strength !== 0).map((h) => h.id);
+}
+
 /**
  * The narrative threshold from out-of-fold probabilities: texts the rules flag that would read as a
  * retelling instead — legitimate ones cleared, weighed against scams lost (three times as costly).
@@ -266,13 +293,18 @@ function chooseNarrativeAt(
   return at;
 }
 
-export function train(seed = DEFAULT_SEED, log: (line: string) => void = console.log): ModelFile {
+export function train(
+  seed = DEFAULT_SEED,
+  log: (line: string) => void = console.log,
+): { file: ModelFile; outOfFold: OutOfFold } {
   const { rows } = readCorpus();
   const trainRows = rows.filter((r) => r.split === "train");
   const testRows = rows.filter((r) => r.split === "test");
   const features = trainRows.map((r) => featurize(normalise(r.text).text, BITS));
+  // The rules' findings on each text (the same engine without the learned layer) join its n-grams.
+  const rules = trainRows.map((r) => screenOffer(r.text, { engine: rulesOnlyScreeningEngine() }));
   const scamExamples: Example[] = trainRows.map((r, i) => ({
-    f: features[i]!,
+    f: withSignals(features[i]!, signalsOf(rules[i]!), BITS),
     y: r.label === "scam" ? 1 : 0,
   }));
   const narrativeExamples: Example[] = trainRows.map((r, i) => ({
@@ -286,8 +318,8 @@ export function train(seed = DEFAULT_SEED, log: (line: string) => void = console
 
   const scam = chooseLambda("scam", scamExamples, seed, log);
   const narrative = chooseLambda("narrative", narrativeExamples, seed + 1, log);
-  const rules = trainRows.map((r) => screenOffer(r.text, { engine: rulesOnlyScreeningEngine() }));
-  const { raiseAt, lowerAt } = chooseThresholds(trainRows, rules, scam.oof);
+  const { raiseAt, lowerAt, effect } = chooseThresholds(trainRows, rules, scam.oof);
+  log(`out-of-fold effect on the train split: ${JSON.stringify(effect)}`);
   const narrativeAt = chooseNarrativeAt(trainRows, rules, narrative.oof);
   log(
     `chosen: scam lambda ${scam.lambda}, narrative lambda ${narrative.lambda}; raise low→medium at p ≥ ${raiseAt}, lower medium→low at p ≤ ${lowerAt}; narrative at ≥ ${narrativeAt}`,
@@ -313,7 +345,12 @@ export function train(seed = DEFAULT_SEED, log: (line: string) => void = console
   };
   const model = loadModel(file);
   const probs = (list: readonly EvalRow[], head: "scam" | "narrative"): number[] =>
-    list.map((r) => probabilityOf(model[head], featurize(normalise(r.text).text, BITS)));
+    list.map((r) => {
+      const f = featurize(normalise(r.text).text, BITS);
+      if (head === "narrative") return probabilityOf(model.narrative, f);
+      const signals = signalsOf(screenOffer(r.text, { engine: rulesOnlyScreeningEngine() }));
+      return probabilityOf(model.scam, withSignals(f, signals, BITS));
+    });
   const label = (list: readonly EvalRow[]): number[] => list.map((r) => (r.label === "scam" ? 1 : 0));
   const narrativeLabel = (list: readonly EvalRow[]): number[] =>
     list.map((r) => (NARRATIVE_KINDS.has(r.kind) ? 1 : 0));
@@ -343,7 +380,11 @@ export function train(seed = DEFAULT_SEED, log: (line: string) => void = console
     },
   };
   log(`scores: ${JSON.stringify(file.training.scores)}`);
-  return file;
+  const outOfFold: OutOfFold = { version: file.version, rows: {} };
+  trainRows.forEach((r, i) => {
+    outOfFold.rows[r.id] = { scam: round(scam.oof[i]!), narrative: round(narrative.oof[i]!) };
+  });
+  return { file, outOfFold };
 }
 
 export async function trainCommand(argv: string[]): Promise<number> {
@@ -353,11 +394,12 @@ export async function trainCommand(argv: string[]): Promise<number> {
     console.error("Usage: waspada train [--seed N]");
     return 2;
   }
-  const file = train(seed);
+  const { file, outOfFold } = train(seed);
   const path = dataFilePath(MODEL_FILE);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(file, null, 1)}\n`);
-  console.log(`wrote ${path}`);
+  writeFileSync(dataFilePath(OUT_OF_FOLD_FILE), `${JSON.stringify(outOfFold)}\n`);
+  console.log(`wrote ${path} and ${OUT_OF_FOLD_FILE}`);
   return 0;
 }
 

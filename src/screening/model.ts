@@ -155,6 +155,32 @@ export function featurize(normalisedText: string, bits: number): Features {
   return { index, value };
 }
 
+/** Weight of one rule signal among the scam head's features (the n-grams together have length 1). */
+export const SIGNAL_VALUE = 0.35;
+
+/**
+ * The scam head also reads the rules' findings: each indicator id (risk or counter) the rules
+ * reported becomes one more hashed feature, so the model learns how much each is worth on the
+ * corpus. Ids are hashed with a prefix that no n-gram produces.
+ */
+export function withSignals(f: Features, signalIds: readonly string[], bits: number): Features {
+  const ids = [...new Set(signalIds)];
+  if (ids.length === 0) return f;
+  const mask = (1 << bits) - 1;
+  const index = new Int32Array(f.index.length + ids.length);
+  const value = new Float32Array(f.value.length + ids.length);
+  index.set(f.index);
+  value.set(f.value);
+  ids.forEach((id, k) => {
+    let h = FNV_OFFSET ^ 0x5f5f;
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), FNV_PRIME);
+    const m = fmix(h ^ 0x7f);
+    index[f.index.length + k] = m & mask;
+    value[f.value.length + k] = m & 0x80000000 ? -SIGNAL_VALUE : SIGNAL_VALUE;
+  });
+  return { index, value };
+}
+
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /** Probability that a text is a scam offer, from its features. */
@@ -209,6 +235,18 @@ export function quantise(weights: Float32Array): { scale: number; bytes: Int8Arr
 }
 
 export const MODEL_FILE = "model/ngram-lr.json";
+
+/**
+ * Out-of-fold probabilities of every train row (each from the fold model that did not see it),
+ * written by `npm run train`, so `npm run eval` can show the train split as a model that had not
+ * learned it would (the in-sample view of a model this size is near perfect and says nothing).
+ */
+export interface OutOfFold {
+  version: string;
+  rows: Record<string, { scam: number; narrative: number }>;
+}
+
+export const OUT_OF_FOLD_FILE = "model/ngram-lr.oof.json";
 
 let shipped: NgramModel | null | undefined;
 

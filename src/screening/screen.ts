@@ -29,7 +29,13 @@ import {
   verifiableEmployerFact,
 } from "#src/screening/facts.js";
 import { type PhraseMatch, type ScanResult, wordsBetween } from "#src/screening/matcher.js";
-import { featurize, type NgramModel, probabilityOf, shippedModel } from "#src/screening/model.js";
+import {
+  featurize,
+  type NgramModel,
+  probabilityOf,
+  shippedModel,
+  withSignals,
+} from "#src/screening/model.js";
 import { normalise, spanToOriginal } from "#src/screening/normalise.js";
 import {
   type CounterSignal,
@@ -160,6 +166,16 @@ export interface ScreenOptions {
   engine?: ScreeningEngine;
   /** Earlier reports whose offer text matches this one (MinHash, src/reports/offer-index.ts). */
   offerMatches?: number;
+  /**
+   * The learned layer's probabilities given from outside (the evaluation's cross-validated view of
+   * the train split); the model's thresholds still apply.
+   */
+  modelOverride?: ModelOverride;
+}
+
+export interface ModelOverride {
+  scam: number;
+  narrative: number;
 }
 
 /** Screens a pasted or forwarded job offer. Never throws on any string. */
@@ -171,6 +187,7 @@ export function screenOffer(text: string, options: ScreenOptions = {}): Screenin
     options.known ?? [],
     options.engine ?? screeningEngine(),
     options.offerMatches ?? 0,
+    options.modelOverride,
   );
 }
 
@@ -237,6 +254,7 @@ export function screenExtracted(
   known: readonly KnownIdentifier[],
   engine: ScreeningEngine,
   offerMatches = 0,
+  modelOverride?: ModelOverride,
 ): ScreeningResult {
   const { compiled } = engine;
   const { catalogue } = compiled;
@@ -342,7 +360,8 @@ export function screenExtracted(
       collected.delete(id);
     }
   }
-  if (abroad) collected.delete("ok_domestic_job");
+  // A job at home that serves a foreign market ("CS fluent in Thai, office in Jakarta") stays domestic.
+  if (abroad && markerCount("foreign_market") === 0) collected.delete("ok_domestic_job");
   const verifiable = collected.has("ok_licensed_p3mi_verifiable") || collected.has("ok_official_g2g_program");
 
   const offerMarkers = markerCount("offer") + extraction.money.filter((m) => m.context === "salary").length;
@@ -439,7 +458,8 @@ export function screenExtracted(
   const features = engine.model ? featurize(n.text, engine.model.bits) : undefined;
   const narrative =
     engine.model && features
-      ? probabilityOf(engine.model.narrative, features) >= engine.model.narrativeAt
+      ? (modelOverride?.narrative ?? probabilityOf(engine.model.narrative, features)) >=
+        engine.model.narrativeAt
       : false;
   const { kind, evidence: kindEvidence } = weighKind({
     narrative,
@@ -579,7 +599,10 @@ export function screenExtracted(
   let level = outcome.level;
   let model: ScreeningResult["model"];
   if (engine.model) {
-    const probability = probabilityOf(engine.model.scam, features!);
+    const signals = indicators.filter((h) => h.source !== "model" && h.strength !== 0).map((h) => h.id);
+    const probability =
+      modelOverride?.scam ??
+      probabilityOf(engine.model.scam, withSignals(features!, signals, engine.model.bits));
     model = { probability: Math.round(probability * 1000) / 1000, version: engine.model.version };
     const strongOrDecisive = indicators.some((h) => h.strength >= 3 && h.points > 0);
     const maySpeak = kind !== "warning_about_scams" && kind !== "story";
