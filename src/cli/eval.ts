@@ -10,7 +10,7 @@
 import { pathToFileURL } from "node:url";
 import { createAnalyser } from "#src/analysis/analyse.js";
 import { createModelClient } from "#src/analysis/client.js";
-import { corpusFiles, type EvalRow, readCorpus, SPLITS, type Split, TEST_SHARE } from "#src/cli/corpus.js";
+import { corpusFiles, type EvalRow, readCorpus, SPLITS, TEST_SHARE } from "#src/cli/corpus.js";
 import { ConfigError, parseModelConfig } from "#src/config.js";
 import { createLogger } from "#src/logger.js";
 import { createMetrics } from "#src/metrics.js";
