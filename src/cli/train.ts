@@ -179,7 +179,7 @@ function chooseThresholds(
   rows: readonly EvalRow[],
   rules: readonly ScreeningResult[],
   oof: readonly number[],
-): { raiseAt: number; lowerAt: number; effect: Record<string, number> } {
+): { raiseAt: number; raiseNonOfferAt: number; lowerAt: number; effect: Record<string, number> } {
   const scams = rows.filter((r) => r.label === "scam").length;
   const legit = rows.length - scams;
   const grid = Array.from({ length: 19 }, (_, i) => round(0.05 * (i + 1), 2));
@@ -189,12 +189,28 @@ function chooseThresholds(
     let gain = 0;
     rows.forEach((r, i) => {
       const res = rules[i]!;
-      if (res.level !== "low" || res.kind === "warning_about_scams" || res.kind === "story") return;
+      if (res.level !== "low" || (res.kind !== "offer" && res.kind !== "question")) return;
       if (oof[i]! >= t) gain += r.label === "scam" ? 1 / scams : -1 / legit;
     });
     if (gain > best + 1e-9) {
       best = gain;
       raiseAt = t;
+    }
+  }
+  // A text the rules read as no offer at all (obfuscated, OCR noise, a bare casino post) is raised
+  // only from its own, stricter threshold; 1 means never.
+  let raiseNonOfferAt = 1;
+  best = 0;
+  for (const t of grid) {
+    let gain = 0;
+    rows.forEach((r, i) => {
+      const res = rules[i]!;
+      if (res.level !== "low" || res.kind !== "not_an_offer") return;
+      if (oof[i]! >= t) gain += r.label === "scam" ? 1 / scams : -1 / legit;
+    });
+    if (gain > best + 1e-9) {
+      best = gain;
+      raiseNonOfferAt = t;
     }
   }
   let lowerAt = 0;
@@ -212,12 +228,12 @@ function chooseThresholds(
       lowerAt = t;
     }
   }
-  const raisedScam = rows.filter(
-    (r, i) => r.label === "scam" && rules[i]!.level === "low" && oof[i]! >= raiseAt,
-  ).length;
-  const raisedLegit = rows.filter(
-    (r, i) => r.label === "legit" && rules[i]!.level === "low" && oof[i]! >= raiseAt,
-  ).length;
+  const raisable = (i: number): boolean =>
+    rules[i]!.level === "low" &&
+    (rules[i]!.kind === "offer" || rules[i]!.kind === "question") &&
+    oof[i]! >= raiseAt;
+  const raisedScam = rows.filter((r, i) => r.label === "scam" && raisable(i)).length;
+  const raisedLegit = rows.filter((r, i) => r.label === "legit" && raisable(i)).length;
   const lowered = (label: string): number =>
     rows.filter(
       (r, i) =>
@@ -228,6 +244,7 @@ function chooseThresholds(
     ).length;
   return {
     raiseAt,
+    raiseNonOfferAt,
     lowerAt,
     effect: { raisedScam, raisedLegit, loweredLegit: lowered("legit"), loweredScam: lowered("scam") },
   };
@@ -318,11 +335,11 @@ export function train(
 
   const scam = chooseLambda("scam", scamExamples, seed, log);
   const narrative = chooseLambda("narrative", narrativeExamples, seed + 1, log);
-  const { raiseAt, lowerAt, effect } = chooseThresholds(trainRows, rules, scam.oof);
+  const { raiseAt, raiseNonOfferAt, lowerAt, effect } = chooseThresholds(trainRows, rules, scam.oof);
   log(`out-of-fold effect on the train split: ${JSON.stringify(effect)}`);
   const narrativeAt = chooseNarrativeAt(trainRows, rules, narrative.oof);
   log(
-    `chosen: scam lambda ${scam.lambda}, narrative lambda ${narrative.lambda}; raise low→medium at p ≥ ${raiseAt}, lower medium→low at p ≤ ${lowerAt}; narrative at ≥ ${narrativeAt}`,
+    `chosen: scam lambda ${scam.lambda}, narrative lambda ${narrative.lambda}; raise low→medium at p ≥ ${raiseAt} (no offer read: ≥ ${raiseNonOfferAt}), lower medium→low at p ≤ ${lowerAt}; narrative at ≥ ${narrativeAt}`,
   );
 
   const file: ModelFile = {
@@ -339,6 +356,7 @@ export function train(
       ),
     },
     raiseAt,
+    raiseNonOfferAt,
     lowerAt,
     narrativeAt,
     training: {},

@@ -35,6 +35,8 @@ export const ModelFileSchema = z.object({
   heads: z.object({ scam: HeadSchema, narrative: HeadSchema }),
   /** Probability at or above which a text the rules left low is raised to medium. */
   raiseAt: z.number().min(0).max(1),
+  /** The same for a text the rules read as no offer at all (stricter; 1 = never). */
+  raiseNonOfferAt: z.number().min(0).max(1).default(1),
   /** Probability at or below which a medium with no strong or decisive indicator is lowered to low. */
   lowerAt: z.number().min(0).max(1),
   /** Narrative probability at or above which a text with no live call to action reads as a warning or story. */
@@ -54,6 +56,7 @@ export interface NgramModel {
   scam: Head;
   narrative: Head;
   raiseAt: number;
+  raiseNonOfferAt: number;
   lowerAt: number;
   narrativeAt: number;
 }
@@ -208,6 +211,7 @@ export function loadModel(file: unknown): NgramModel {
     scam: loadHead(m.heads.scam, m.bits),
     narrative: loadHead(m.heads.narrative, m.bits),
     raiseAt: m.raiseAt,
+    raiseNonOfferAt: m.raiseNonOfferAt,
     lowerAt: m.lowerAt,
     narrativeAt: m.narrativeAt,
   };

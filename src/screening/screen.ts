@@ -605,8 +605,15 @@ export function screenExtracted(
       probabilityOf(engine.model.scam, withSignals(features!, signals, engine.model.bits));
     model = { probability: Math.round(probability * 1000) / 1000, version: engine.model.version };
     const strongOrDecisive = indicators.some((h) => h.strength >= 3 && h.points > 0);
-    const maySpeak = kind !== "warning_about_scams" && kind !== "story";
-    if (level === "low" && maySpeak && !licensedAgency && probability >= engine.model.raiseAt) {
+    // It speaks on offers and questions about offers; on a text read as no offer only from its own,
+    // stricter threshold; never on warnings, stories, announcements or programmes.
+    const raiseAt =
+      kind === "offer" || kind === "question"
+        ? engine.model.raiseAt
+        : kind === "not_an_offer"
+          ? engine.model.raiseNonOfferAt
+          : Number.POSITIVE_INFINITY;
+    if (level === "low" && !licensedAgency && probability >= raiseAt) {
       level = "medium";
       model.effect = "raised";
       indicators.unshift({
