@@ -96,6 +96,9 @@ function quoted(original: string, at: number): boolean {
   return open;
 }
 
+/** Narrative probability from which a call-to-action phrase without a contact is read as retold. */
+const SURE_NARRATIVE = 0.8;
+
 /** Indicators of the learned layer (explained in locales, shown without a quote). */
 export const MODEL_RAISE = "model_resembles_reported_scams";
 export const MODEL_LOWER = "model_unlike_reported_scams";
@@ -456,11 +459,15 @@ export function screenExtracted(
     .reduce((s, r) => s + weights[r.strength], 0);
   // The learned layer reads the text once; its narrative head is evidence of a warning or story.
   const features = engine.model ? featurize(n.text, engine.model.bits) : undefined;
-  const narrative =
+  const narrativeP =
     engine.model && features
-      ? (modelOverride?.narrative ?? probabilityOf(engine.model.narrative, features)) >=
-        engine.model.narrativeAt
-      : false;
+      ? (modelOverride?.narrative ?? probabilityOf(engine.model.narrative, features))
+      : 0;
+  const narrative = engine.model ? narrativeP >= engine.model.narrativeAt : false;
+  // A retelling the model is sure of, with no recruiter contact in it: a "PM me" or "ทักมา" there is
+  // quoted or past ("someone messaged me"), not a live call to action.
+  const surelyNarrative = narrative && narrativeP >= SURE_NARRATIVE;
+  const recruiterContact = contacts.some((f) => f.id === "chan_private_chat_redirect");
   const { kind, evidence: kindEvidence } = weighKind({
     narrative,
     warningMarkers: phrases.get(WARNING)?.length ?? 0,
@@ -468,10 +475,11 @@ export function screenExtracted(
     questionMarkers: markerCount("question"),
     announcementMarkers: markerCount("announcement"),
     personalCallToAction:
-      (phrases.get(markerId("call_to_action")) ?? []).some(
+      ((phrases.get(markerId("call_to_action")) ?? []).some(
         (m) => !quoted(n.original, toOriginal(m.start, m.end).start),
-      ) ||
-      (contacts.some((f) => f.id === "chan_private_chat_redirect") &&
+      ) &&
+        !(surelyNarrative && !recruiterContact)) ||
+      (recruiterContact &&
         (phrases.get(WARNING)?.length ?? 0) < 2 &&
         !narrative &&
         markerCount("announcement") === 0 &&
@@ -527,6 +535,16 @@ export function screenExtracted(
             : "low";
     outcome = { ...outcome, level: stepped };
   }
+  // Read as an offer, yet the learned layer reads a retelling and no recruiter contact is given:
+  // flagged, but no higher than medium (a warning or story must never be rated high).
+  if (
+    kind === "offer" &&
+    narrative &&
+    !recruiterContact &&
+    !knownRecruiter &&
+    (outcome.level === "high" || outcome.level === "critical")
+  )
+    outcome = { ...outcome, level: "medium" };
   const notScored = !isScoredKind(kind);
 
   const toEvidence = (spans: Span[]): Evidence[] => {
