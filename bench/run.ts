@@ -4,9 +4,10 @@
  */
 import * as flood from "./flood.js";
 import * as ocr from "./ocr.js";
+import * as offers from "./offers.js";
 import * as report from "./report.js";
 import * as screening from "./screening.js";
 
 const only = process.argv[2];
-const benches = { screening, report, flood, ocr };
+const benches = { screening, offers, report, flood, ocr };
 for (const [name, bench] of Object.entries(benches)) if (!only || only === name) await bench.run();

@@ -22,6 +22,10 @@ card-seen-in = { $count ->
         [one] seen in 1 other report
        *[other] seen in { $count } other reports
     }
+card-offer-matches = { $count ->
+        [one] the offer text matches 1 earlier report
+       *[other] the offer text matches { $count } earlier reports
+    }
 card-additions = { $count ->
         [one] 1 addition from the reporter
        *[other] { $count } additions from the reporter

@@ -122,3 +122,20 @@ screening-cli-reasons = Why:
 screening-cli-no-reasons = No warning signs found in this text.
 screening-cli-advice = What to do:
 screening-cli-destinations = Destinations named: { $countries }
+screening-kind-question = This reads as a question about a job offer; it is rated as the offer it describes.
+screening-kind-story = This reads as someone's account of what happened, not as a job offer.
+screening-kind-announcement = This reads as a company announcement, not as a job offer.
+
+## Legitimacy and the learned layer (issue 10)
+screening-indicator-ok_professional_requirements = The post asks for professional qualifications (a degree, years of experience), as real vacancies do.
+screening-indicator-ok_formal_application = Applications go through a website, a job board or an office, with a deadline or an interview, as real vacancies do.
+screening-indicator-ok_work_permit_contract_local = The employer mentions a work permit, a written contract or social insurance.
+screening-indicator-ok_verifiable_employer = The employer can be checked: it gives its own web or e-mail domain.
+screening-indicator-model_resembles_reported_scams = This text resembles offers reported as scams (the learned model rates it { $percent } %). It found no single decisive sign: check the employer before you reply.
+screening-indicator-model_unlike_reported_scams = This text does not resemble offers reported as scams (the learned model rates it { $percent } %), and no strong sign was found.
+screening-indicator-ok_gig_fee_is_pay = The "fee" here is pay per day or per show for gig work, not money you pay.
+screening-indicator-known_reported_offer = This offer matches { $count ->
+        [one] an earlier report
+       *[other] { $count } earlier reports
+    }: the same text was reported before.
+screening-indicator-ok_licence_number = The recruiter gives a licence number, which can be checked with the licensing authority.

@@ -21,6 +21,9 @@ card-location = lokasi dibagikan
 card-seen-in = { $count ->
        *[other] muncul di { $count } laporan lain
     }
+card-offer-matches = { $count ->
+       *[other] teks tawaran ini sama dengan { $count } laporan sebelumnya
+    }
 card-additions = { $count ->
        *[other] { $count } tambahan dari pelapor
     }

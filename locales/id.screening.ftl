@@ -119,3 +119,17 @@ screening-cli-reasons = Alasannya:
 screening-cli-no-reasons = Tidak ditemukan tanda bahaya dalam teks ini.
 screening-cli-advice = Yang perlu dilakukan:
 screening-cli-destinations = Negara tujuan yang disebut: { $countries }
+screening-kind-question = Teks ini terbaca sebagai pertanyaan tentang tawaran kerja; dinilai seperti tawaran yang diceritakan.
+screening-kind-story = Teks ini terbaca sebagai cerita pengalaman seseorang, bukan tawaran kerja.
+screening-kind-announcement = Teks ini terbaca sebagai pengumuman perusahaan, bukan tawaran kerja.
+
+## Legitimasi dan lapisan model terlatih (isu 10)
+screening-indicator-ok_professional_requirements = Lowongan ini meminta kualifikasi profesional (ijazah, pengalaman bertahun-tahun), seperti lowongan asli.
+screening-indicator-ok_formal_application = Lamaran lewat situs web, portal lowongan atau kantor, dengan batas waktu atau wawancara, seperti lowongan asli.
+screening-indicator-ok_work_permit_contract_local = Pemberi kerja menyebut izin kerja, kontrak tertulis atau jaminan sosial.
+screening-indicator-ok_verifiable_employer = Pemberi kerja bisa dicek: ada domain web atau e-mail miliknya sendiri.
+screening-indicator-model_resembles_reported_scams = Teks ini mirip tawaran yang pernah dilaporkan sebagai penipuan (model terlatih menilainya { $percent } %). Tidak ada satu tanda pasti: cek pemberi kerjanya sebelum membalas.
+screening-indicator-model_unlike_reported_scams = Teks ini tidak mirip tawaran yang dilaporkan sebagai penipuan (model terlatih menilainya { $percent } %), dan tidak ada tanda kuat.
+screening-indicator-ok_gig_fee_is_pay = "Fee" di sini adalah bayaran per hari atau per acara untuk kerja lepas, bukan uang yang Anda bayar.
+screening-indicator-known_reported_offer = Tawaran ini sama dengan { $count } laporan sebelumnya: teks yang sama pernah dilaporkan.
+screening-indicator-ok_licence_number = Perekrut mencantumkan nomor izin yang bisa dicek ke instansi pemberi izin.

@@ -47,6 +47,7 @@ import { createSealer } from "#src/privacy/sealed.js";
 import { createRedis, describeRedis, type RedisClient } from "#src/redis.js";
 import { createKeys } from "#src/redis-keys.js";
 import { FocalResponses } from "#src/reports/focal-responses.js";
+import { reportSignature } from "#src/reports/offer-index.js";
 import { linkedReports } from "#src/reports/officer-search.js";
 import { ReportStore } from "#src/reports/store.js";
 import { createHealthCheck } from "#src/server/health.js";
@@ -161,6 +162,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     translate: (key, args) => deps.i18n.t(moderatorLocale, key, args),
     context: async (report) => ({
       linked: await linkedReports(deps.reports, report),
+      offerMatches: (
+        await deps.reports.offers.matches(reportSignature(report), { excludeReportId: report.id })
+      ).map((m) => m.reportId),
       posts: await forwarding.postsOf(report.id),
       failures: (await forwarding.failures()).filter((f) => f.reportId === report.id),
       notes: await redis.llen(keys.reportNotes(report.id)),

@@ -80,6 +80,10 @@ export function createKeys(prefix: string) {
     refusals: (day: string) => `${p}refusals:${day}`,
     /** Hash: proof of the keys this Redis was written with (src/privacy/key-check.ts). */
     keyCheck: () => `${p}key-check`,
+    /** Set of report ids whose offer signature has this LSH band value (src/reports/offer-index.ts). */
+    offerBand: (band: string) => `${p}offer-band:${keyPart(band)}`,
+    /** The MinHash signature of a report's offer (base64); deleted with the report. */
+    offerSignature: (id: string) => `${p}offer-sig:${id}`,
     /** Stream of officer actions and status changes; never personal data. */
     audit: () => `${p}audit`,
 

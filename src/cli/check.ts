@@ -2,8 +2,10 @@
  * `waspada check`: screens a text given as an argument, a file, stdin, or a JSONL batch.
  *
  * --jsonl FILE reads lines {"id": …, "text": …} and writes one line per input, exactly
- * {"id","level","score","indicators":[ids],"evidence":[{"indicator","start","end","quote"}]},
- * so other tools can rely on the shape.
+ * {"id","level","score","indicators":[ids],"evidence":[{"indicator","start","end","quote"}],"kind","model"},
+ * so other tools can rely on the shape: `kind` is the kind of text (offer, question, warning_about_scams,
+ * story, announcement, official_programme, not_an_offer) and `model` the learned layer's probability
+ * that the text is a scam offer (null without a model). Fields are only ever added at the end.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -27,6 +29,8 @@ export interface JsonlLine {
   score: number;
   indicators: string[];
   evidence: { indicator: string; start: number; end: number; quote: string }[];
+  kind: string;
+  model: number | null;
 }
 
 /** The stable JSONL shape of one result. */
@@ -39,6 +43,8 @@ export function toJsonlLine(id: unknown, result: ScreeningResult): JsonlLine {
     evidence: result.indicators.flatMap((h) =>
       h.evidence.map((e) => ({ indicator: h.id, start: e.start, end: e.end, quote: e.quote })),
     ),
+    kind: result.kind,
+    model: result.model?.probability ?? null,
   };
 }
 

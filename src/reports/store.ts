@@ -17,6 +17,7 @@ import type { RedisClient } from "#src/redis.js";
 import { hashReply, type RedisCommand, runBatch } from "#src/redis-batch.js";
 import type { Keys } from "#src/redis-keys.js";
 import { canonicalIdentifier } from "#src/reports/identifiers.js";
+import { OfferIndex, reportSignature } from "#src/reports/offer-index.js";
 import {
   type Actor,
   type Addition,
@@ -165,6 +166,8 @@ function createdScore(report: Pick<Report, "createdAt">): number {
 
 export class ReportStore {
   readonly lookup: IdentifierIndex;
+  /** Offers seen before: MinHash signatures of reported offers (src/reports/offer-index.ts). */
+  readonly offers: OfferIndex;
   private readonly redis: RedisClient;
   private readonly keys: Keys;
   private readonly sealer: Sealer;
@@ -177,6 +180,7 @@ export class ReportStore {
     this.sealer = deps.sealer;
     this.pseudonymize = deps.pseudonymize;
     this.now = deps.now ?? (() => new Date());
+    this.offers = new OfferIndex(this.redis, this.keys);
     this.lookup = {
       lookup: (identifiers, options) => this.lookupIdentifiers(identifiers, options?.excludeReportId),
       reportsMentioning: (kind, value, options) => this.reportsMentioning(kind, value, options),
@@ -278,6 +282,7 @@ export class ReportStore {
       ["zadd", this.keys.reportsByTime(), "NX", score, report.id],
       ["zadd", this.keys.reportsByStatus(report.status), "NX", score, report.id],
     ];
+    commands.push(...this.offers.addCommands(report.id, reportSignature(report)));
     for (const { kind, value } of indexedIdentifiers(report)) {
       const entity = this.entityKey(kind, value);
       commands.push(
@@ -850,6 +855,7 @@ export class ReportStore {
       if (card.message) commands.push(["del", k.cardIndex(chatId, "message", Number(card.message))]);
       if (card.thread) commands.push(["del", k.cardIndex(chatId, "thread", Number(card.thread))]);
     }
+    commands.push(...this.offers.removeCommands(id, reportSignature(report)));
     for (const key of [
       k.reportCard(id),
       k.reportPosts(id),

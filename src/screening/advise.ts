@@ -86,9 +86,10 @@ export function adviseOn(input: AdviceInput): MessageRef[] {
   const risky = input.indicators.filter((h) => h.strength > 0 && (h.points > 0 || input.kind !== "offer"));
   const emergency = input.indicators.some((h) => h.id.startsWith("fl_"));
   if (emergency) keys.add("screening-advice-emergency");
-  if (input.kind === "warning_about_scams") keys.add("screening-advice-warning-thanks");
+  if (input.kind === "warning_about_scams" || input.kind === "story")
+    keys.add("screening-advice-warning-thanks");
   if (input.kind === "official_programme") keys.add("screening-advice-official-channels");
-  if (input.kind === "offer" || emergency) {
+  if (input.kind === "offer" || input.kind === "question" || emergency) {
     for (const hit of risky) for (const key of byId.get(hit.id)?.advice ?? []) keys.add(key);
     if (
       input.indicators.some(
@@ -102,7 +103,8 @@ export function adviseOn(input: AdviceInput): MessageRef[] {
       keys.add("screening-advice-report");
     }
   }
-  if (input.kind === "offer" && input.level === "low") keys.add("screening-advice-official-channels");
+  if ((input.kind === "offer" || input.kind === "question") && input.level === "low")
+    keys.add("screening-advice-official-channels");
   keys.delete("screening-advice-hotline");
 
   const advice: MessageRef[] = [...keys]
@@ -111,7 +113,10 @@ export function adviseOn(input: AdviceInput): MessageRef[] {
 
   // Hotlines: the mission in the destination when the text points to one, then the home hotline.
   const wantHotline =
-    emergency || (input.kind === "offer" && input.level !== "low") || input.kind === "warning_about_scams";
+    emergency ||
+    ((input.kind === "offer" || input.kind === "question") && input.level !== "low") ||
+    input.kind === "warning_about_scams" ||
+    input.kind === "story";
   if (wantHotline) {
     const destination = input.destinations
       .map((country) => input.hotlines.find((h) => h.country === country))

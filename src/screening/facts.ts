@@ -21,6 +21,8 @@ export interface FactInput {
   extraction: Extraction;
   phrases: PhraseIndex;
   salary: SalaryReferences;
+  /** The writer's home country (homeCountryOf): places there are not destinations. */
+  home: string;
   /** E.164 numbers of official hotlines: quoting them is not a recruiter contact. */
   hotlines: ReadonlySet<string>;
   /** Maps a normalised span to the original text. */
@@ -38,7 +40,43 @@ const INDICATOR_COUNTRY: Record<string, string> = Object.fromEntries(
   Object.entries(COUNTRY_INDICATOR).map(([country, id]) => [id, country]),
 );
 
-const HOME_COUNTRY = "ID";
+/** Where the bot's first users live: the home country when the text does not say otherwise. */
+const DEFAULT_HOME = "ID";
+
+const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/giu;
+const TAGALOG = /\b(?:ang|ng|mga|po|naman|kayo|ako|ba|lang|yung|nang|kung|sa|natin|hindi)\b/giu;
+const MALAY = /\b(?:syarikat|jawatan|sahaja|kerana|berminat|wang|kat|nak|RM\s?\d)/giu;
+
+/**
+ * The writer's home country, read from the script and a few function words: a job in Phnom Penh
+ * is abroad for an Indonesian but at home for a Khmer reader, and a place at home is not a
+ * destination (compound towns and border crossings still count, at home too).
+ */
+export function homeCountryOf(original: string): string {
+  let thai = 0;
+  let lao = 0;
+  let khmer = 0;
+  let myanmar = 0;
+  for (let i = 0; i < original.length; i++) {
+    const c = original.charCodeAt(i);
+    if (c >= 0x0e00 && c <= 0x0e7f) thai++;
+    else if (c >= 0x0e80 && c <= 0x0eff) lao++;
+    else if (c >= 0x1780 && c <= 0x17ff) khmer++;
+    else if (c >= 0x1000 && c <= 0x109f) myanmar++;
+  }
+  const scripts: [string, number][] = [
+    ["TH", thai],
+    ["LA", lao],
+    ["KH", khmer],
+    ["MM", myanmar],
+  ];
+  const [script, count] = scripts.sort((a, b) => b[1] - a[1])[0]!;
+  if (count >= 20) return script;
+  if ((original.match(VIETNAMESE)?.length ?? 0) >= 6) return "VN";
+  if ((original.match(TAGALOG)?.length ?? 0) >= 5) return "PH";
+  if (new Set((original.match(MALAY) ?? []).map((w) => w.toLowerCase().slice(0, 3))).size >= 2) return "MY";
+  return DEFAULT_HOME;
+}
 
 /** Messaging and social hosts: a link there is a personal channel, not a company's own site. */
 const PERSONAL_HOSTS = new Set([
@@ -100,7 +138,7 @@ export function destinationFacts(input: FactInput): DestinationFacts {
     else evidence.set(id, [span]);
   };
   const vote = (country: string, w: number): void => {
-    if (country !== HOME_COUNTRY) weight.set(country, (weight.get(country) ?? 0) + w);
+    if (country !== input.home) weight.set(country, (weight.get(country) ?? 0) + w);
   };
   for (const place of input.extraction.places) {
     const span = { start: place.start, end: place.end };
@@ -115,11 +153,11 @@ export function destinationFacts(input: FactInput): DestinationFacts {
     } else if (place.kind !== "exit_point") {
       vote(country, place.kind === "transit_point" ? 0.5 : 2);
     }
-    if (id !== undefined && place.kind !== "exit_point") add(id, span);
+    if (id !== undefined && place.kind !== "exit_point" && country !== input.home) add(id, span);
   }
   for (const flag of flagMentions(input.n.original)) {
     const id = COUNTRY_INDICATOR[flag.country];
-    if (id !== undefined) add(id, flag.span);
+    if (id !== undefined && flag.country !== input.home) add(id, flag.span);
     vote(flag.country, 1);
   }
   // Phrasings of the catalogue name countries too (when the gazetteer misses a spelling).
@@ -156,7 +194,7 @@ export function salaryFacts(
 ): FactHit[] {
   const salary = promisedSalary(input.extraction.money);
   if (salary === undefined) return [];
-  const foreign = countries.find((c) => c !== HOME_COUNTRY);
+  const foreign = countries.find((c) => c !== input.home);
   if (foreign === undefined && !unnamedDestination) return [];
   const skilledJob =
     input.extraction.jobs.length > 0 && input.extraction.jobs.every((j) => j.skill === "skilled");
@@ -182,10 +220,32 @@ export function salaryFacts(
 }
 
 /** A fee the candidate is asked to pay, from the money the extractor tagged as a fee. */
+const GIG_PERIOD =
+  /^\s*(?:\/|per\b|a\b|an\b|each\b|sekali\b|setiap\b|mỗi\b)?\s*(?:day|hari|hr|hrs|hour|jam|show|event|gig|shift|session|sesi|araw|ngày|วัน|ครั้ง|ថ្ងៃ|កម្មវិធី|ရက်|ပွဲ)/iu;
+const GIG_FEE_BEFORE = /(?:talent fee|\btf\b|allowance|honor|honorarium|fee (?:per|\/)\s*\S+)\s*[:=]?\s*$/iu;
+
+/**
+ * Money the candidate pays. A "fee" per day, hour, show or event ("fee Rp350rb/hari", "talent fee
+ * ₱3,000", "fee $120 / កម្មវិធី") is gig pay: reported as `ok_gig_fee_is_pay`, not as a cost.
+ */
 export function feeFacts(input: FactInput): FactHit[] {
   const fees = input.extraction.money.filter((m) => m.context === "fee");
   if (fees.length === 0) return [];
-  return [{ id: "cost_upfront_fee", evidence: fees.map((m) => ({ start: m.start, end: m.end })) }];
+  const original = input.n.original;
+  const isPay = (m: MoneyMention): boolean =>
+    m.period === "hour" ||
+    m.period === "day" ||
+    m.period === "week" ||
+    GIG_PERIOD.test(original.slice(m.end, m.end + 24)) ||
+    GIG_FEE_BEFORE.test(original.slice(Math.max(0, m.start - 24), m.start));
+  const pay = fees.filter(isPay);
+  const cost = fees.filter((m) => !isPay(m));
+  const hits: FactHit[] = [];
+  if (cost.length > 0)
+    hits.push({ id: "cost_upfront_fee", evidence: cost.map((m) => ({ start: m.start, end: m.end })) });
+  if (pay.length > 0)
+    hits.push({ id: "ok_gig_fee_is_pay", evidence: pay.map((m) => ({ start: m.start, end: m.end })) });
+  return hits;
 }
 
 function hostOf(value: string): string {
@@ -241,6 +301,24 @@ export function contactFacts(input: FactInput, offerAbroad: boolean): FactHit[] 
   return hits;
 }
 
+/**
+ * A verifiable employer: the organisation's own web domain or e-mail domain (not a messaging or
+ * social host, not free mail), or an official portal.
+ */
+export function verifiableEmployerFact(input: FactInput): FactHit[] {
+  const evidence: Span[] = [];
+  for (const id of input.extraction.identifiers) {
+    if (id.kind === "url" || id.kind === "domain") {
+      const host = hostOf(id.value);
+      if (!(PERSONAL_HOSTS.has(host) || [...PERSONAL_HOSTS].some((h) => host.endsWith(`.${h}`))))
+        evidence.push({ start: id.start, end: id.end });
+    } else if (id.kind === "email" && !FREE_MAIL.has(id.value.split("@")[1] ?? "")) {
+      evidence.push({ start: id.start, end: id.end });
+    }
+  }
+  return evidence.length > 0 ? [{ id: "ok_verifiable_employer", evidence }] : [];
+}
+
 const spanOf = (input: FactInput, m: PhraseMatch): Span => input.toOriginal(m.start, m.end);
 
 /** "Admin job in Dubai": a UAE place together with office work. */
@@ -261,13 +339,13 @@ export function dubaiOfficeFact(input: FactInput): FactHit[] {
  * in a different country from the workplace.
  */
 export function transitFact(input: FactInput, countries: readonly string[]): FactHit[] {
-  const foreign = countries.filter((c) => c !== HOME_COUNTRY);
+  const foreign = countries.filter((c) => c !== input.home);
   if (foreign.length < 2) return [];
   const workplace = foreign[0]!;
   const verbs = marker(input.phrases, "transit_verb");
   const spans: Span[] = [];
   for (const place of input.extraction.places) {
-    if (place.country.toUpperCase() === workplace || place.country.toUpperCase() === HOME_COUNTRY) continue;
+    if (place.country.toUpperCase() === workplace || place.country.toUpperCase() === input.home) continue;
     // The travel word ending last before the place (matches are ordered by end).
     const at = placeStartInText(input.n, place);
     let lo = 0;
@@ -349,7 +427,7 @@ export function namedEmployerFact(input: FactInput, countries: readonly string[]
   if (named.length === 0) return [];
   const experience = marker(input.phrases, "experience_required");
   const salary = promisedSalary(input.extraction.money);
-  const foreign = countries.find((c) => c !== HOME_COUNTRY);
+  const foreign = countries.find((c) => c !== input.home);
   const ref = (foreign && input.salary.byCountry[foreign]) || input.salary.default;
   const plausible = salary !== undefined && topUsd(salary) < ref.aboveMarket;
   if (experience.length === 0 && !plausible) return [];

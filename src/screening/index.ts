@@ -5,8 +5,10 @@
 export { ADVICE_KEYS, type Hotline, loadHotlines } from "#src/screening/advise.js";
 export { type Catalogue, compileCatalogue, readCatalogueFile } from "#src/screening/catalogue.js";
 export { compilePatterns, expandPattern } from "#src/screening/matcher.js";
+export { loadModel, type NgramModel, shippedModel } from "#src/screening/model.js";
 export {
   createScreeningEngine,
+  rulesOnlyScreeningEngine,
   type ScreeningEngine,
   type ScreenOptions,
   screenExtracted,

@@ -18,7 +18,9 @@
  * - `tanggung*` / `*ditip`   prefix / suffix: the word may go on (or start earlier) in the text
  * - `paspor* ~ dipegang`     proximity: the right part within PROXIMITY_WORDS words after the left
  *                            part, in the same sentence
- * Matches respect word boundaries, except inside scripts written without spaces (Thai, Lao, …).
+ * Matches respect word boundaries, except inside scripts written without spaces (Thai, Lao, Khmer,
+ * Myanmar, CJK): there a phrasing may start and end anywhere between grapheme clusters (never on a
+ * combining mark), which is how those languages are matched without a word segmenter.
  */
 import type { NormalisedText } from "#src/screening/types.js";
 
@@ -108,6 +110,18 @@ function isUnspacedScript(code: number): boolean {
 }
 
 const isStreamWord = (code: number): boolean => code !== SPACE && code !== BREAK;
+
+const markTable = new Uint8Array(65536).fill(2);
+const RE_MARK = /\p{M}/u;
+/** A combining mark (Thai, Khmer and Myanmar vowel signs, tone marks, virama …): it belongs to the grapheme before it. */
+function isMark(code: number): boolean {
+  let m = markTable[code]!;
+  if (m === 2) {
+    m = RE_MARK.test(String.fromCharCode(code)) ? 1 : 0;
+    markTable[code] = m;
+  }
+  return m === 1;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Scan stream
@@ -469,6 +483,10 @@ export function compilePatterns(
             !isUnspacedScript(codes[start - 1]!)
           )
             continue;
+          // Inside scripts without spaces a match still keeps to grapheme clusters: it neither
+          // starts on a combining mark nor stops before one ("กา" is not in "ก้า").
+          if (isUnspacedScript(codes[start]!) && isMark(codes[start]!)) continue;
+          if (p + 1 < len && isUnspacedScript(c) && isMark(codes[p + 1]!)) continue;
           if (
             (flags & OPEN_END) === 0 &&
             p + 1 < len &&

@@ -104,6 +104,13 @@ const PUNCT_FOLDS: Record<string, string> = {
 /** Bullets and middle dots are layout, not punctuation a phrase would contain. */
 const BULLETS = new Set(["\u2022", "\u2023", "\u2043", "\u00b7", "\u2027", "\u25e6", "\u2219", "\u30fb"]);
 
+/** Thai, Lao, Khmer and Myanmar digits ("၁၅၀၀", "១០០០", "๑๕๐๐") read as the ASCII digits they are. */
+function nativeDigit(cp: number): number {
+  for (const zero of [0x0e50, 0x0ed0, 0x17e0, 0x1040, 0x1090])
+    if (cp >= zero && cp <= zero + 9) return cp - zero;
+  return -1;
+}
+
 /** Folds one non-ASCII code point; results are cached because messages repeat the same few. */
 function foldCodePoint(cp: number): Folded {
   if (cp >= 0xd800 && cp <= 0xdfff) return SPACE_FOLD; // lone surrogate
@@ -113,6 +120,8 @@ function foldCodePoint(cp: number): Folded {
   if (BULLETS.has(ch)) return SPACE_FOLD;
   const punct = PUNCT_FOLDS[ch];
   if (punct !== undefined) return makeFolded(punct, [OTHER]);
+  const digit = nativeDigit(cp);
+  if (digit >= 0) return makeFolded(String(digit), [DIGIT]);
   let decomposed: string;
   try {
     decomposed = ch.normalize("NFKC").toLowerCase().normalize("NFD");

@@ -1,14 +1,22 @@
 /**
  * The one place that decides what kind of text this is and how risky it is.
  *
- * Kind first, because warnings, news and holiday chat use the same words as scam offers:
- * 1. warning_about_scams — warning/news/advice markers ("waspada", "modus", "beware", "cảnh báo")
- *    and no personal call to action or recruiter contact. A warning that quotes an ad is a warning.
+ * Kind first, because warnings, news and holiday chat use the same words as scam offers. Kind is
+ * evidence, not a gate: each kind has weighed signals (`weighKind` reports them), and no kind
+ * removes the indicators found (a warning lists them with no points).
+ * 0. A live call to action (recruiter contact, "PM now", "DM", "kirim CV") makes an offer,
+ *    whatever else the text says.
+ * 1. warning_about_scams — warning/news/advice markers ("waspada", "modus", "beware", "cảnh báo");
+ *    story — a retelling in the past tense ("was rescued", "sudah dipulangkan"). A warning that
+ *    quotes an ad is a warning.
  * 2. not_an_offer — a help request or a non-job chat (holiday, study, business trip) with no offer
- *    words; or a text with no job context whose job-independent signals are weak.
+ *    words; or a text with no job evidence (no job words, fewer than two kinds of job risk signal)
+ *    whose job-independent signals are weak.
  * 3. official_programme — a government programme (EPS-TOPIK G-to-G …), or a licensed agency with
- *    a work visa / contract, and nothing decisive.
- * 4. offer — everything else.
+ *    a work visa / contract, and nothing decisive; announcement — a company names its official
+ *    channel, with no offer words and nothing decisive.
+ * 4. question — a person asks whether an offer is safe: scored as the offer it describes.
+ * 5. offer — everything else.
  *
  * Score (INDICATORS.md section 1, tuned on the dev set):
  * - each indicator adds its strength weight: weak 0.5, moderate 1.5, strong 3, decisive 6
@@ -72,6 +80,11 @@ export interface ScoreOutcome {
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
+/** Warnings, stories and texts that are not about a job keep their indicators but score nothing. */
+export function isScoredKind(kind: TextKind): boolean {
+  return kind !== "warning_about_scams" && kind !== "story" && kind !== "not_an_offer";
+}
+
 /** Scores a set of distinct signals (one entry per indicator id). */
 export function scoreSignals(
   input: ScoreInput,
@@ -108,8 +121,9 @@ export function scoreSignals(
   const decisiveCount = input.risks.filter((r) => r.strength === "decisive").length;
 
   let level: Level;
-  if (input.kind === "warning_about_scams" || input.kind === "not_an_offer") level = "low";
-  else if (input.kind === "official_programme" && decisiveCount === 0) level = "low";
+  if (!isScoredKind(input.kind)) level = "low";
+  else if ((input.kind === "official_programme" || input.kind === "announcement") && decisiveCount === 0)
+    level = "low";
   else if (decisiveCount > 0) level = "high";
   else if ((combinations.length > 0 || strongCount >= 2) && counterTotal > STRONG_COUNTER_TOTAL)
     level = "high";
@@ -123,15 +137,27 @@ export function scoreSignals(
 }
 
 export interface KindInput {
+  /** The learned layer reads the text as a retelling (warning, news, story). */
+  narrative?: boolean;
   warningMarkers: number;
-  /** A call to action ("DM", "WA aku", "kirim CV") or a recruiter contact that is not a hotline. */
+  /** Past-tense retelling: "anak saya sudah dipulangkan", "I escaped", "was rescued". */
+  storyMarkers: number;
+  /** "Is this safe?", "aman ga?", "legit ba ito?": a person asks about an offer. */
+  questionMarkers: number;
+  /** A company announcing its official channel, an office move … */
+  announcementMarkers: number;
+  /** A live call to action ("PM now", "DM", "kirim CV") or a recruiter contact that is not a hotline. */
   personalCallToAction: boolean;
+  /** "Leaving this week", "berangkat minggu ini": the pressure of a live offer. */
+  departureUrgency: boolean;
   offerMarkers: number;
   helpRequest: boolean;
   nonJobChat: boolean;
   officialProgramme: boolean;
   licensedWithWorkVisa: boolean;
   jobContext: boolean;
+  /** Distinct categories of job risk signals found in the text (lure, pay, requirements …). */
+  riskCategories: number;
   decisive: boolean;
   /** A decisive signal that never occurs in innocent chat (a coached cover story, passport handover). */
   decisiveJobIndependent: boolean;
@@ -139,13 +165,70 @@ export interface KindInput {
   jobIndependentPoints: number;
 }
 
+export interface KindDecision {
+  kind: TextKind;
+  /** The weight of evidence for each kind that had any, strongest first (shown by `check --json`). */
+  evidence: { kind: TextKind; weight: number }[];
+}
+
+/**
+ * Weighs the evidence for each kind of text; see the top of this file. Nothing here removes an
+ * indicator: a text read as a warning or a chat keeps its indicators (with no points), and a live
+ * call to action makes a text an offer whatever else it says.
+ */
+export function weighKind(k: KindInput): KindDecision {
+  const offer =
+    (k.personalCallToAction ? 4 : 0) +
+    (k.departureUrgency ? 2 : 0) +
+    Math.min(k.offerMarkers, 3) +
+    (k.jobContext ? 1 : 0) +
+    Math.min(k.riskCategories, 4) * 0.5;
+  const weights: [TextKind, number][] = [
+    ["offer", offer],
+    ["warning_about_scams", Math.min(k.warningMarkers, 4) * 2 + (k.narrative ? 3 : 0)],
+    ["story", Math.min(k.storyMarkers, 3) * 1.5],
+    ["question", Math.min(k.questionMarkers, 2) * 1.5],
+    ["announcement", Math.min(k.announcementMarkers, 2) * 2],
+    [
+      "not_an_offer",
+      (k.nonJobChat && k.offerMarkers === 0 ? 3 : 0) +
+        (k.helpRequest && k.offerMarkers === 0 ? 3 : 0) +
+        (!k.jobContext && k.riskCategories < 2 ? 3 : 0),
+    ],
+  ];
+  const evidence = weights
+    .filter(([, w]) => w > 0)
+    .map(([kind, weight]) => ({ kind, weight: Math.round(weight * 10) / 10 }))
+    .sort((a, b) => b.weight - a.weight);
+  return { kind: decideKind(k), evidence };
+}
+
 /** Decides what kind of text this is; see the top of this file. */
 export function decideKind(k: KindInput): TextKind {
   const officialStrong = k.officialProgramme && k.warningMarkers <= 1;
-  if (k.warningMarkers > 0 && !k.personalCallToAction && !officialStrong) return "warning_about_scams";
-  if (k.helpRequest && k.offerMarkers === 0) return "not_an_offer";
-  if (k.nonJobChat && k.offerMarkers === 0 && !k.decisiveJobIndependent) return "not_an_offer";
+  // A live call to action makes an offer of whatever else the text says.
+  const live = k.personalCallToAction;
+  const jobEvidence = k.jobContext || k.riskCategories >= 2;
+  if (!live && !officialStrong) {
+    // A warning that quotes a lure is a warning; a retelling in the past tense is a story.
+    if (k.warningMarkers > 0 && !(k.departureUrgency && k.warningMarkers < 2 && k.storyMarkers === 0))
+      return k.storyMarkers > k.warningMarkers ? "story" : "warning_about_scams";
+    if (k.storyMarkers >= 2 && k.questionMarkers === 0) return "story";
+    if (k.narrative && k.questionMarkers === 0) return k.storyMarkers > 0 ? "story" : "warning_about_scams";
+  }
+  if (k.helpRequest && k.offerMarkers === 0 && !live) return "not_an_offer";
+  if (k.nonJobChat && k.offerMarkers === 0 && !k.decisiveJobIndependent && !live) return "not_an_offer";
   if ((k.officialProgramme || k.licensedWithWorkVisa) && !k.decisive) return "official_programme";
-  if (!k.jobContext && k.jobIndependentPoints < 3) return "not_an_offer";
+  if (
+    k.announcementMarkers > 0 &&
+    !k.decisive &&
+    !live &&
+    (k.offerMarkers === 0 || k.announcementMarkers >= 2) &&
+    k.riskCategories < 4
+  )
+    return "announcement";
+  if (!jobEvidence && !live && k.jobIndependentPoints < 3) return "not_an_offer";
+  // A person describing an offer and asking about it is asking about that offer: scored as one.
+  if (k.questionMarkers > 0) return "question";
   return "offer";
 }

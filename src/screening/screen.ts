@@ -20,15 +20,30 @@ import {
   type FactHit,
   type FactInput,
   feeFacts,
+  homeCountryOf,
   hoursFact,
   namedEmployerFact,
   officialClaimFact,
   salaryFacts,
   transitFact,
+  verifiableEmployerFact,
 } from "#src/screening/facts.js";
 import { type PhraseMatch, type ScanResult, wordsBetween } from "#src/screening/matcher.js";
+import {
+  featurize,
+  type NgramModel,
+  probabilityOf,
+  shippedModel,
+  withSignals,
+} from "#src/screening/model.js";
 import { normalise, spanToOriginal } from "#src/screening/normalise.js";
-import { type CounterSignal, decideKind, type RiskSignal, scoreSignals } from "#src/screening/score.js";
+import {
+  type CounterSignal,
+  isScoredKind,
+  type RiskSignal,
+  scoreSignals,
+  weighKind,
+} from "#src/screening/score.js";
 import type {
   Evidence,
   Extraction,
@@ -36,6 +51,7 @@ import type {
   IndicatorHit,
   IndicatorSource,
   KnownIdentifier,
+  Level,
   NormalisedText,
   ScreeningResult,
   Span,
@@ -48,6 +64,44 @@ const MAX_EVIDENCE_PER_INDICATOR = 5;
 const MANY_REPORTS = 3;
 
 const WARNING = "ok_warning_or_news_context";
+/** Signs of a real employer; the first three are phrasings, the fourth a fact. */
+const LEGITIMACY = new Set([
+  "ok_professional_requirements",
+  "ok_formal_application",
+  "ok_work_permit_contract_local",
+  "ok_verifiable_employer",
+  "ok_licensed_p3mi_verifiable",
+  "ok_official_g2g_program",
+  "ok_work_visa_contract",
+  "ok_plausible_wage_named_employer",
+  "ok_licence_number",
+]);
+
+/** Whether an offset of a line sits inside an open quotation ("… 'PM now, leaving this week' …"). */
+function quoted(original: string, at: number): boolean {
+  let lineStart = at;
+  while (lineStart > 0 && original[lineStart - 1] !== "\n") lineStart--;
+  let open = false;
+  for (let i = lineStart; i < at; i++) {
+    const c = original[i]!;
+    if (c === '"' || c === "\u201c" || c === "\u201d" || c === "\u00ab" || c === "\u00bb") open = !open;
+    else if (c === "\u2018" || c === "\u2019" || c === "'") {
+      const before = i === 0 ? " " : original[i - 1]!;
+      const after = original[i + 1] ?? " ";
+      const letter = /\p{L}/u;
+      if (letter.test(before) && letter.test(after)) continue; // don't, it's
+      open = !open;
+    }
+  }
+  return open;
+}
+
+/** Narrative probability from which a call-to-action phrase without a contact is read as retold. */
+const SURE_NARRATIVE = 0.8;
+
+/** Indicators of the learned layer (explained in locales, shown without a quote). */
+export const MODEL_RAISE = "model_resembles_reported_scams";
+export const MODEL_LOWER = "model_unlike_reported_scams";
 const NON_JOB = "ok_non_job_chat";
 const COUNTRY_INDICATORS = new Set([
   "dest_cambodia",
@@ -59,12 +113,21 @@ const COUNTRY_INDICATORS = new Set([
   "dest_hub_onward_hint",
   "lure_dubai_office",
 ]);
+const HOME_INDICATOR: Record<string, string> = {
+  KH: "dest_cambodia",
+  MM: "dest_myanmar",
+  LA: "dest_laos_golden_triangle",
+  PH: "dest_philippines_pogo",
+  TH: "dest_thailand_decoy",
+};
 const NON_PLACEMENT_INDICATORS = new Set(["dest_cambodia", "dest_myanmar", "dest_laos_golden_triangle"]);
 
 export interface ScreeningEngine {
   compiled: CompiledCatalogue;
   hotlines: Hotline[];
   hotlineNumbers: Set<string>;
+  /** The learned layer; null screens on the rules alone. */
+  model: NgramModel | null;
 }
 
 let defaultEngine: ScreeningEngine | undefined;
@@ -73,13 +136,25 @@ let defaultEngine: ScreeningEngine | undefined;
 export function createScreeningEngine(
   catalogue: unknown = readCatalogueFile(),
   hotlines?: unknown,
+  model: NgramModel | null = shippedModel(),
 ): ScreeningEngine {
   const list = hotlines === undefined ? loadHotlines() : loadHotlines(hotlines);
   return {
     compiled: compileCatalogue(catalogue, normalise),
     hotlines: list,
     hotlineNumbers: new Set(list.flatMap((h) => (h.e164 ? [h.e164] : []))),
+    model,
   };
+}
+
+let rulesOnlyEngine: ScreeningEngine | undefined;
+
+/** The shipped rules without the learned layer (for training and comparisons). */
+export function rulesOnlyScreeningEngine(): ScreeningEngine {
+  rulesOnlyEngine ??= defaultEngine
+    ? { ...defaultEngine, model: null }
+    : createScreeningEngine(undefined, undefined, null);
+  return rulesOnlyEngine;
 }
 
 /** The engine over the shipped data, compiled on first use. */
@@ -92,12 +167,31 @@ export interface ScreenOptions {
   /** What earlier reports and officers say about identifiers in the text. */
   known?: readonly KnownIdentifier[];
   engine?: ScreeningEngine;
+  /** Earlier reports whose offer text matches this one (MinHash, src/reports/offer-index.ts). */
+  offerMatches?: number;
+  /**
+   * The learned layer's probabilities given from outside (the evaluation's cross-validated view of
+   * the train split); the model's thresholds still apply.
+   */
+  modelOverride?: ModelOverride;
+}
+
+export interface ModelOverride {
+  scam: number;
+  narrative: number;
 }
 
 /** Screens a pasted or forwarded job offer. Never throws on any string. */
 export function screenOffer(text: string, options: ScreenOptions = {}): ScreeningResult {
   const n = normalise(text);
-  return screenExtracted(n, extract(n), options.known ?? [], options.engine ?? screeningEngine());
+  return screenExtracted(
+    n,
+    extract(n),
+    options.known ?? [],
+    options.engine ?? screeningEngine(),
+    options.offerMatches ?? 0,
+    options.modelOverride,
+  );
 }
 
 /** Extracts the identifiers, asks the lookup what is known about them, then screens. */
@@ -162,6 +256,8 @@ export function screenExtracted(
   extraction: Extraction,
   known: readonly KnownIdentifier[],
   engine: ScreeningEngine,
+  offerMatches = 0,
+  modelOverride?: ModelOverride,
 ): ScreeningResult {
   const { compiled } = engine;
   const { catalogue } = compiled;
@@ -226,6 +322,7 @@ export function screenExtracted(
     extraction,
     phrases,
     salary: catalogue.salaryReferences,
+    home: homeCountryOf(n.original),
     hotlines: engine.hotlineNumbers,
     toOriginal,
   };
@@ -237,6 +334,9 @@ export function screenExtracted(
   addFacts(destinations.hits);
   addFacts(dubaiOfficeFact(input));
   const countries = destinations.countries;
+  // The writer's own country is no destination, however the catalogue's phrasings name it.
+  const homeIndicator = HOME_INDICATOR[input.home];
+  if (homeIndicator) collected.delete(homeIndicator);
   const namedForeign = [...collected.keys()].some((id) => COUNTRY_INDICATORS.has(id));
   if (namedForeign) collected.delete("dest_unnamed_country");
   const abroad = namedForeign || collected.has("dest_unnamed_country");
@@ -250,6 +350,7 @@ export function screenExtracted(
   addFacts(exitPointFact(input, abroad));
   addFacts(hoursFact(input));
   addFacts(namedEmployerFact(input, countries));
+  addFacts(verifiableEmployerFact(input));
 
   // Counters that cannot hold: no licence or visa makes Cambodia/Myanmar/Laos a legal placement.
   if (nonPlacement) {
@@ -262,7 +363,8 @@ export function screenExtracted(
       collected.delete(id);
     }
   }
-  if (abroad) collected.delete("ok_domestic_job");
+  // A job at home that serves a foreign market ("CS fluent in Thai, office in Jakarta") stays domestic.
+  if (abroad && markerCount("foreign_market") === 0) collected.delete("ok_domestic_job");
   const verifiable = collected.has("ok_licensed_p3mi_verifiable") || collected.has("ok_official_g2g_program");
 
   const offerMarkers = markerCount("offer") + extraction.money.filter((m) => m.context === "salary").length;
@@ -271,13 +373,16 @@ export function screenExtracted(
   const contacts = contactFacts(input, offerAbroad && !verifiable);
   addFacts(contacts);
   addFacts(officialClaimFact(input, nonPlacement, verifiable));
+  // A licence number can be checked: the claim of being official is then not an empty one.
+  if (collected.has("ok_licence_number")) collected.delete("chan_fake_official_claims");
 
-  // Without a job, only the signals that never occur in innocent chat count.
-  if (!jobContext) {
-    for (const id of [...collected.keys()]) {
-      if (compiled.indicators.get(id)?.jobContext === true) collected.delete(id);
-    }
-  }
+  // Job risk signals are themselves evidence of an offer ("CASINO JOBS … Female 18–28 … PM now"):
+  // they are never dropped; the kind decides whether they score.
+  const riskCategories = new Set(
+    [...collected]
+      .filter(([id, c]) => c.evidence.length > 0 && compiled.indicators.has(id))
+      .map(([id]) => compiled.indicators.get(id)!.category),
+  ).size;
 
   const definition = (id: string): IndicatorDef | undefined => compiled.indicators.get(id);
   const risks: RiskSignal[] = [];
@@ -323,6 +428,16 @@ export function screenExtracted(
       });
     }
   }
+  // Offers seen before: the same text in earlier reports is a moderate sign, in several a strong one.
+  if (offerMatches > 0) {
+    knownHits.push({
+      id: "known_reported_offer",
+      category: "known_identifier",
+      strength: offerMatches >= MANY_REPORTS ? "strong" : "moderate",
+      evidence: [],
+      args: { count: offerMatches },
+    });
+  }
   // One signal per kind of knowledge (the strongest), so two reported numbers do not double-count.
   const knownById = new Map<string, (typeof knownHits)[number]>();
   for (const h of knownHits) {
@@ -342,10 +457,35 @@ export function screenExtracted(
   const jobIndependentPoints = risks
     .filter((r) => definition(r.id)?.jobContext !== true)
     .reduce((s, r) => s + weights[r.strength], 0);
-  const kind = decideKind({
+  // The learned layer reads the text once; its narrative head is evidence of a warning or story.
+  const features = engine.model ? featurize(n.text, engine.model.bits) : undefined;
+  const narrativeP =
+    engine.model && features
+      ? (modelOverride?.narrative ?? probabilityOf(engine.model.narrative, features))
+      : 0;
+  const narrative = engine.model ? narrativeP >= engine.model.narrativeAt : false;
+  // A retelling the model is sure of, with no recruiter contact in it: a "PM me" or "ทักมา" there is
+  // quoted or past ("someone messaged me"), not a live call to action.
+  const surelyNarrative = narrative && narrativeP >= SURE_NARRATIVE;
+  const recruiterContact = contacts.some((f) => f.id === "chan_private_chat_redirect");
+  const { kind, evidence: kindEvidence } = weighKind({
+    narrative,
     warningMarkers: phrases.get(WARNING)?.length ?? 0,
+    storyMarkers: markerCount("story"),
+    questionMarkers: markerCount("question"),
+    announcementMarkers: markerCount("announcement"),
     personalCallToAction:
-      markerCount("call_to_action") > 0 || contacts.some((f) => f.id === "chan_private_chat_redirect"),
+      ((phrases.get(markerId("call_to_action")) ?? []).some(
+        (m) => !quoted(n.original, toOriginal(m.start, m.end).start),
+      ) &&
+        !(surelyNarrative && !recruiterContact)) ||
+      (recruiterContact &&
+        (phrases.get(WARNING)?.length ?? 0) < 2 &&
+        !narrative &&
+        markerCount("announcement") === 0 &&
+        markerCount("story") === 0),
+    departureUrgency: collected.has("urg_depart_immediately"),
+    riskCategories,
     offerMarkers,
     helpRequest: markerCount("help_request") > 0,
     nonJobChat: collected.has(NON_JOB),
@@ -372,7 +512,40 @@ export function screenExtracted(
     counters.push({ id: "known_licensed_agency", weight: -3 });
     outcome = scoreSignals({ kind, risks, counters, knownRecruiter }, catalogue);
   }
-  const notScored = kind === "warning_about_scams" || kind === "not_an_offer";
+  // Legitimacy recognised positively: with nothing decisive, three signs of a real employer make
+  // the text low, two take one step down.
+  // A place is not a scam by itself ("jobs located in KH/MM/LA/TH are not scams by location alone"):
+  // a decisive place name does not stop real-employer signs from counting, and when the places are
+  // the only moderate or stronger signals, one such sign makes the text low.
+  const legitimacy = counters.filter((c) => LEGITIMACY.has(c.id)).length;
+  const beyondPlace = risks.filter(
+    (r) => r.strength !== "weak" && compiled.indicators.get(r.id)?.category !== "destination",
+  );
+  const decisiveBeyondPlace = beyondPlace.some((r) => r.strength === "decisive");
+  if (legitimacy >= 1 && beyondPlace.length === 0 && outcome.level !== "low" && !knownRecruiter)
+    outcome = { ...outcome, level: "low" };
+  if (!decisiveBeyondPlace && !knownRecruiter && legitimacy >= 2 && outcome.level !== "low") {
+    const stepped: Level =
+      legitimacy >= 3
+        ? "low"
+        : outcome.level === "critical"
+          ? "high"
+          : outcome.level === "high"
+            ? "medium"
+            : "low";
+    outcome = { ...outcome, level: stepped };
+  }
+  // Read as an offer, yet the learned layer reads a retelling and no recruiter contact is given:
+  // flagged, but no higher than medium (a warning or story must never be rated high).
+  if (
+    kind === "offer" &&
+    narrative &&
+    !recruiterContact &&
+    !knownRecruiter &&
+    (outcome.level === "high" || outcome.level === "critical")
+  )
+    outcome = { ...outcome, level: "medium" };
+  const notScored = !isScoredKind(kind);
 
   const toEvidence = (spans: Span[]): Evidence[] => {
     const seen = new Set<string>();
@@ -409,7 +582,8 @@ export function screenExtracted(
     });
   }
   const counterIds = [...counters.map((c) => c.id)];
-  if (kind === "warning_about_scams" && collected.has(WARNING)) counterIds.push(WARNING);
+  if ((kind === "warning_about_scams" || kind === "story") && collected.has(WARNING))
+    counterIds.push(WARNING);
   if (kind === "not_an_offer" && collected.has(NON_JOB)) counterIds.push(NON_JOB);
   for (const id of counterIds) {
     const c = collected.get(id);
@@ -438,7 +612,57 @@ export function screenExtracted(
   }
   indicators.sort((a, b) => b.points - a.points || b.strength - a.strength || a.id.localeCompare(b.id));
 
-  const level = outcome.level;
+  // The learned layer: evidence beside the rules, never a quote. It may raise a low to medium, and
+  // lower a medium to low only when no strong or decisive indicator is present.
+  let level = outcome.level;
+  let model: ScreeningResult["model"];
+  if (engine.model) {
+    const signals = indicators.filter((h) => h.source !== "model" && h.strength !== 0).map((h) => h.id);
+    const probability =
+      modelOverride?.scam ??
+      probabilityOf(engine.model.scam, withSignals(features!, signals, engine.model.bits));
+    model = { probability: Math.round(probability * 1000) / 1000, version: engine.model.version };
+    const strongOrDecisive = indicators.some((h) => h.strength >= 3 && h.points > 0);
+    // It speaks on offers and questions about offers; on a text read as no offer only from its own,
+    // stricter threshold; never on warnings, stories, announcements or programmes.
+    const raiseAt =
+      kind === "offer" || kind === "question"
+        ? engine.model.raiseAt
+        : kind === "not_an_offer"
+          ? engine.model.raiseNonOfferAt
+          : Number.POSITIVE_INFINITY;
+    if (level === "low" && !licensedAgency && probability >= raiseAt) {
+      level = "medium";
+      model.effect = "raised";
+      indicators.unshift({
+        id: MODEL_RAISE,
+        category: "model",
+        strength: 2,
+        points: 0,
+        source: "model",
+        message: {
+          key: `screening-indicator-${MODEL_RAISE}`,
+          args: { percent: Math.round(probability * 100) },
+        },
+        evidence: [],
+      });
+    } else if (level === "medium" && !strongOrDecisive && probability <= engine.model.lowerAt) {
+      level = "low";
+      model.effect = "lowered";
+      indicators.push({
+        id: MODEL_LOWER,
+        category: "counter_indicator",
+        strength: -1,
+        points: 0,
+        source: "model",
+        message: {
+          key: `screening-indicator-${MODEL_LOWER}`,
+          args: { percent: Math.round(probability * 100) },
+        },
+        evidence: [],
+      });
+    }
+  }
   const advice = adviseOn({
     kind,
     level,
@@ -451,6 +675,8 @@ export function screenExtracted(
     level,
     score: notScored ? 0 : outcome.score,
     kind,
+    kindEvidence,
+    ...(model ? { model } : {}),
     indicators,
     advice,
     extraction,

@@ -117,7 +117,7 @@ export interface IdentifierLookup {
   lookup(identifiers: ReadonlyArray<Pick<ExtractedIdentifier, "kind" | "value">>): Promise<KnownIdentifier[]>;
 }
 
-export type IndicatorSource = "phrase" | "fact" | "known_identifier" | "counter";
+export type IndicatorSource = "phrase" | "fact" | "known_identifier" | "counter" | "model";
 
 export interface IndicatorHit {
   /** Catalogue id, e.g. "dest_cambodia", "proc_tourist_visa", or "known_reported_identifier". */
@@ -138,12 +138,26 @@ export interface MessageRef {
   args?: Record<string, string | number>;
 }
 
-export type TextKind = "offer" | "warning_about_scams" | "official_programme" | "not_an_offer";
+export type TextKind =
+  | "offer"
+  /** Someone describes an offer and asks whether it is safe: scored as that offer. */
+  | "question"
+  | "warning_about_scams"
+  /** A survivor's or relative's account in the past tense. */
+  | "story"
+  /** A company announcing its official channel, an office move … */
+  | "announcement"
+  | "official_programme"
+  | "not_an_offer";
 
 export interface ScreeningResult {
   level: Level;
   score: number;
   kind: TextKind;
+  /** The weighed evidence for each kind that had any, strongest first. */
+  kindEvidence?: { kind: TextKind; weight: number }[];
+  /** The learned layer's view: probability that the text is a scam offer, and what it changed. */
+  model?: { probability: number; version: string; effect?: "raised" | "lowered" };
   /** Strongest first. */
   indicators: IndicatorHit[];
   /** Advice chosen by the indicators, most important first; rendered by the bot through locales/. */

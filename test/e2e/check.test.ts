@@ -72,6 +72,21 @@ describe("checking an offer", () => {
     expect(screening?.text).toContain(text("en", "check-reported-times", { count: 1 }));
   });
 
+  it("an offer text reported before is recognised when someone else checks it with another contact", async () => {
+    const first = bot.tg.createUser({ firstName: "Ana", languageCode: "en" });
+    await fillReport(first, "en", { offer: [SCAM] });
+    await sendReport(first, "en");
+    const second = bot.tg.createUser({ firstName: "Ben", languageCode: "en" });
+    // Same text a week later: another number, emoji, one word changed.
+    await second.send(
+      "Lowongan CS online di Kamboja!! 🔥 Gaji 18jt/bulan, tanpa pengalaman, tiket & mess gratis. Berangkat pakai visa turis. " +
+        "Minat? WA 0813-9999-1111",
+    );
+    const answer = await second.waitForBotMessage();
+    expect(answer.text).toContain(text("en", "screening-indicator-known_reported_offer", { count: 1 }));
+    expect(answer.text).toContain(`+6281399991111: ${text("en", "check-not-reported")}`);
+  });
+
   it("a forwarded offer's sender is indexed with the report only once the person confirms it is the recruiter", async () => {
     const user = bot.tg.createUser({ firstName: "Lina", languageCode: "en" });
     const agent = { id: 5550001, firstName: "Agen", username: "Agen_KH" };

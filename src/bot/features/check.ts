@@ -16,6 +16,7 @@ import { runBatch } from "#src/redis-batch.js";
 import type { ReportStore } from "#src/reports/store.js";
 import { extract } from "#src/screening/extract/index.js";
 import { screenExtracted, screeningEngine } from "#src/screening/index.js";
+import { offerSignature } from "#src/screening/minhash.js";
 import { normalise } from "#src/screening/normalise.js";
 import type {
   ExtractedIdentifier,
@@ -94,26 +95,35 @@ async function knownIn(
 
 /**
  * Screens a text with what Redis knows about its contacts (and about `extra` identifiers, such as
- * a forwarded message's sender): one extraction, one screening, one Redis round trip.
+ * a forwarded message's sender) and about the text itself (earlier reports of the same offer):
+ * one extraction, one screening, the lookups in parallel.
  */
 export async function screenWithKnown(
   ctx: BotContext,
   text: string,
   extra: ReadonlyArray<Pick<ExtractedIdentifier, "kind" | "value">> = [],
-): Promise<{ result: ScreeningResult; known: KnownIdentifier[] }> {
+): Promise<{ result: ScreeningResult; known: KnownIdentifier[]; offerMatches: string[] }> {
   return screenWithLookup(ctx.deps.reports, text, extra);
 }
 
 /** screenWithKnown for callers without a grammY context (the screenshot check's job). */
 export async function screenWithLookup(
-  reports: Pick<ReportStore, "lookup">,
+  reports: Pick<ReportStore, "lookup" | "offers">,
   text: string,
   extra: ReadonlyArray<Pick<ExtractedIdentifier, "kind" | "value">> = [],
-): Promise<{ result: ScreeningResult; known: KnownIdentifier[] }> {
+): Promise<{ result: ScreeningResult; known: KnownIdentifier[]; offerMatches: string[] }> {
   const n = normalise(text.slice(0, MAX_CHECK_LENGTH));
   const extraction = extract(n);
-  const known = await knownIn(reports, [...extraction.identifiers, ...extra]);
-  return { result: screenExtracted(n, extraction, known, screeningEngine()), known };
+  // The contacts and the text itself (offers seen before) are looked up together.
+  const [known, matches] = await Promise.all([
+    knownIn(reports, [...extraction.identifiers, ...extra]),
+    reports.offers.matches(offerSignature(n.text)),
+  ]);
+  return {
+    result: screenExtracted(n, extraction, known, screeningEngine(), matches.length),
+    known,
+    offerMatches: matches.map((m) => m.reportId),
+  };
 }
 
 export async function checkText(ctx: BotContext, text: string, message: Message): Promise<void> {

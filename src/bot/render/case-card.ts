@@ -44,6 +44,8 @@ export interface CardContext {
   failures: Array<{ channelId: number | string; error: string }>;
   /** Officer notes count, shown so the thread is known to hold more. */
   notes?: number;
+  /** Earlier reports whose offer text matches this one (MinHash), most similar first. */
+  offerMatches?: string[];
   /** The language model's stored analysis, shown as clearly marked model notes. */
   model?: Analysis;
   /** Focal points' answers, review state and deadlines. */
@@ -186,6 +188,15 @@ export function renderCaseCard(
         )}`,
       );
     }
+  }
+  const matches = context.offerMatches ?? [];
+  if (matches.length > 0) {
+    lines.push(
+      fmt`🔁 ${t("card-offer-matches", { count: matches.length })}: ${FormattedString.join(
+        matches.slice(0, 8).map((o) => FormattedString.code(o)),
+        ", ",
+      )}`,
+    );
   }
   const notes = context.model ? modelNotes(context.model, t, locale) : undefined;
   if (notes) lines.push(notes);

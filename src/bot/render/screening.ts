@@ -32,7 +32,9 @@ export function renderScreening(
   if (result.kind === "official_programme") parts.push(t("check-kind-official"));
 
   const reasons = result.indicators
-    .filter((i) => i.points > 0 || i.source === "known_identifier")
+    .filter(
+      (i) => i.points > 0 || i.source === "known_identifier" || (i.source === "model" && i.strength > 0),
+    )
     .slice(0, MAX_REASONS);
   if (reasons.length > 0) {
     const lines = reasons.map((hit) => {

@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createI18n } from "#src/bot/i18n.js";
 import { caseKeyboard, renderCaseCard } from "#src/bot/render/case-card.js";
+import { reportSignature } from "#src/reports/offer-index.js";
 import { TestRedis } from "../../harness/redis.js";
 import { FakeTelegram } from "../../harness/telegram/index.js";
 import { botRedis, createStore, sampleDraft } from "../reports/fixtures.js";
@@ -107,5 +108,39 @@ describe("case card", () => {
     const api = new Api(tg.token, { apiRoot: tg.apiRoot });
     const sent = await api.sendMessage(group.id, card.text, { entities: card.entities });
     expect((sent.entities ?? []).filter((e) => e.type === "url" || e.type === "text_link")).toEqual([]);
+  });
+});
+
+describe("case card: offers seen before", () => {
+  it("links the earlier cases whose offer text matches, as the officer sees them", async () => {
+    const { store } = createStore(redis);
+    const text =
+      "Lowongan admin & CS online di Kamboja, gaji 1.200 USD, mess gratis, tiket ditanggung, tanpa pengalaman, berangkat minggu ini. WA 0812 3456 7890";
+    const earlier = await store.createOnce(
+      "seen-1",
+      sampleDraft({ offer: { texts: [{ text }], media: [] } }),
+      {
+        ref: "ref-s1",
+        chatId: 11,
+        locale: "en",
+        contactConsent: false,
+      },
+    );
+    const later = await store.createOnce(
+      "seen-2",
+      sampleDraft({ offer: { texts: [{ text: `${text.replace("1.200", "1.500")} 🙏` }], media: [] } }),
+      { ref: "ref-s2", chatId: 12, locale: "en", contactConsent: false },
+    );
+    const matches = await store.offers.matches(reportSignature(later.report), {
+      excludeReportId: later.report.id,
+    });
+    expect(matches.map((m) => m.reportId)).toEqual([earlier.report.id]);
+    const card = renderCaseCard(
+      later.report,
+      { linked: [], posts: {}, failures: [], offerMatches: matches.map((m) => m.reportId) },
+      t,
+      "en",
+    );
+    expect(card.text).toContain(`${t("card-offer-matches", { count: 1 })}: ${earlier.report.id}`);
   });
 });

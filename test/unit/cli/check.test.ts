@@ -29,14 +29,25 @@ describe("waspada check", () => {
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
-    expect(Object.keys(lines[0])).toEqual(["id", "level", "score", "indicators", "evidence"]);
+    expect(Object.keys(lines[0])).toEqual([
+      "id",
+      "level",
+      "score",
+      "indicators",
+      "evidence",
+      "kind",
+      "model",
+    ]);
+    expect(lines[0].kind).toBe("offer");
+    expect(lines[0].model).toBeGreaterThan(0.5);
     expect(lines[0].id).toBe("a");
     expect(lines[0].indicators).toContain("proc_tourist_visa");
     for (const e of lines[0].evidence) {
       expect(Object.keys(e)).toEqual(["indicator", "start", "end", "quote"]);
       expect(offer.slice(e.start, e.end)).toBe(e.quote);
     }
-    expect(lines[1]).toMatchObject({ id: 2, level: "low" });
+    expect(lines[1]).toMatchObject({ id: 2, level: "low", kind: "not_an_offer" });
+    expect(lines[1].model).toBeLessThan(0.5);
   });
 
   it("prints a readable result in the chosen language, from an argument or stdin", () => {

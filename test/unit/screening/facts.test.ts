@@ -25,6 +25,7 @@ function input(text: string, extraction: Partial<Extraction>, phraseIds: string[
     extraction: { identifiers: [], money: [], places: [], jobs: [], ...extraction },
     phrases,
     salary,
+    home: "ID",
     hotlines: new Set(["+85512813282"]),
     toOriginal: (s, e) => spanToOriginal(n, s, e),
   };

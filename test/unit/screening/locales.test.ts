@@ -15,7 +15,7 @@ const keysOf = (locale: string): Set<string> =>
       .filter((k): k is string => k !== undefined),
   );
 
-/** Section 2 of INDICATORS.md: every indicator and counter the catalogue must carry (plus proc_model_injection, issue 6). */
+/** Section 2 of INDICATORS.md: every indicator and counter the catalogue must carry (plus proc_model_injection, issue 6; the legitimacy counters of issue 10). */
 const INDEX =
   `dest_cambodia dest_myanmar dest_laos_golden_triangle dest_philippines_pogo dest_thailand_decoy dest_hub_onward_hint
 dest_compound_place dest_unnamed_country lure_cs_admin_marketing lure_operator_typing lure_it_crypto_digital lure_online_gaming_casino
@@ -28,7 +28,10 @@ doc_passport_handover doc_phone_isolation doc_personal_data_harvest chan_social_
 chan_recruit_others_bonus chan_fake_official_claims urg_depart_immediately urg_limited_slots urg_secrecy id_no_company_details
 id_vague_job_description id_foreign_boss_unverifiable fl_confinement fl_excessive_hours_quota fl_fines_ransom_resale fl_violence
 fl_wage_withholding ok_official_g2g_program ok_licensed_p3mi_verifiable ok_work_visa_contract ok_domestic_job
-ok_plausible_wage_named_employer ok_warning_or_news_context ok_non_job_chat`.split(/\s+/);
+ok_plausible_wage_named_employer ok_warning_or_news_context ok_non_job_chat
+ok_professional_requirements ok_formal_application ok_work_permit_contract_local ok_verifiable_employer ok_gig_fee_is_pay ok_licence_number`.split(
+    /\s+/,
+  );
 
 describe("catalogue and locales", () => {
   const ids = [...catalogue.indicators, ...catalogue.counters].map((e) => e.id);

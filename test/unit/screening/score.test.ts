@@ -59,7 +59,12 @@ describe("scoreSignals", () => {
 describe("decideKind", () => {
   const base: KindInput = {
     warningMarkers: 0,
+    storyMarkers: 0,
+    questionMarkers: 0,
+    announcementMarkers: 0,
     personalCallToAction: false,
+    departureUrgency: false,
+    riskCategories: 0,
     offerMarkers: 1,
     helpRequest: false,
     nonJobChat: false,
@@ -89,5 +94,19 @@ describe("decideKind", () => {
     expect(decideKind({ ...base, jobContext: false, offerMarkers: 0, jobIndependentPoints: 4.5 })).toBe(
       "offer",
     );
+  });
+  it("reads job risk signals of several kinds as evidence of an offer, with no job word", () => {
+    expect(decideKind({ ...base, jobContext: false, offerMarkers: 0, riskCategories: 3 })).toBe("offer");
+  });
+  it("makes a live call to action an offer even among warning and story words", () => {
+    expect(decideKind({ ...base, warningMarkers: 1, storyMarkers: 2, personalCallToAction: true })).toBe(
+      "offer",
+    );
+  });
+  it("tells a survivor's story from a warning, and scores a question as the offer it describes", () => {
+    expect(decideKind({ ...base, storyMarkers: 2 })).toBe("story");
+    expect(decideKind({ ...base, questionMarkers: 1 })).toBe("question");
+    expect(score(["proc_tourist_visa"], [], "question").level).toBe("high");
+    expect(score(["proc_tourist_visa"], [], "story").level).toBe("low");
   });
 });
