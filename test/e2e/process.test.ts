@@ -235,7 +235,9 @@ async function expectOnceEach(walked: Walked[], group: SimChat): Promise<void> {
     ids.push(caseIdsOf(user)[0]!);
   }
   expect(new Set(ids).size).toBe(walked.length);
-  const cardsOf = (id: string) => group.messages().filter((m) => (m.text ?? "").includes(id)).length;
+  // A card names its case on its first line (other cases may be linked further down).
+  const cardsOf = (id: string) =>
+    group.messages().filter((m) => (m.text ?? "").split("\n")[0]!.includes(id)).length;
   // Cards go out one every 3 s (the group's limit spread over the minute).
   await expect
     .poll(() => ids.filter((id) => cardsOf(id) === 1).length, { timeout: 60_000, interval: 500 })

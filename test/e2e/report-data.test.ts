@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { fillReport, sendReport, text, waitForStep, waitForText } from "#src/playground/report-driver.js";
 import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
 import { TestRedis } from "../harness/redis.js";
+import { dumpRedis } from "../harness/redis-dump.js";
 import { FakeTelegram } from "../harness/telegram/index.js";
 
 let redis: TestRedis;
@@ -26,27 +27,6 @@ afterEach(async () => {
 });
 
 const OFFER = "Kerja di Kamboja jadi admin, gaji 12 juta, tiket ditanggung, visa turis. WA +855 97 123 4567";
-
-/** Every key and every value in Redis, as text. */
-async function dumpRedis(client: Redis): Promise<string> {
-  const out: string[] = [];
-  let cursor = "0";
-  do {
-    const [next, keys] = await client.scan(cursor, "COUNT", 500);
-    cursor = next;
-    for (const key of keys) {
-      out.push(key);
-      const type = await client.type(key);
-      if (type === "string") out.push((await client.get(key)) ?? "");
-      else if (type === "hash") out.push(JSON.stringify(await client.hgetall(key)));
-      else if (type === "set") out.push(JSON.stringify(await client.smembers(key)));
-      else if (type === "zset") out.push(JSON.stringify(await client.zrange(key, "0", "-1", "WITHSCORES")));
-      else if (type === "list") out.push(JSON.stringify(await client.lrange(key, "0", "-1")));
-      else if (type === "stream") out.push(JSON.stringify(await client.xrange(key, "-", "+")));
-    }
-  } while (cursor !== "0");
-  return out.join("\n");
-}
 
 describe("many people at once", () => {
   it("100 people reporting concurrently get 100 reports, each their own", async () => {
