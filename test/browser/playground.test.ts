@@ -168,6 +168,16 @@ describe("the playground in a browser", () => {
       .waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, "officer-took-case.png") });
 
+    // FORWARD_MODE=review (the default): a case leaves the country when an officer escalates it.
+    await group()
+      .locator("li.message.bot", { hasText: caseId! })
+      .last()
+      .getByRole("button", { name: text("en", "card-button-escalate") })
+      .click();
+    await page
+      .locator(".toast", { hasText: text("en", "triage-done", { status: "" }).slice(0, 5) })
+      .waitFor();
+
     // The focal point for Cambodia gets the case, without the reporter's name.
     await page
       .getByRole("navigation", { name: "Channels by destination" })
