@@ -222,7 +222,11 @@ export function salaryFacts(
 /** A fee the candidate is asked to pay, from the money the extractor tagged as a fee. */
 const GIG_PERIOD =
   /^\s*(?:\/|per\b|a\b|an\b|each\b|sekali\b|setiap\b|mỗi\b)?\s*(?:day|hari|hr|hrs|hour|jam|show|event|gig|shift|session|sesi|araw|ngày|วัน|ครั้ง|ថ្ងៃ|កម្មវិធី|ရက်|ပွဲ)/iu;
-const GIG_FEE_BEFORE = /(?:talent fee|\btf\b|allowance|honor|honorarium|fee (?:per|\/)\s*\S+)\s*[:=]?\s*$/iu;
+const GIG_FEE_BEFORE =
+  /(?:talent fee|\btf\b|(?:allowance|honor|honorarium)(?:\s*\/\s*fee)?|fee (?:per|\/)\s*\S+)\s*[:=]?\s*$/iu;
+/** "Fee 8,000 THB for 3 hrs", "fee Rp500rb untuk 4 jam": pay for a stated number of hours or days. */
+const GIG_FOR_TIME =
+  /^\s*(?:[a-z]{3}\b\s*)?(?:for|untuk|sa|cho)\s+\d+\s*(?:hrs?|hours?|jam|days?|hari|oras|araw|giờ|ngày)\b/iu;
 
 /**
  * Money the candidate pays. A "fee" per day, hour, show or event ("fee Rp350rb/hari", "talent fee
@@ -237,6 +241,7 @@ export function feeFacts(input: FactInput): FactHit[] {
     m.period === "day" ||
     m.period === "week" ||
     GIG_PERIOD.test(original.slice(m.end, m.end + 24)) ||
+    GIG_FOR_TIME.test(original.slice(m.end, m.end + 24)) ||
     GIG_FEE_BEFORE.test(original.slice(Math.max(0, m.start - 24), m.start));
   const pay = fees.filter(isPay);
   const cost = fees.filter((m) => !isPay(m));

@@ -478,7 +478,7 @@ export function screenExtracted(
       ((phrases.get(markerId("call_to_action")) ?? []).some(
         (m) => !quoted(n.original, toOriginal(m.start, m.end).start),
       ) &&
-        !(surelyNarrative && !recruiterContact)) ||
+        !((surelyNarrative || markerCount("story") >= 2) && !recruiterContact)) ||
       (recruiterContact &&
         (phrases.get(WARNING)?.length ?? 0) < 2 &&
         !narrative &&
