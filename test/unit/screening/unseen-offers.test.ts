@@ -33,6 +33,14 @@ describe("kind is evidence, not a gate", () => {
     expect(r.indicators.every((h) => h.strength <= 0 || h.points === 0)).toBe(true);
   });
 
+  it("keeps a survivor's story low although it retells who messaged whom, and lists what it found", () => {
+    const r = screenOffer(
+      "Let me tell you what happened to my cousin last year as a warning. A stranger messaged him to join a customer service job in Cambodia, salary 1,000 USD, ticket paid. He went, they took his passport and he was held for five months. He only came home in March after the embassy helped.",
+    );
+    expect(r.level).toBe("low");
+    expect(ids(r)).toContain("dest_cambodia");
+  });
+
   it("scores a parent's question about an offer as that offer", () => {
     const r = screenOffer(
       "Anak saya ditawari kerja admin di Kamboja, gaji 15 juta, berangkat pakai visa turis dulu katanya. Apakah ini aman?",
@@ -67,6 +75,14 @@ describe("legitimacy recognised as positively as risk", () => {
   it("reads 'fee' per day as gig pay, not as money the worker pays", () => {
     const r = screenOffer(
       "Butuh kru tambahan konser di GBK Sabtu-Minggu 🎤 crowd control & ticketing. Fee Rp350rb/hari + makan 2x + kaos crew. Minat WA 0812 3456 7890",
+    );
+    expect(ids(r)).toContain("ok_gig_fee_is_pay");
+    expect(ids(r)).not.toContain("cost_upfront_fee");
+  });
+
+  it("reads a fee for a stated number of hours as pay too", () => {
+    const r = screenOffer(
+      "Looking for 2 event ushers at a hotel launch in Surabaya this Saturday. Fee Rp500.000 for 5 hours, dress code black. DM for details.",
     );
     expect(ids(r)).toContain("ok_gig_fee_is_pay");
     expect(ids(r)).not.toContain("cost_upfront_fee");
