@@ -344,6 +344,21 @@ export function parseModelConfig(env: Record<string, string | undefined>): Model
   throw new ConfigError(describeProblems(result.error, env));
 }
 
+/**
+ * The store's configuration for a command-line tool: `.env` (or ENV_FILE) then the environment;
+ * undefined after printing what is wrong, so the tool can exit with a usage error.
+ */
+export function loadStoreConfig(): StoreConfig | undefined {
+  loadDotEnv(process.env.ENV_FILE ?? ".env");
+  try {
+    return parseStoreConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return undefined;
+  }
+}
+
 /** Parses the store's part of the configuration; throws ConfigError like parseConfig. */
 export function parseStoreConfig(env: Record<string, string | undefined>): StoreConfig {
   const result = storeSchema.safeParse(env);

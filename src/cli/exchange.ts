@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ConfigError, focalChannelMap, loadDotEnv, parseStoreConfig } from "#src/config.js";
+import { focalChannelMap, loadStoreConfig } from "#src/config.js";
 import { createPseudonymizer } from "#src/privacy/pseudonym.js";
 import { createSealer } from "#src/privacy/sealed.js";
 import { createRedis, describeRedis } from "#src/redis.js";
@@ -56,15 +56,8 @@ export async function exchangeCommand(argv: string[]): Promise<number> {
     return 2;
   }
 
-  loadDotEnv(process.env.ENV_FILE ?? ".env");
-  let config: ReturnType<typeof parseStoreConfig>;
-  try {
-    config = parseStoreConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    return 2;
-  }
+  const config = loadStoreConfig();
+  if (!config) return 2;
   const channels = focalChannelMap(process.env.FOCAL_CHANNELS?.trim() || undefined);
   const countryOf = (chatId: number) => {
     const served = Object.keys(channels).filter((country) => channels[country] === chatId);

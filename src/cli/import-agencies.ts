@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ConfigError, loadDotEnv, parseStoreConfig } from "#src/config.js";
+import { loadStoreConfig } from "#src/config.js";
 import { checkKeys, WrongKeyError } from "#src/privacy/key-check.js";
 import { createPseudonymizer } from "#src/privacy/pseudonym.js";
 import { createSealer } from "#src/privacy/sealed.js";
@@ -94,15 +94,8 @@ export async function importAgenciesCommand(argv: string[]): Promise<number> {
     return 1;
   }
 
-  loadDotEnv(process.env.ENV_FILE ?? ".env");
-  let config: ReturnType<typeof parseStoreConfig>;
-  try {
-    config = parseStoreConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    return 2;
-  }
+  const config = loadStoreConfig();
+  if (!config) return 2;
 
   const redis = createRedis(config, { connectionName: "waspada-import-agencies" });
   redis.on("error", () => {}); // reported once below, not on every reconnect attempt
