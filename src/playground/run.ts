@@ -78,6 +78,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
         REDIS_PREFIX: prefix,
         OPERATOR_NAME: operator,
         DATA_KEY: dataKey,
+        PSEUDONYM_KEY: randomBytes(32).toString("base64"),
         HTTP_HOST: "127.0.0.1",
         HTTP_PORT: "0",
         LOG_LEVEL: options.env.LOG_LEVEL ?? "warn",
@@ -90,7 +91,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       throw error;
     }
     if (options.env.REDIS_URL) cleanups.push(() => deleteKeys(redisUrl, prefix));
-    options.out(`Throw-away DATA_KEY and operator name "${operator}" (nothing here is real or kept).`);
+    options.out(
+      `Throw-away DATA_KEY, PSEUDONYM_KEY and operator name "${operator}" (nothing here is real or kept).`,
+    );
 
     const app = createApp(config, {
       logger: createLogger({ level: config.LOG_LEVEL, pretty: false, secrets: [config.BOT_TOKEN] }),
