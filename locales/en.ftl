@@ -117,6 +117,69 @@ check-verdict-known_recruiter = ⚠️ officers marked it as a known scam recrui
 check-verdict-licensed_agency = ✅ officers marked it as a licensed agency
 check-advice-title = What to do:
 
+## Short answer to a check (details behind buttons)
+verdict-reasons-title = Main reasons:
+verdict-actions-title = What to do:
+verdict-contacts-reported = { $count ->
+        [one] ⚠️ 1 contact in this text was reported before.
+       *[other] ⚠️ { $count } contacts in this text were reported before.
+    }
+verdict-do-keep-documents = Do not hand over or send photos of your passport or ID card.
+verdict-do-no-fees = Do not pay the recruiter any fee.
+verdict-do-known-contact = Stop dealing with the contact that was reported.
+verdict-do-verify = Ask the local labour office about the company before you pay or travel.
+verdict-do-report = Report the recruiter with the button below so others are protected.
+verdict-do-official = Apply for work abroad only through official government channels.
+verdict-do-ask = Unsure? Call 0800-1000 for free, the Indonesian migrant workers' complaint line.
+verdict-do-share-warning = Thank you for being careful. Share a warning with your family with the button below.
+verdict-button-why = ❓ Why? ({ $count } more)
+verdict-button-why-contacts = ❓ Why? (contacts)
+verdict-button-do = ✅ What to do
+verdict-button-share = 📣 Share a warning
+verdict-button-up = 👍 Helpful
+verdict-button-down = 👎 Not helpful
+verdict-why-title = All reasons ({ $count }):
+verdict-shown-already = Already sent above.
+verdict-expired = That check is more than an hour old, so I no longer keep its details. Send the offer again to check it anew.
+verdict-vote-thanks = Thank you! Your rating was recorded.
+verdict-vote-already = Your rating for this check was already recorded.
+verdict-share-title = ⚠️ Be careful with overseas job offers like this
+verdict-share-signs = Warning signs:
+verdict-share-do = What to do:
+verdict-share-do-1 = Do not pay anything and never hand over your passport.
+verdict-share-do-2 = Ask the local labour office first, or call 0800-1000 for free.
+verdict-share-do-3 = Never travel for work on a tourist visa.
+verdict-share-footer = Check a job offer before you go: t.me/{ $bot }
+verdict-share-intro = Here is a warning you can forward to your family groups. It contains nothing of your message, and no number or name.
+
+## Messages that are not an offer
+intent-greeting = Hello! I am Waspada. Send me an overseas job offer you received and I will check whether it is safe. Or choose below:
+intent-help = I am here to help. If someone is in danger now, press 🆘 below. To check a job offer, send me its text, a screenshot, or the recruiter's number.
+intent-report = Do you want to report? Choose below: a report about a recruiter or an offer, or an urgent report if someone is in danger now.
+intent-question = To tell you whether it is safe I need the offer itself: paste the job ad, forward the message, send a screenshot, or the recruiter's phone number, @username or link.
+intent-not-job = I found no job offer in this message. I check overseas job offers: send me the text, a screenshot, or the recruiter's number. Or choose below:
+identifier-answer-title = What the reports say:
+identifier-answer-reported = ⚠️ This contact was reported before. Do not pay or send documents. If you have the offer, send its text to be checked.
+identifier-answer-not-reported = Not reported yet — but that does not mean it is safe. Recruiters change numbers often. Send me the text of the offer so I can check it.
+
+## Urgent words
+urgent-title = 🆘 It sounds like someone has already left and is in danger. Do this now:
+urgent-step-embassy = 1. Contact the Indonesian Embassy (KBRI) in that country:
+urgent-step-embassy-unknown = 1. Contact the Indonesian Embassy (KBRI) in the country where they are, through Portal Peduli WNI (peduliwni.kemlu.go.id) or the Safe Travel app.
+urgent-step-national = 2. Call Indonesia's complaint line for migrant workers:
+urgent-step-keep = 3. Keep every message, number, name and their last location. Do not send ransom money before you have spoken to the embassy.
+urgent-step-report = 4. Press 🆘 below to report: officers see it as an urgent report, and what you wrote is carried into it.
+urgent-button-report = 🆘 Report now (urgent)
+urgent-hotline-label-id-kp2mi = Migrant workers' complaint line (KP2MI), free, 24 h
+urgent-hotline-label-id-kp2mi-abroad = Migrant workers' complaint line, from abroad
+urgent-hotline-label-id-kemnaker = Ministry of Manpower call centre
+urgent-hotline-label-kh-kbri-phnom-penh = Indonesian Embassy in Phnom Penh, citizen protection
+urgent-hotline-label-mm-kbri-yangon = Indonesian Embassy in Yangon
+urgent-hotline-label-la-kbri-vientiane = Indonesian Embassy in Vientiane
+urgent-hotline-label-th-kbri-bangkok = Indonesian Embassy in Bangkok
+urgent-hotline-label-ph-kbri-manila = Indonesian Embassy in Manila
+urgent-hotline-label-my-kbri-kuala-lumpur = Indonesian Embassy in Kuala Lumpur
+
 identifier-kind-phone = Phone
 identifier-kind-whatsapp = WhatsApp
 identifier-kind-telegram_handle = Telegram

@@ -92,6 +92,7 @@ stats-by-reporter = By reporter
 stats-urgent-open = urgent and open: { $count }
 stats-median = median time to first action: { $minutes } min
 stats-top = Most reported
+stats-check-feedback = Checks rated: 👍 helpful { $up } · 👎 not helpful { $down }
 list-usage = Use: /list, or /list followed by a status: received, in_review, needs_info, confirmed_scam, not_scam, escalated.
 list-none = No open cases. 🎉
 list-title = Open cases, oldest first ({ $count } in all):

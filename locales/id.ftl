@@ -117,6 +117,69 @@ check-verdict-known_recruiter = ⚠️ petugas menandainya sebagai perekrut peni
 check-verdict-licensed_agency = ✅ petugas menandainya sebagai perusahaan berizin
 check-advice-title = Yang sebaiknya dilakukan:
 
+## Jawaban singkat atas pemeriksaan (rincian lewat tombol)
+verdict-reasons-title = Alasan utama:
+verdict-actions-title = Yang perlu dilakukan:
+verdict-contacts-reported = { $count ->
+        [one] ⚠️ 1 kontak di teks ini sudah pernah dilaporkan.
+       *[other] ⚠️ { $count } kontak di teks ini sudah pernah dilaporkan.
+    }
+verdict-do-keep-documents = Jangan serahkan atau kirim foto paspor dan KTP Anda.
+verdict-do-no-fees = Jangan membayar biaya apa pun kepada perekrut.
+verdict-do-known-contact = Jangan lanjut berurusan dengan kontak yang sudah dilaporkan.
+verdict-do-verify = Tanyakan perusahaannya ke Dinas Tenaga Kerja setempat sebelum membayar atau berangkat.
+verdict-do-report = Laporkan perekrutnya dengan tombol di bawah agar orang lain terlindungi.
+verdict-do-official = Melamar kerja ke luar negeri hanya lewat jalur resmi pemerintah.
+verdict-do-ask = Ragu? Telepon gratis 0800-1000, layanan pengaduan pekerja migran.
+verdict-do-share-warning = Terima kasih sudah waspada. Bagikan peringatan kepada keluarga dengan tombol di bawah.
+verdict-button-why = ❓ Kenapa? ({ $count } lagi)
+verdict-button-why-contacts = ❓ Kenapa? (kontak)
+verdict-button-do = ✅ Apa yang harus dilakukan
+verdict-button-share = 📣 Bagikan peringatan
+verdict-button-up = 👍 Membantu
+verdict-button-down = 👎 Tidak membantu
+verdict-why-title = Semua alasan ({ $count }):
+verdict-shown-already = Sudah saya kirim di atas.
+verdict-expired = Pemeriksaan itu sudah lebih dari satu jam, jadi rinciannya tidak saya simpan lagi. Kirim tawarannya sekali lagi untuk diperiksa ulang.
+verdict-vote-thanks = Terima kasih! Penilaian Anda sudah dicatat.
+verdict-vote-already = Penilaian Anda untuk pemeriksaan ini sudah dicatat.
+verdict-share-title = ⚠️ Hati-hati dengan tawaran kerja ke luar negeri seperti ini
+verdict-share-signs = Tanda bahayanya:
+verdict-share-do = Yang perlu dilakukan:
+verdict-share-do-1 = Jangan membayar apa pun dan jangan menyerahkan paspor.
+verdict-share-do-2 = Tanyakan dulu ke Dinas Tenaga Kerja setempat atau telepon gratis 0800-1000.
+verdict-share-do-3 = Jangan berangkat dengan visa turis.
+verdict-share-footer = Cek tawaran kerja sebelum berangkat: t.me/{ $bot }
+verdict-share-intro = Ini peringatan yang bisa Anda teruskan ke grup keluarga. Isinya tidak memuat pesan Anda, nomor atau nama apa pun.
+
+## Pesan yang bukan tawaran kerja
+intent-greeting = Halo! Saya Waspada. Kirimkan tawaran kerja ke luar negeri yang Anda terima, dan saya periksa apakah aman. Atau pilih di bawah:
+intent-help = Saya siap membantu. Jika ada orang dalam bahaya sekarang, tekan 🆘 di bawah. Untuk memeriksa tawaran kerja, kirimkan teksnya, tangkapan layarnya, atau nomor perekrutnya.
+intent-report = Anda ingin melapor? Pilih di bawah: laporan tentang perekrut atau tawaran, atau laporan mendesak jika ada orang dalam bahaya sekarang.
+intent-question = Supaya bisa menjawab aman atau tidak, saya perlu tawarannya sendiri: tempel teks lowongannya, teruskan pesannya, kirim tangkapan layarnya, atau nomor HP, @username atau tautan perekrutnya.
+intent-not-job = Saya tidak menemukan tawaran kerja di pesan ini. Saya memeriksa tawaran kerja ke luar negeri: kirimkan teks, tangkapan layar, atau nomor perekrutnya. Atau pilih di bawah:
+identifier-answer-title = Yang saya temukan di catatan laporan:
+identifier-answer-reported = ⚠️ Sudah ada laporan tentang kontak ini. Jangan membayar atau mengirim dokumen. Jika Anda punya tawarannya, kirimkan teksnya untuk diperiksa.
+identifier-answer-not-reported = Belum pernah dilaporkan — tapi itu tidak berarti aman. Perekrut sering berganti nomor. Kirimkan teks tawarannya supaya saya bisa memeriksanya.
+
+## Kata-kata darurat
+urgent-title = 🆘 Sepertinya seseorang sudah berangkat dan sedang dalam bahaya. Lakukan ini sekarang:
+urgent-step-embassy = 1. Hubungi Kedutaan Besar Indonesia (KBRI) di negara itu:
+urgent-step-embassy-unknown = 1. Hubungi Kedutaan Besar Indonesia (KBRI) di negara tempat dia berada, lewat Portal Peduli WNI (peduliwni.kemlu.go.id) atau aplikasi Safe Travel.
+urgent-step-national = 2. Telepon layanan pengaduan pekerja migran Indonesia:
+urgent-step-keep = 3. Simpan semua pesan, nomor, nama dan lokasi terakhirnya. Jangan kirim uang tebusan sebelum bicara dengan KBRI.
+urgent-step-report = 4. Tekan 🆘 di bawah untuk melapor: petugas melihatnya sebagai laporan mendesak, dan yang sudah Anda tulis ikut terbawa.
+urgent-button-report = 🆘 Laporkan sekarang (mendesak)
+urgent-hotline-label-id-kp2mi = Layanan pengaduan pekerja migran (KP2MI), gratis 24 jam
+urgent-hotline-label-id-kp2mi-abroad = Layanan pengaduan pekerja migran, dari luar negeri
+urgent-hotline-label-id-kemnaker = Layanan Kementerian Ketenagakerjaan
+urgent-hotline-label-kh-kbri-phnom-penh = KBRI Phnom Penh, layanan perlindungan WNI
+urgent-hotline-label-mm-kbri-yangon = KBRI Yangon
+urgent-hotline-label-la-kbri-vientiane = KBRI Vientiane
+urgent-hotline-label-th-kbri-bangkok = KBRI Bangkok
+urgent-hotline-label-ph-kbri-manila = KBRI Manila
+urgent-hotline-label-my-kbri-kuala-lumpur = KBRI Kuala Lumpur
+
 identifier-kind-phone = Telepon
 identifier-kind-whatsapp = WhatsApp
 identifier-kind-telegram_handle = Telegram

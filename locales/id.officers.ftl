@@ -86,6 +86,7 @@ stats-by-reporter = Menurut pelapor
 stats-urgent-open = mendesak dan masih terbuka: { $count }
 stats-median = median waktu sampai tindakan pertama: { $minutes } menit
 stats-top = Paling sering dilaporkan
+stats-check-feedback = Pemeriksaan yang dinilai: 👍 membantu { $up } · 👎 tidak membantu { $down }
 list-usage = Pakai: /list, atau /list lalu status: received, in_review, needs_info, confirmed_scam, not_scam, escalated.
 list-none = Tidak ada kasus terbuka. 🎉
 list-title = Kasus terbuka, yang terlama dulu ({ $count } seluruhnya):

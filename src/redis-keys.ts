@@ -44,6 +44,12 @@ export function createKeys(prefix: string) {
     /** The check an album (media group) of one chat belongs to, while its photos arrive. */
     checkAlbum: (chatRef: string, mediaGroupId: string) =>
       `${p}check-album:${chatRef}:${keyPart(mediaGroupId)}`,
+    /** A check's 👍/👎 vote: set once (NX), so a second press never counts twice. */
+    checkVote: (id: string) => `${p}check:${keyPart(id)}:vote`,
+    /** Marks that a check's details ("why", "do", "share") were sent, so a double press sends them once. */
+    checkShown: (id: string, what: string) => `${p}check:${keyPart(id)}:shown:${keyPart(what)}`,
+    /** Hash per day (YYYY-MM-DD): "up" and "down" votes on checks, for /stats. */
+    checkFeedback: (day: string) => `${p}check-feedback:${keyPart(day)}`,
     /** JSON: the screenshots of a check, so "Report this" carries them into the report. */
     checkMedia: (id: string) => `${p}check:${keyPart(id)}:media`,
     /** Hash: where a report's case card is in the moderator group (chat, message, thread). */

@@ -11,8 +11,14 @@ import { type Api, Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
 import type { BotContext, Translate } from "#src/bot/context.js";
 import { mediaOf } from "#src/bot/conversations/report/steps/offer.js";
-import { checkAnotherData, checkText, reportThisData, screenWithLookup } from "#src/bot/features/check.js";
-import { renderScreening } from "#src/bot/render/screening.js";
+import {
+  checkAnotherData,
+  checkText,
+  reportThisData,
+  screenWithLookup,
+  verdictKeyboard,
+} from "#src/bot/features/check.js";
+import { renderVerdict } from "#src/bot/render/verdict.js";
 import type { ImageCheckFinisher } from "#src/jobs/read-screenshots.js";
 import type { Logger } from "#src/logger.js";
 import type { RedisClient } from "#src/redis.js";
@@ -156,11 +162,13 @@ export function createImageCheckFinisher(deps: ImageCheckFinisherDeps): ImageChe
             chars: read.reduce((sum, r) => sum + r.chars, 0),
           })
         : t("check-screenshot-caption-only");
+    // The same short verdict and buttons as a typed check; "Why?" and the rest read the kept text.
+    const verdict = renderVerdict(t, result, known);
     await answer(
       check.chatId,
       check.messageId,
-      `${header}\n\n${renderScreening(t, result, known)}`,
-      keyboard,
+      `${header}\n\n${verdict.text}`,
+      verdictKeyboard(t, checkId, verdict.more, known.length),
     );
     logger.info(
       {

@@ -9,6 +9,7 @@ import type { BotContext } from "#src/bot/context.js";
 import { moderatorTranslate } from "#src/bot/features/triage.js";
 import { countryName } from "#src/bot/i18n.js";
 import { defang } from "#src/bot/render/defang.js";
+import { checkFeedbackIn } from "#src/reports/check-feedback.js";
 import { EXCHANGE_SCHEMA_VERSION, exchangeJsonLines } from "#src/reports/exchange.js";
 import { exportReportsCsv } from "#src/reports/export-csv.js";
 import { FocalResponses } from "#src/reports/focal-responses.js";
@@ -134,6 +135,7 @@ officers.command("stats", async (ctx) => {
         .map(([kind, { met, total }]) => t(`focal-stats-sla-kind-${kind}`, { met, total }))
         .join(" · "),
     })}`,
+    fmt`${t("stats-check-feedback", await checkFeedbackIn(ctx.deps.redis, ctx.deps.keys, days, new Date()))}`,
     fmt`${t("stats-top")}:\n${s.topIdentifiers.map((i) => `• ${shown(i.kind, i.value)} — ${i.count}`).join("\n") || "—"}`,
   ];
   return send(ctx, FormattedString.join(lines, "\n"));

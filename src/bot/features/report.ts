@@ -5,6 +5,7 @@
  */
 import { Composer } from "grammy";
 import { z } from "zod";
+import { urgentReportData } from "#src/bot/callback-data/check.js";
 import type { BotContext } from "#src/bot/context.js";
 import { REPORT_CONVERSATION, type ReportStartOptions } from "#src/bot/conversations/report/index.js";
 import { reportThisData } from "#src/bot/features/check.js";
@@ -54,6 +55,15 @@ feature.callbackQuery(reportThisData.filter, async (ctx) => {
     ...(text ? { offerText: text } : {}),
     ...(offerMedia?.length ? { offerMedia } : {}),
   });
+});
+
+// 🆘 under the answer to urgent words: the urgent report, with what was said carried in as the offer
+// text (the officers read it on the card). Never refused for age: without the text it starts anyway.
+feature.callbackQuery(urgentReportData.filter, async (ctx) => {
+  const data = urgentReportData.unpack(ctx.callbackQuery.data);
+  const text = data ? await ctx.deps.redis.get(ctx.deps.keys.check(data.check)) : null;
+  await ctx.answerCallbackQuery();
+  await startReport(ctx, { urgentFirst: true, ...(text ? { offerText: text } : {}) });
 });
 
 // A report button pressed after its report ended: already sent, cancelled or expired.

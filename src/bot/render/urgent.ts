@@ -1,0 +1,43 @@
+/**
+ * The answer to urgent words ("sudah berangkat … hp nya ditahan"): what to do now, the Indonesian
+ * embassy in the place named and the national hotline, before anything else. Labels come from the
+ * locale (hotline-label-<id>), so the Indonesian UI has Indonesian names; numbers from
+ * data/hotlines.json through hotlinesFor.
+ */
+import type { Translate } from "#src/bot/context.js";
+import { hotlinesFor } from "#src/bot/render/hotlines.js";
+
+/** Countries with an Indonesian mission in data/hotlines.json, besides Indonesia itself. */
+function missionLines(t: Translate, countries: readonly string[]): string[] {
+  const lines: string[] = [];
+  for (const country of countries.slice(0, 2)) {
+    for (const h of hotlinesFor(country).filter((h) => h.country === country.toUpperCase())) {
+      const label = t(`urgent-hotline-label-${h.id}`);
+      const name = label.startsWith("urgent-hotline-label-") ? h.name : label;
+      lines.push(h.number ? `☎️ ${name}: ${h.number}` : `🏛 ${name}: ${t("hotline-no-number")}`);
+    }
+  }
+  return lines;
+}
+
+function nationalLines(t: Translate): string[] {
+  return hotlinesFor(undefined).map((h) => {
+    const label = t(`urgent-hotline-label-${h.id}`);
+    return `☎️ ${label.startsWith("urgent-hotline-label-") ? h.name : label}: ${h.number ?? ""}`;
+  });
+}
+
+/** `countries`: destinations the text names, most likely first (ISO alpha-2). */
+export function renderUrgentAnswer(t: Translate, countries: readonly string[]): string {
+  const missions = missionLines(t, countries);
+  const parts = [t("urgent-title")];
+  parts.push(
+    missions.length > 0
+      ? `${t("urgent-step-embassy")}\n${missions.join("\n")}`
+      : t("urgent-step-embassy-unknown"),
+  );
+  parts.push(`${t("urgent-step-national")}\n${nationalLines(t).join("\n")}`);
+  parts.push(t("urgent-step-keep"));
+  parts.push(t("urgent-step-report"));
+  return parts.join("\n\n");
+}
