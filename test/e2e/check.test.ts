@@ -10,20 +10,25 @@ const SCAM =
 const t = (key: string, args?: Record<string, string | number>) => text("id", key, args);
 
 describe("checking an offer", () => {
-  it("answers a pasted offer with the level, quoted reasons, contacts and advice, and offers to report it", async () => {
+  it("answers a pasted offer with a short verdict (level, quoted reasons, actions) and the details behind buttons", async () => {
     const sari = bot.tg.createUser({ firstName: "Sari", languageCode: "id" });
     await sari.send(SCAM);
     const answer = await sari.waitForBotMessage();
     expect(answer.text).toMatch(/Risiko: (TINGGI|SANGAT TINGGI)/);
-    expect(answer.text).toContain(t("check-reasons-title"));
+    expect(answer.text).toContain(t("verdict-reasons-title"));
     expect(answer.text).toContain("“");
-    expect(answer.text).toContain(`+6281234567890: ${t("check-not-reported")}`);
-    expect(answer.text).toContain(t("check-advice-title"));
-    expect(answer.buttons?.flat().map((b) => b.text)).toEqual([
-      t("check-button-report"),
-      t("check-button-again"),
-    ]);
+    expect(answer.text).toContain(t("verdict-actions-title"));
+    expect(answer.text?.length).toBeLessThanOrEqual(600);
     expect(answer.text).not.toContain("<");
+    const buttons = answer.buttons?.flat().map((b) => b.text) ?? [];
+    expect(buttons).toContain(t("check-button-report"));
+    expect(buttons).toContain(t("verdict-button-do"));
+    expect(buttons).toContain(t("verdict-button-share"));
+    expect(buttons).toContain(t("check-button-again"));
+    // The contacts and every reason are one press away.
+    await sari.click(buttons.find((b) => b.startsWith("❓"))!);
+    const why = await sari.waitForBotMessage();
+    expect(why.text).toContain(`+6281234567890: ${t("check-not-reported")}`);
   });
 
   it("a legitimate official programme is not flagged", async () => {
@@ -84,7 +89,10 @@ describe("checking an offer", () => {
     );
     const answer = await second.waitForBotMessage();
     expect(answer.text).toContain(text("en", "screening-indicator-known_reported_offer", { count: 1 }));
-    expect(answer.text).toContain(`+6281399991111: ${text("en", "check-not-reported")}`);
+    // Contacts never reported are named under "Why?", not in the short verdict.
+    await second.click(answer.buttons!.flat().find((b) => b.text.startsWith("❓"))!.text);
+    const why = await second.waitForBotMessage();
+    expect(why.text).toContain(`+6281399991111: ${text("en", "check-not-reported")}`);
   });
 
   it("a forwarded offer's sender is indexed with the report only once the person confirms it is the recruiter", async () => {

@@ -17,9 +17,12 @@ const MAX_DETAILS_LENGTH = 3800;
 
 /** The reasons a person is shown: what raised the level, contacts reported before, the model's finds. */
 export function reasonsOf(result: ScreeningResult): IndicatorHit[] {
-  return result.indicators.filter(
+  const reasons = result.indicators.filter(
     (i) => i.points > 0 || i.source === "known_identifier" || (i.source === "model" && i.strength > 0),
   );
+  // What earlier reports say (this contact, this very text) comes first: it is the strongest evidence.
+  const known = (i: IndicatorHit) => i.id.startsWith("known_") && i.id !== "known_licensed_agency";
+  return [...reasons.filter(known), ...reasons.filter((i) => !known(i))];
 }
 
 /** A reason's name: the first sentence of its explanation ("Pekerjaan di Kamboja."). */
