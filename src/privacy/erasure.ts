@@ -40,6 +40,9 @@ export async function erasePerson(
       ["del", keys.check(id)],
       ["del", keys.checkReply(id)],
       ["del", keys.checkOpinion(id)],
+      // Her vote on it (already counted in the day's totals, which hold no person) and what she opened.
+      ["del", keys.checkVote(id)],
+      ...["why", "do", "share"].map((what): RedisCommand => ["del", keys.checkShown(id, what)]),
     ]),
     ...drafts.map((id): RedisCommand => ["del", keys.analysisDraft(id)]),
     ...extractions.map((digest): RedisCommand => ["del", keys.extractionCache(digest)]),
