@@ -169,6 +169,7 @@ urgent-step-embassy-unknown = 1. Contact the Indonesian Embassy (KBRI) in the co
 urgent-step-national = 2. Call Indonesia's complaint line for migrant workers:
 urgent-step-keep = 3. Keep every message, number, name and their last location. Do not send ransom money before you have spoken to the embassy.
 urgent-step-report = 4. Press 🆘 below to report: officers see it as an urgent report, and what you wrote is carried into it.
+urgent-step-report-in-report = 4. Go on with this report. When asked whether someone already left, answer Yes: officers will see it as an urgent report.
 urgent-button-report = 🆘 Report now (urgent)
 urgent-hotline-label-id-kp2mi = Migrant workers' complaint line (KP2MI), free, 24 h
 urgent-hotline-label-id-kp2mi-abroad = Migrant workers' complaint line, from abroad

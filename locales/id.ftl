@@ -169,6 +169,7 @@ urgent-step-embassy-unknown = 1. Hubungi Kedutaan Besar Indonesia (KBRI) di nega
 urgent-step-national = 2. Telepon layanan pengaduan pekerja migran Indonesia:
 urgent-step-keep = 3. Simpan semua pesan, nomor, nama dan lokasi terakhirnya. Jangan kirim uang tebusan sebelum bicara dengan KBRI.
 urgent-step-report = 4. Tekan 🆘 di bawah untuk melapor: petugas melihatnya sebagai laporan mendesak, dan yang sudah Anda tulis ikut terbawa.
+urgent-step-report-in-report = 4. Lanjutkan laporan ini. Saat ditanya apakah ada yang sudah berangkat, jawab Ya: petugas akan melihatnya sebagai laporan mendesak.
 urgent-button-report = 🆘 Laporkan sekarang (mendesak)
 urgent-hotline-label-id-kp2mi = Layanan pengaduan pekerja migran (KP2MI), gratis 24 jam
 urgent-hotline-label-id-kp2mi-abroad = Layanan pengaduan pekerja migran, dari luar negeri

@@ -54,6 +54,19 @@ describe("urgent words come first", () => {
     expect(buttonsOf(offer)).toContain(t("report-button-done"));
   });
 
+  it("urgent words typed as the offer inside a report bring the embassy and hotline at once", async () => {
+    const ibu = bot.tg.createUser({ firstName: "Ibu Sumi", languageCode: "id" });
+    await fillReport(ibu, "id", { offer: [MOTHER] });
+    const help = ibu.chat().find((m) => (m.text ?? "").startsWith(t("urgent-title")));
+    expect(help?.text).toContain("KBRI Phnom Penh");
+    expect(help?.text).toContain(t("urgent-step-report-in-report"));
+    // Help comes before the questions that follow the offer.
+    const contacts = ibu
+      .chat()
+      .findIndex((m) => (m.text ?? "").includes(t("report-progress", { step: 3, total: 8 })));
+    expect(ibu.chat().indexOf(help!)).toBeLessThan(contacts);
+  });
+
   it.each([
     [
       "en",

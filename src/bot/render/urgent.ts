@@ -27,8 +27,15 @@ function nationalLines(t: Translate): string[] {
   });
 }
 
-/** `countries`: destinations the text names, most likely first (ISO alpha-2). */
-export function renderUrgentAnswer(t: Translate, countries: readonly string[]): string {
+/**
+ * `countries`: destinations the text names, most likely first (ISO alpha-2). `where`: under a
+ * check (a 🆘 button follows) or inside a report already under way.
+ */
+export function renderUrgentAnswer(
+  t: Translate,
+  countries: readonly string[],
+  where: "check" | "in-report" = "check",
+): string {
   const missions = missionLines(t, countries);
   const parts = [t("urgent-title")];
   parts.push(
@@ -38,6 +45,6 @@ export function renderUrgentAnswer(t: Translate, countries: readonly string[]): 
   );
   parts.push(`${t("urgent-step-national")}\n${nationalLines(t).join("\n")}`);
   parts.push(t("urgent-step-keep"));
-  parts.push(t("urgent-step-report"));
+  parts.push(t(where === "check" ? "urgent-step-report" : "urgent-step-report-in-report"));
   return parts.join("\n\n");
 }

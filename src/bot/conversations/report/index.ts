@@ -24,6 +24,7 @@ import { collectMoney } from "#src/bot/conversations/report/steps/money.js";
 import { collectOffer } from "#src/bot/conversations/report/steps/offer.js";
 import { type EditablePart, reviewSummary } from "#src/bot/conversations/report/steps/summary.js";
 import { askWho } from "#src/bot/conversations/report/steps/who.js";
+import { sayUrgentHelp } from "#src/bot/conversations/report/urgent-help.js";
 import { screenWithKnown } from "#src/bot/features/check.js";
 import { mainMenu } from "#src/bot/keyboards/main-menu.js";
 import { renderScreening } from "#src/bot/render/screening.js";
@@ -129,6 +130,7 @@ async function runPart(d: Dialog, part: EditablePart, draft: Draft): Promise<voi
       draft.offer = await collectOffer(d, draft.offer);
       await readScreenshots(d, draft);
       draft.screening = await screenAndShow(d, draft);
+      await sayUrgentHelp(d, draft);
       await queueModelExtraction(d, draft);
       return;
     case "contacts":
