@@ -190,7 +190,7 @@ const PERSONAL = new RegExp(
 /** A warning, an awareness post or a news article speaks of others, in general. */
 const WARNING = new RegExp(
   [
-    "(?:^|[^\\p{L}])(?:hati-hati|hati hati|waspada|waspadai|modus|jangan mau|pengumuman|menceritakan|jangan (?:mudah |sampai |tergiur|tertipu|percaya)|berita|banyak wni|para (?:korban|pekerja|pmi)|kemlu|polisi|polri|mencatat|dilaporkan)(?![\\p{L}])",
+    "(?:^|[^\\p{L}])(?:hati[- ]hati (?:dengan|terhadap|sama|penipuan|modus|lowongan|tawaran|loker|info|ajakan|perekrut)|waspada|waspadai|modus|jangan mau|pengumuman|menceritakan|jangan (?:mudah |sampai |tergiur|tertipu|percaya)|berita|banyak wni|para (?:korban|pekerja|pmi)|kemlu|polisi|polri|mencatat|dilaporkan)(?![\\p{L}])",
     "(?:^|[^\\p{L}])(?:beware|warning|be careful|scam alert|news|reportedly|according to|victims|authorities|police|rescued|repatriated|ministry|urged|wire|fellow)(?![\\p{L}])",
     "(?:^|[^\\p{L}])(?:mag-ingat|babala|ingat|balita|mga biktima)(?![\\p{L}])",
     "(?:^|[^\\p{L}])(?:can than|canh bao|canh giac|nan nhan|theo bao|cong an)(?![\\p{L}])",
@@ -202,7 +202,7 @@ const WARNING = new RegExp(
 /** The danger is over: home again, escaped, rescued — a story to learn from, not an emergency. */
 const OVER = new RegExp(
   [
-    "(?:^|[^\\p{L}])(?:sudah pulang|sudah kembali|sudah selamat|sudah di ?rumah|berhasil kabur|berhasil pulang|dipulangkan|tahun lalu|tahun lepas|akhirnya pulang|dulu (?:aku|saya)|lari dari|kabur dari)(?![\\p{L}])",
+    "(?:^|[^\\p{L}])(?:(?:dia|anak saya|adik saya|kakak saya|suami saya) (?:sudah |akhirnya )?bisa pulang|sudah pulang|sudah kembali|sudah selamat|sudah di ?rumah|berhasil kabur|berhasil pulang|dipulangkan|tahun lalu|tahun lepas|akhirnya pulang|dulu (?:aku|saya)|lari dari|kabur dari)(?![\\p{L}])",
     "(?:^|[^\\p{L}])(?:finally home|back home|escaped from|i escaped|he escaped|she escaped|we escaped|was rescued|were rescued|last year|made it home|share what happened|my statement)(?![\\p{L}])",
     "(?:^|[^\\p{L}])(?:nakauwi na|nakatakas|noong isang taon|noong 20[0-9][0-9]|kwento|kwentong)(?![\\p{L}])",
     "(?:^|[^\\p{L}])(?:da ve (?:toi |den )?nha|da tro ve|da thoat|nam ngoai)(?![\\p{L}])",

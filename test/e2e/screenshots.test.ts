@@ -70,6 +70,19 @@ describe("a check from a screenshot", () => {
     expect((await verdictAfterReading(ibu, reading("id"))).text).toContain("Risiko: RENDAH");
   });
 
+  it("urgent words in a screenshot's caption or text get help first, not a verdict", async () => {
+    const ibu = bot.tg.createUser({ firstName: "Ibu Sumi", languageCode: "id" });
+    await ibu.sendPhoto({
+      data: image("id-family-chat.png"),
+      caption: "anak saya sudah berangkat kemarin, sekarang di Bavet, hp nya ditahan",
+    });
+    const help = await verdictAfterReading(ibu, reading("id"));
+    expect(help.text).toContain(text("id", "urgent-title"));
+    expect(help.text).toContain("KBRI Phnom Penh");
+    expect(help.text).not.toContain("Risiko:");
+    expect(help.buttons?.flat().map((b) => b.text)).toEqual([text("id", "urgent-button-report")]);
+  });
+
   it("a caption and the image text are screened together", async () => {
     const dewi = bot.tg.createUser({ firstName: "Dewi", languageCode: "id" });
     await dewi.sendPhoto({

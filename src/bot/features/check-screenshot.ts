@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
+import { urgentReportData } from "#src/bot/callback-data/check.js";
 import type { BotContext, Translate } from "#src/bot/context.js";
 import { mediaOf } from "#src/bot/conversations/report/steps/offer.js";
 import {
@@ -18,12 +19,14 @@ import {
   screenWithLookup,
   verdictKeyboard,
 } from "#src/bot/features/check.js";
+import { renderUrgentAnswer } from "#src/bot/render/urgent.js";
 import { renderVerdict } from "#src/bot/render/verdict.js";
 import type { ImageCheckFinisher } from "#src/jobs/read-screenshots.js";
 import type { Logger } from "#src/logger.js";
 import type { RedisClient } from "#src/redis.js";
 import type { Keys } from "#src/redis-keys.js";
 import type { ReportStore } from "#src/reports/store.js";
+import { detectUrgent } from "#src/screening/urgent.js";
 
 /** As long as a checked text is kept for "Report this". */
 const CHECK_TTL_SECONDS = 60 * 60;
@@ -162,6 +165,24 @@ export function createImageCheckFinisher(deps: ImageCheckFinisherDeps): ImageChe
             chars: read.reduce((sum, r) => sum + r.chars, 0),
           })
         : t("check-screenshot-caption-only");
+    // A screenshot of a relative's "tolong, paspor ditahan": help first, as for typed urgent words.
+    if (detectUrgent(text, result.extraction.places).urgent) {
+      const sos = new InlineKeyboard().text(
+        t("urgent-button-report"),
+        urgentReportData.pack({ check: checkId }),
+      );
+      await answer(
+        check.chatId,
+        check.messageId,
+        `${header}\n\n${renderUrgentAnswer(t, result.destinations)}`,
+        sos,
+      );
+      logger.info(
+        { screenshots: parts.length, read: read.length, urgent: true },
+        "screenshot check answered",
+      );
+      return;
+    }
     // The same short verdict and buttons as a typed check; "Why?" and the rest read the kept text.
     const verdict = renderVerdict(t, result, known);
     await answer(

@@ -12,6 +12,10 @@ describe("urgent words", () => {
     ["id", "suami saya dipukuli bosnya, paspornya diambil"],
     ["id", "Kakak saya sudah di Myawaddy dan hilang kontak sejak minggu lalu"],
     ["id", "anak saya dijual ke perusahaan lain, mereka minta tebusan 50 juta"],
+    [
+      "id",
+      "Hati hati di jalan ya, hujan deras\nanak saya sudah berangkat kemarin, sekarang di Bavet, hp nya ditahan",
+    ],
     ["en", "Please help, my sister is being held in a compound, they took her passport"],
     ["en", "My son already left for Sihanoukville last week and now we lost contact"],
     ["en", "I am locked in the building and cannot leave"],
