@@ -47,6 +47,8 @@ const ABOUT_WORK = word(
 
 /** Short: a greeting or a plea is a few words, not a paragraph. */
 const SHORT_WORDS = 8;
+/** Past this many words a text keeps its verdict: the word lists are too thin to judge a long text. */
+const LONG_WORDS = 25;
 /** A bare identifier may come with a few words ("is this number safe?"). */
 const IDENTIFIER_WORDS = 8;
 
@@ -74,12 +76,17 @@ export function intentOf(text: string, result: ScreeningResult): MessageIntent {
     extracted ||
     ABOUT_WORK.test(rest) ||
     result.indicators.some((i) => i.points > 0 && i.source !== "model" && i.source !== "known_identifier");
+  // The word lists read Latin script (and a little Thai): a text in another script keeps its verdict,
+  // so a Khmer or Burmese offer is never taken for small talk.
+  const latin = !/[^\p{Script=Latin}\P{L}]/u.test(rest);
   if (identifiers.length > 0) {
-    if (!extracted && words.length <= IDENTIFIER_WORDS && !ABOUT_WORK.test(rest))
+    if (!extracted && latin && words.length <= IDENTIFIER_WORDS && !ABOUT_WORK.test(rest))
       return { kind: "identifier" };
     return { kind: "verdict" };
   }
-  if (aboutWork) return { kind: "verdict" };
+  if (aboutWork || !latin || words.length > LONG_WORDS) return { kind: "verdict" };
+  // Beyond a few words, anything the screening (or its learned layer) found keeps the verdict.
+  if (words.length > SHORT_WORDS && result.indicators.some((i) => i.points > 0)) return { kind: "verdict" };
   if (words.length <= SHORT_WORDS) {
     if (REPORT.test(rest)) return { kind: "report" };
     if (HELP.test(rest)) return { kind: "help" };

@@ -34,3 +34,23 @@ describe("what a message is", () => {
     expect(kind(text)).toBe(expected);
   });
 });
+
+describe("what a message is, over the labelled corpus", () => {
+  it("every scam text keeps its verdict (or gets urgent help): none is taken for small talk", async () => {
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const files = [
+      ...readdirSync("data/eval")
+        .filter((f) => f.endsWith(".jsonl"))
+        .map((f) => `data/eval/${f}`),
+      ...readdirSync("data/eval/corpus").map((f) => `data/eval/corpus/${f}`),
+    ];
+    const scams = files
+      .flatMap((f) => readFileSync(f, "utf8").split("\n"))
+      .filter((l) => l.trim() !== "")
+      .map((l) => JSON.parse(l) as { id: string; label: string; text: string })
+      .filter((r) => r.label === "scam");
+    expect(scams.length).toBeGreaterThan(800);
+    const silenced = scams.filter((r) => !["verdict", "urgent"].includes(kind(r.text)));
+    expect(silenced.map((r) => r.id)).toEqual([]);
+  });
+});
