@@ -70,7 +70,9 @@ describe("checking an offer", () => {
     const contacts = second
       .chat()
       .find((m) => (m.text ?? "").includes(text("en", "report-contacts-found", { list: "" }).slice(0, 20)));
-    expect(contacts?.text).toContain(`+62 812-3456-7890 — ${text("en", "check-reported-times", { count: 1 })}`);
+    expect(contacts?.text).toContain(
+      `+62 812-3456-7890 — ${text("en", "check-reported-times", { count: 1 })}`,
+    );
     expect(second.chat().some((m) => (m.text ?? "").includes(text("en", "check-identifiers-title")))).toBe(
       false,
     );
