@@ -355,6 +355,7 @@ const FILLERS = new Set([
   "nih",
   "tuh",
   "ya",
+  "my",
   "please",
   "pls",
   "plz",
