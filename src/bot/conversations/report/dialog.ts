@@ -122,7 +122,22 @@ export class Dialog {
     extra: { keyboard?: InlineKeyboard | Keyboard; removeKeyboard?: boolean } = {},
   ): Promise<Message> {
     const reply_markup = extra.removeKeyboard ? { remove_keyboard: true as const } : extra.keyboard;
-    return this.ctx.reply(text, { reply_markup, link_preview_options: { is_disabled: true } });
+    const note = this.pendingNote;
+    this.pendingNote = undefined;
+    return this.ctx.reply(note ? `${note}\n\n${text}` : text, {
+      reply_markup,
+      link_preview_options: { is_disabled: true },
+    });
+  }
+
+  private pendingNote: string | undefined;
+
+  /**
+   * Something to tell that needs no message of its own (the intro, the offer's level): it opens
+   * the next message, which is usually the next question. Fewer messages to read.
+   */
+  note(text: string): void {
+    this.pendingNote = this.pendingNote ? `${this.pendingNote}\n\n${text}` : text;
   }
 
   /** Where the report stands, shown above each question ("Step 3/8"); unset outside the report. */

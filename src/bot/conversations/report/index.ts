@@ -68,7 +68,7 @@ async function screenOffer(d: Dialog, draft: Draft): Promise<void> {
     return;
   }
   const { result, known } = await d.external((ctx) => screenWithKnown(ctx, text));
-  if (draft.checkedOffer !== offerKey(draft)) await d.say(levelLine(d.t, result.level));
+  if (draft.checkedOffer !== offerKey(draft)) d.note(levelLine(d.t, result.level));
   const salary = result.extraction.money.find((m) => m.context !== "fee");
   draft.prefill = {
     country: result.destinations[0],
@@ -331,7 +331,7 @@ export function createReportConversation(deps: Pick<BotDeps, "i18n">) {
     if (draft.offer.texts.length + draft.offer.media.length > 0) draft.checkedOffer = offerKey(draft);
     const order = options.urgentFirst ? URGENT_ORDER : ORDER;
     try {
-      await d.say(
+      d.note(
         options.urgentFirst
           ? t("report-intro-urgent", { steps: order.length + 1, questions: questionCount(true) })
           : t("report-intro", {
