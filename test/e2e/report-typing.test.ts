@@ -251,7 +251,7 @@ describe("a relative who writes in English", () => {
 describe("Back", () => {
   it("from the summary to the first question, every earlier answer is shown, and going on keeps them", async () => {
     const rina = bot.tg.createUser({ firstName: "Rina", languageCode: "en" });
-    const summary = await fillReport(rina, "en", {
+    await fillReport(rina, "en", {
       who: "self",
       offer: [OFFER_EN],
       country: "KH",
