@@ -133,6 +133,7 @@ describe("typed answers", () => {
     expect(value("Kirim laporan", summary)).toBe("send");
     expect(value("2", yesNo)).toBe("no");
     expect(value("2", offer)).toBeUndefined();
+    expect(value("1", summary)).toBeUndefined();
   });
 
   it.each([

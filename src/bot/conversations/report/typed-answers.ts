@@ -503,7 +503,8 @@ export function matchTyped(text: string, q: TypedQuestion): TypedMeaning | undef
   if (exact) return exact.meaning;
   const extra = q.extra?.(words);
   if (extra !== undefined) return { kind: "choice", value: extra };
-  if (!q.freeText) {
+  // "2" for the second button, where only buttons answer (never for Send: a number is no consent to send).
+  if (!q.freeText && !q.choices.some(([value]) => value === "send")) {
     const index = /^[1-9]$/.test(words) ? Number(words) - 1 : -1;
     const choice = q.choices[index];
     if (choice) return { kind: "choice", value: choice[0] };
