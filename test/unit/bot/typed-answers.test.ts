@@ -109,6 +109,20 @@ describe("typed answers", () => {
     for (const word of ["kirim", "send", "selesai", "kirim ya"]) expect(value(word, summary)).toBe("send");
     expect(value("ubah uang", summary)).toBe("money");
     expect(value("lanjut", contacts)).toBe("skip");
+    // After something was sent, "no (more)" and "don't know" move on rather than become an answer.
+    expect(value("tidak ada", offer)).toBe("done");
+    const found: TypedQuestion = {
+      choices: [
+        ["ok", "✅ Lanjut"],
+        ["clear", "🗑 Kosongkan daftar"],
+      ],
+      skip: false,
+      back: true,
+      freeText: true,
+    };
+    for (const word of ["tidak tahu", "gak ada", "sudah", "betul"]) expect(value(word, found)).toBe("ok");
+    expect(value("hapus", found)).toBe("clear");
+    expect(value("PT Maju Jaya", found)).toBeUndefined();
   });
 
   it("forgives one typo in a longer word, but never guesses Cancel where text is an answer", () => {

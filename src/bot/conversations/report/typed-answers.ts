@@ -188,7 +188,8 @@ const CHOICE_WORDS: Record<string, readonly string[]> = {
   yes: YES,
   no: NO,
   unknown: UNKNOWN,
-  done: CONTROL_WORDS.done,
+  // "tidak ada" after sending things: nothing more to send.
+  done: [...CONTROL_WORDS.done, ...NO, "tidak ada lagi", "sudah tidak ada", "no more", "nothing more"],
   send: [
     ...CONTROL_WORDS.send,
     "selesai",
@@ -202,7 +203,8 @@ const CHOICE_WORDS: Record<string, readonly string[]> = {
     "benar",
     "betul",
   ],
-  ok: [...CONTROL_WORDS.done, ...YES],
+  // "Send more, or press Continue": yes, no and don't know all mean there is nothing to add.
+  ok: [...CONTROL_WORDS.done, ...YES, ...NO, ...UNKNOWN],
   keep: [
     ...YES,
     "pakai",
