@@ -177,7 +177,8 @@ describe("typed answers", () => {
   });
 
   it("reads a town as its country and keeps the town, and the button labels of the person's language", () => {
-    expect(countryFromTyped("Bavet")).toEqual({ country: "KH", place: "bavet" });
+    expect(countryFromTyped("Bavet")).toEqual({ country: "KH", place: "Bavet" });
+    expect(countryFromTyped("di Phnom Penh")).toEqual({ country: "KH", place: "Phnom Penh" });
     expect(countryFromTyped("Myawaddy")?.country).toBe("MM");
     expect(countryFromTyped("Uni Emirat Arab", [["AE", "Uni Emirat Arab"]])?.country).toBe("AE");
     expect(countryFromTyped("Campuchia")?.country).toBe("KH");

@@ -538,12 +538,12 @@ const COUNTRY_NAMES: ReadonlyMap<string, string> = (() => {
   return names;
 })();
 
-const PLACE_NAMES: ReadonlyMap<string, { country: string; name: string }> = (() => {
-  const names = new Map<string, { country: string; name: string }>();
+/** Towns, border crossings and compounds by name, with their country. */
+const PLACE_NAMES: ReadonlyMap<string, { country: string }> = (() => {
+  const names = new Map<string, { country: string }>();
   for (const place of PLACES) {
     if (place.kind === "country") continue;
-    for (const name of place.names)
-      names.set(foldTyped(name), { country: place.country, name: place.names[0]! });
+    for (const name of place.names) names.set(foldTyped(name), { country: place.country });
   }
   return names;
 })();
@@ -557,13 +557,15 @@ export function countryFromTyped(
   typed: string,
   labels: ReadonlyArray<readonly [string, string]> = [],
 ): { country: string; place?: string } | undefined {
-  const words = answerWords(typed.replace(/^(di|ke|in|to)\s+/i, ""));
+  const bare = typed.trim().replace(/^(di|ke|in|to)\s+/i, "");
+  const words = answerWords(bare);
   if (!words) return undefined;
   for (const [code, label] of labels) if (foldTyped(label) === words) return { country: code };
   const country = COUNTRY_NAMES.get(words);
   if (country) return { country };
   const place = PLACE_NAMES.get(words);
-  if (place) return { country: place.country, place: place.name };
+  // The town as the person wrote it, to offer as the city.
+  if (place) return { country: place.country, place: bare };
   if (words.includes(" ") || words.length < FUZZY_MIN_LENGTH) return undefined;
   for (const [code, label] of labels) if (fuzzyEqual(words, foldTyped(label))) return { country: code };
   for (const [name, code] of COUNTRY_NAMES) if (fuzzyEqual(words, name)) return { country: code };
