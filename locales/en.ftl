@@ -219,6 +219,7 @@ report-passport-question = Was a passport or other document handed over to the r
 
 report-departed-question = Has someone already left for this job?
 report-urgent-hotlines = 🆘 This report is marked URGENT. If the person is in danger, contact these now — do not wait for us:
+report-urgent-hotlines-place = 🆘 Help in { $country }, where they may be now — contact them directly too:
 report-departed-who = Who is it to you? (no full name needed)
 relationship-child = My child
 relationship-spouse = Husband or wife

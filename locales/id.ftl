@@ -207,6 +207,7 @@ report-passport-question = Apakah paspor atau dokumen lain diserahkan kepada per
 
 report-departed-question = Apakah sudah ada orang yang berangkat untuk pekerjaan ini?
 report-urgent-hotlines = 🆘 Laporan ini ditandai MENDESAK. Jika orangnya dalam bahaya, hubungi nomor berikut sekarang — jangan menunggu kami:
+report-urgent-hotlines-place = 🆘 Bantuan di { $country }, tempat dia mungkin berada sekarang — hubungi juga langsung:
 report-departed-who = Siapa dia bagi Anda? (tidak perlu nama lengkap)
 relationship-child = Anak saya
 relationship-spouse = Suami atau istri

@@ -181,6 +181,35 @@ describe("the mother who types every answer", () => {
     expect(await bot.app.redis.zcard("waspada:reports:by-time")).toBe(0);
   });
 
+  it("a town typed as the country is its country, and is offered as the city", async () => {
+    const ibu = bot.tg.createUser({ firstName: "Ibu Nur", languageCode: "id" });
+    await walk(ibu, [
+      { type: "/report", next: id("report-who-question") },
+      { type: "keluarga", next: id("report-offer-question", { max: 10 }).slice(0, 20) },
+      { type: "lewati", next: id("report-contacts-question") },
+      { type: "gak tau", next: id("report-destination-question") },
+      { type: "di Bavet", next: id("report-city-question") },
+    ]);
+    expect(
+      ibu
+        .lastBotMessage()
+        ?.buttons?.flat()
+        .map((b) => b.text),
+    ).toContain(id("report-button-keep", { value: "Bavet" }));
+    await walk(ibu, [
+      { type: "iya", next: id("report-job-question") },
+      { type: "kembali", next: id("report-city-question") },
+      { type: "kembali", next: id("report-destination-question") },
+    ]);
+    expect(
+      ibu
+        .lastBotMessage()
+        ?.buttons?.flat()
+        .map((b) => b.text),
+    ).toContain("✓ Kamboja");
+    expect(refusals(ibu, "id")).toEqual([]);
+  });
+
   it("'kembali' on the first question says there is nothing before it and asks it again", async () => {
     const ibu = bot.tg.createUser({ firstName: "Ibu Nur", languageCode: "id" });
     await ibu.send("/report");
@@ -209,7 +238,7 @@ describe("a relative who writes in English", () => {
       { type: "my son", next: en("report-departed-when") },
       { type: "last week", next: en("report-departed-last-contact") },
       { type: "skip", next: en("report-departed-whereabouts") },
-      { type: "dont know", next: en("report-departed-can-communicate") },
+      { type: "KK Park, Myawaddy", next: en("report-departed-can-communicate") },
       { type: "nope", next: en("report-departed-passport-taken") },
       { type: "yeah", next: en("report-departed-location").slice(0, 30) },
       { type: "no", next: en("report-offer-question", { max: 10 }).slice(0, 20) },
@@ -238,9 +267,22 @@ describe("a relative who writes in English", () => {
       destination: { country: "KH", city: "Sihanoukville" },
       money: { paid: "asked", asked: "USD 500 to agent Lee" },
       documents: { passportHandedOver: "no" },
-      departed: { relationship: "child", when: "last week", canCommunicate: "no", passportTaken: "yes" },
+      departed: {
+        relationship: "child",
+        when: "last week",
+        whereabouts: "KK Park, Myawaddy",
+        canCommunicate: "no",
+        passportTaken: "yes",
+      },
       contactConsent: true,
     });
+    // Where he may be now names Myanmar: its embassy at once, long before the destination question.
+    const chat = lee.botMessages().map((m) => m.text ?? "");
+    const place = chat.findIndex((t) =>
+      t.includes(en("report-urgent-hotlines-place", { country: "Myanmar (Burma)" }).slice(0, 12)),
+    );
+    expect(chat[place]).toContain("KBRI Yangon");
+    expect(place).toBeLessThan(chat.findIndex((t) => t.includes(en("report-destination-question"))));
     // The urgent order: the person who left is step 2, the offer step 3 — counted in order.
     const steps = counters(lee, "en");
     expectNoJump(steps);

@@ -32,6 +32,8 @@ export interface Draft {
   knownContacts?: Record<string, number>;
   /** The urgent hotlines were shown (once per report, however often the question is answered). */
   hotlinesShown?: boolean;
+  /** The country whose hotlines were shown last (none: only Indonesia's). */
+  hotlinesCountry?: string;
   /** Summary of the screening of the offer texts, kept for the report. */
   screening?: Pick<ScreeningResult, "level" | "score" | "catalogueVersion"> & { indicators: string[] };
   recruiter: { identifiers: RecruiterIdentifier[]; agencyName?: string };

@@ -3,6 +3,8 @@ import { checked, type Dialog } from "#src/bot/conversations/report/dialog.js";
 import type { Departed, Draft } from "#src/bot/conversations/report/draft.js";
 import { askYesNoUnknown } from "#src/bot/conversations/report/steps/money.js";
 import { renderHotlines } from "#src/bot/render/hotlines.js";
+import { extract } from "#src/screening/extract/index.js";
+import { normalise } from "#src/screening/normalise.js";
 
 export const RELATIONSHIPS = ["child", "spouse", "sibling", "parent", "relative", "friend", "self", "other"];
 
@@ -30,8 +32,28 @@ export async function askLeft(d: Dialog, draft: Draft): Promise<void> {
   draft.departed ??= { relationship: "other", canCommunicate: "unknown", passportTaken: "unknown" };
   if (draft.hotlinesShown) return;
   // Help first, questions after: the numbers matter more than the form.
-  await d.say(`${d.t("report-urgent-hotlines")}\n\n${renderHotlines(d.t, draft.destination.country)}`);
+  const country = draft.destination.country ?? draft.prefill?.country;
+  await d.say(`${d.t("report-urgent-hotlines")}\n\n${renderHotlines(d.t, country)}`);
   draft.hotlinesShown = true;
+  draft.hotlinesCountry = country;
+}
+
+/** The country of a place named in what the person wrote ("di Bavet" → KH), if any. */
+export function countryNamedIn(text: string): string | undefined {
+  return extract(normalise(text)).places.find((p) => p.country !== "ID")?.country;
+}
+
+/**
+ * Where the person may be now, as typed: when it names a country whose help was not shown yet
+ * (on the urgent path the destination is asked later), its embassy is shown at once.
+ */
+async function showHelpWhereTheyAre(d: Dialog, draft: Draft, text: string): Promise<void> {
+  const country = countryNamedIn(text);
+  if (!country || country === draft.hotlinesCountry) return;
+  await d.say(
+    `${d.t("report-urgent-hotlines-place", { country: d.country(country) })}\n\n${renderHotlines(d.t, country)}`,
+  );
+  draft.hotlinesCountry = country;
 }
 
 /** The person who left: who they are to the reporter (a button, or typed as they say it). */
@@ -70,8 +92,10 @@ export function askDepartedText(step: string, key: string, field: TextField) {
       accept: ["text"],
       wrongInput: d.t("report-wrong-input-text"),
     });
-    if (answer.kind === "text") departed[field] = answer.text.trim();
-    else if (!(answer.kind === "choice" && answer.value === "keep")) delete departed[field];
+    if (answer.kind === "text") {
+      departed[field] = answer.text.trim();
+      if (field === "whereabouts") await showHelpWhereTheyAre(d, draft, answer.text);
+    } else if (!(answer.kind === "choice" && answer.value === "keep")) delete departed[field];
   };
 }
 
