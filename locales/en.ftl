@@ -133,6 +133,7 @@ hotline-no-number = reach it through Portal Peduli WNI (peduliwni.kemlu.go.id) o
 report-intro = Let's report it: { $steps } steps, about { $questions } short questions ({ $urgent } if someone has already left). Tap a button or type your answer in your own words; skip what you don't know, ⬅️ Back goes to the question before, and Cancel (or /cancel) stops at any time. Nothing is sent to the officers until you press Send at the end.
 report-intro-urgent = Let's report it: { $steps } steps, about { $questions } short questions. Tap a button or type your answer in your own words; skip what you don't know, ⬅️ Back goes to the question before, and Cancel (or /cancel) stops at any time. Nothing is sent to the officers until you press Send at the end.
 report-progress = Step { $step }/{ $total }
+report-progress-editing = ✏️ Changing: { $part } (then back to the summary)
 report-button-skip = Skip
 report-button-cancel = ✖️ Cancel
 report-button-back = ⬅️ Back

@@ -133,6 +133,7 @@ hotline-no-number = hubungi lewat Portal Peduli WNI (peduliwni.kemlu.go.id) atau
 report-intro = Mari kita laporkan: { $steps } langkah, sekitar { $questions } pertanyaan singkat ({ $urgent } jika sudah ada yang berangkat). Tekan tombol atau ketik jawaban dengan kata-kata Anda sendiri; lewati yang tidak Anda ketahui, ⬅️ Kembali membawa ke pertanyaan sebelumnya, dan Batal (atau /cancel) menghentikan kapan saja. Tidak ada yang dikirim ke petugas sebelum Anda menekan Kirim di akhir.
 report-intro-urgent = Mari kita laporkan: { $steps } langkah, sekitar { $questions } pertanyaan singkat. Tekan tombol atau ketik jawaban dengan kata-kata Anda sendiri; lewati yang tidak Anda ketahui, ⬅️ Kembali membawa ke pertanyaan sebelumnya, dan Batal (atau /cancel) menghentikan kapan saja. Tidak ada yang dikirim ke petugas sebelum Anda menekan Kirim di akhir.
 report-progress = Langkah { $step }/{ $total }
+report-progress-editing = ✏️ Mengubah: { $part } (lalu kembali ke ringkasan)
 report-button-skip = Lewati
 report-button-cancel = ✖️ Batal
 report-button-back = ⬅️ Kembali

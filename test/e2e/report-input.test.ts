@@ -177,7 +177,11 @@ describe("summary", () => {
     const before = await fillReport(user, "en", { offer: [OFFER], country: "TH", job: "typing" });
     expect(before).toContain("Thailand");
     await user.click(t("report-edit-destination"));
-    const question = await waitForStep(user, "en", 4);
+    // An edited part says so instead of a step number (issue 14: counters never jump).
+    const question = await waitForText(
+      user,
+      t("report-progress-editing", { part: t("report-summary-destination") }),
+    );
     const myanmar = question.buttons!.flat().find((b) => b.data?.endsWith(":country:MM"));
     await user.click(myanmar!.text);
     await waitForText(user, t("report-city-question"));

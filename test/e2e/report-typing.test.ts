@@ -381,11 +381,25 @@ describe("Back", () => {
     const rina = bot.tg.createUser({ firstName: "Rina", languageCode: "en" });
     const summary = await fillReport(rina, "en", { offer: [OFFER_EN], country: "KH", money: "none" });
     await rina.click(en("report-edit-money"));
-    const money = await waitForStep(rina, "en", 5);
+    const money = await waitForText(rina, en("report-money-question"));
+    // No step number while editing: 8/8, "Changing: Money", 8/8 again — nothing jumps.
+    expect(money.text?.split("\n")[0]).toBe(
+      en("report-progress-editing", { part: en("report-summary-money") }),
+    );
     expect(money.buttons?.flat().map((b) => b.text)).toContain(`✓ ${en("report-money-none")}`);
     await rina.send("kembali");
     const again = await waitForStep(rina, "en", 8);
     expect(again.text).toBe(summary);
+    await rina.send("ubah uang");
+    await waitForText(rina, en("report-money-question"));
+    await rina.send("paid");
+    await waitForText(rina, en("report-money-detail-question"));
+    await rina.send("USD 200");
+    await waitForText(rina, en("report-passport-question"));
+    await rina.send("no");
+    const edited = await waitForStep(rina, "en", 8);
+    expect(edited.text).toContain("USD 200");
+    expectNoJump(counters(rina, "en"));
   });
 });
 

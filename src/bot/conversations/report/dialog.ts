@@ -141,7 +141,7 @@ export class Dialog {
   }
 
   /** Where the report stands, shown above each question ("Step 3/8"); unset outside the report. */
-  progress: { step: number; total: number } | undefined;
+  header: string | undefined;
 
   /** Whether there is a question before this one to go back to (the step loop decides). */
   canGoBack = false;
@@ -159,7 +159,7 @@ export class Dialog {
   }
 
   private async sendQuestion(question: Question, before?: string): Promise<Message> {
-    const header = this.progress ? `${this.t("report-progress", this.progress)}\n` : "";
+    const header = this.header ? `${this.header}\n` : "";
     const text = `${before ? `${before}\n\n` : ""}${header}${question.text}`;
     const keyboard = new InlineKeyboard();
     for (const row of question.choices ?? []) {

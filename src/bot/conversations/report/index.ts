@@ -264,7 +264,8 @@ export function questionCount(urgent: boolean): number {
 /**
  * Walks the questions to the summary and back: Back goes to the question before (skipping those
  * that do not apply), and from the first question of a part being edited, to the summary. The
- * progress shown is the part's place in this report's order, so it never jumps ahead.
+ * progress shown is the part's place in this report's order, so it never jumps ahead; a part
+ * edited from the summary says so instead of a number (it returns to the summary, 8/8).
  */
 async function walk(d: Dialog, draft: Draft, order: EditablePart[]): Promise<void> {
   const steps = order.flatMap((part) => STEPS[part]);
@@ -283,7 +284,7 @@ async function walk(d: Dialog, draft: Draft, order: EditablePart[]): Promise<voi
     if (i < steps.length && editing !== undefined && steps[i]!.part !== editing) i = steps.length;
     if (i >= steps.length) {
       editing = undefined;
-      d.progress = { step: total, total };
+      d.header = d.t("report-progress", { step: total, total });
       d.canGoBack = true;
       try {
         const choice = await reviewSummary(d, draft);
@@ -302,7 +303,9 @@ async function walk(d: Dialog, draft: Draft, order: EditablePart[]): Promise<voi
     }
     const step = steps[i]!;
     const previous = before(i, editing);
-    d.progress = { step: order.indexOf(step.part) + 1, total };
+    d.header = editing
+      ? d.t("report-progress-editing", { part: d.t(`report-summary-${editing}`) })
+      : d.t("report-progress", { step: order.indexOf(step.part) + 1, total });
     d.canGoBack = previous !== undefined || editing !== undefined;
     try {
       await step.run(d, draft);
