@@ -367,6 +367,8 @@ const FILLERS = new Set([
   "makasih",
   "tolong",
 ]);
+/** How people address the bot ("kak", "bu", "min"): never an answer themselves. */
+const ADDRESS = new Set(["kak", "ka", "bu", "pak", "mas", "mbak", "mba", "dik", "bang", "min", "admin"]);
 /** Words that introduce an edit of the summary ("ubah uang"). */
 const EDIT_VERBS = new Set(["ubah", "ganti", "edit", "change", "perbaiki", "koreksi"]);
 
@@ -453,9 +455,8 @@ function answerWords(text: string): string | undefined {
   const words = all.split(" ");
   if (words.length > MAX_TYPED_WORDS + 2) return undefined;
   const kept = words.filter((w) => !FILLERS.has(w));
-  // "ya" alone (or "ok kak" → "ok") is an answer; only the words around it are dropped.
-  const core =
-    kept.length > 0 ? kept : words.filter((w) => !FILLERS.has(w) || !["kak", "bu", "pak"].includes(w));
+  // Only fillers ("ya", "ya kak", "ok bu"): the answer is what is left without the form of address.
+  const core = kept.length > 0 ? kept : words.filter((w) => !ADDRESS.has(w));
   return core.length > MAX_TYPED_WORDS ? undefined : core.join(" ");
 }
 
