@@ -194,10 +194,13 @@ identifier-kind-bank_account = Bank account
 hotline-no-number = reach it through Portal Peduli WNI (peduliwni.kemlu.go.id) or the Safe Travel app
 
 ## Report: shared
-report-intro = Let's report it. I will ask 8 short questions; you can skip what you don't know, and press Cancel or send /cancel at any time. Nothing is sent to the officers until you press Send at the end.
+report-intro = Let's report it: { $steps } steps, about { $questions } short questions ({ $urgent } if someone has already left). Tap a button or type your answer in your own words; skip what you don't know, ⬅️ Back goes to the question before, and Cancel (or /cancel) stops at any time. Nothing is sent to the officers until you press Send at the end.
+report-intro-urgent = Let's report it: { $steps } steps, about { $questions } short questions. Tap a button or type your answer in your own words; skip what you don't know, ⬅️ Back goes to the question before, and Cancel (or /cancel) stops at any time. Nothing is sent to the officers until you press Send at the end.
 report-progress = Step { $step }/{ $total }
+report-progress-editing = ✏️ Changing: { $part } (then back to the summary)
 report-button-skip = Skip
 report-button-cancel = ✖️ Cancel
+report-button-back = ⬅️ Back
 report-button-done = ✅ Done
 report-button-continue = ✅ Continue
 report-button-clear = 🗑 Clear list
@@ -208,12 +211,15 @@ report-button-share-phone = 📱 Share my phone number
 report-button-old = This button belongs to an earlier question. Please answer the latest one.
 report-button-finished = This report is finished or no longer open.
 report-or-buttons = …or use a button:
-report-use-buttons = Please choose one of the buttons above.
-report-wrong-input = I can't use that here. Please answer the question above.
+report-use-buttons = Please choose one of the buttons below.
+report-not-understood = I did not understand “{ $answer }” here. Please choose one of the buttons below (you can also type what a button says).
+report-typed-not-here = “{ $answer }” cannot be done at this question. Please answer it, or choose one of the buttons below.
+report-back-none = This is the first question: there is nothing before it. To stop, press Cancel.
+report-wrong-input = I can't use that here.
 report-wrong-input-text = Please type your answer as text, or press Skip.
 conversation-full = This report holds as much as it can: your last message was not added. Use the buttons to go on (Done, then Send), or /cancel to start over.
 report-too-long = That is too long ({ $length } characters). Please shorten it to { $max } characters; what you entered before is kept.
-report-command-during-report = You are in the middle of a report. Answer the question above, or send /cancel to stop.
+report-command-during-report = You are in the middle of a report. Answer the question below, or send /cancel to stop.
 report-cancelled = The report was cancelled. Nothing was sent or stored.
 report-already-running = You already have a report in progress: please answer the last question, or send /cancel to stop it.
 report-nothing-to-cancel = There is nothing to cancel.
@@ -228,6 +234,13 @@ report-who-abroad = I am abroad now
 report-who-other = Other
 
 report-offer-question = Paste or forward the offer (messages, posts), and send screenshots — photos or image/PDF files, up to { $max }. Press Done when you have sent everything.
+report-offer-question-checked = I have the offer you checked ({ $texts ->
+        [one] one text
+       *[other] { $texts } texts
+    }, { $screenshots ->
+        [one] one screenshot
+       *[other] { $screenshots } screenshots
+    }): no need to send it again. Add screenshots (up to { $max }) or more messages if you have them, or press Done.
 report-offer-received = Received: { $texts ->
         [one] 1 text
        *[other] { $texts } texts
@@ -271,6 +284,7 @@ report-passport-question = Was a passport or other document handed over to the r
 
 report-departed-question = Has someone already left for this job?
 report-urgent-hotlines = 🆘 This report is marked URGENT. If the person is in danger, contact these now — do not wait for us:
+report-urgent-hotlines-place = 🆘 Help in { $country }, where they may be now — contact them directly too:
 report-departed-who = Who is it to you? (no full name needed)
 relationship-child = My child
 relationship-spouse = Husband or wife

@@ -101,7 +101,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Waspad
         // Bump when a conversation changes incompatibly: old state is dropped, not misread.
         // 2: the report conversation reads the model's extraction (new external steps).
         // 3: refused input is skipped, not logged; screenshots are read after step 2.
-        version: 3,
+        // 4: the report is a list of questions with Back; typed words answer buttons.
+        version: 4,
         adapter: createConversationStorage(),
       },
     }),

@@ -71,10 +71,16 @@ describe("checking an offer", () => {
     await sendReport(first, "en");
     const second = bot.tg.createUser({ firstName: "Ben", languageCode: "en" });
     await fillReport(second, "en", { offer: ["Call this agent: +62 812-3456-7890, job in Cambodia"] });
-    const screening = second
+    // The check's verdict is not repeated inside the report: the count is on the contact itself.
+    const contacts = second
       .chat()
-      .find((m) => (m.text ?? "").includes(text("en", "check-identifiers-title")));
-    expect(screening?.text).toContain(text("en", "check-reported-times", { count: 1 }));
+      .find((m) => (m.text ?? "").includes(text("en", "report-contacts-found", { list: "" }).slice(0, 20)));
+    expect(contacts?.text).toContain(
+      `+62 812-3456-7890 — ${text("en", "check-reported-times", { count: 1 })}`,
+    );
+    expect(second.chat().some((m) => (m.text ?? "").includes(text("en", "check-identifiers-title")))).toBe(
+      false,
+    );
   });
 
   it("an offer text reported before is recognised when someone else checks it with another contact", async () => {

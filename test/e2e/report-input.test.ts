@@ -2,12 +2,19 @@
 import { describe, expect, it } from "vitest";
 import { fillReport, sendReport, text, waitForStep, waitForText } from "#src/playground/report-driver.js";
 import { useRunningBot } from "../harness/running-bot.js";
-import type { SimUser } from "../harness/telegram/index.js";
+import type { ChatViewMessage, SimUser } from "../harness/telegram/index.js";
 
 const bot = useRunningBot();
 
 const OFFER = "Dicari operator typing di Myawaddy, gaji 20 juta, tanpa ijazah. WA +66 81 234 5678";
 const t = (key: string, args?: Record<string, string | number>) => text("en", key, args);
+
+/** A refusal says why, then asks the same question again with its buttons (issue 14). */
+function expectAskedAgain(message: ChatViewMessage, reason: string, question: string) {
+  expect(message.text?.startsWith(reason)).toBe(true);
+  expect(message.text).toContain(question);
+  expect(message.buttons?.flat().map((b) => b.text)).toContain(t("report-button-cancel"));
+}
 
 async function reportCount(): Promise<number> {
   return bot.app.redis.zcard("waspada:reports:by-time");
@@ -26,14 +33,22 @@ describe("wrong input keeps the question and what was entered", () => {
     await joe.send("/report");
     await waitForStep(joe, "en", 1);
     await joe.sendSticker();
-    expect((await joe.waitForBotMessage()).text).toBe(t("report-use-buttons"));
+    expectAskedAgain(await joe.waitForBotMessage(), t("report-use-buttons"), t("report-who-question"));
     await joe.click(t("report-who-abroad"));
     await waitForStep(joe, "en", 2);
 
     await joe.sendVoice({ duration: 4 });
-    expect((await joe.waitForBotMessage()).text).toBe(t("report-offer-wrong-input"));
+    expectAskedAgain(
+      await joe.waitForBotMessage(),
+      t("report-offer-wrong-input"),
+      t("report-offer-question", { max: 10 }),
+    );
     await joe.sendVideo({ fileSize: 80 * 1024 * 1024 });
-    expect((await joe.waitForBotMessage()).text).toBe(t("report-offer-wrong-input"));
+    expectAskedAgain(
+      await joe.waitForBotMessage(),
+      t("report-offer-wrong-input"),
+      t("report-offer-question", { max: 10 }),
+    );
     await joe.sendDocument({ fileName: "offer.zip", mimeType: "application/zip", fileSize: 1000 });
     expect((await joe.waitForBotMessage()).text).toContain(t("report-offer-wrong-file"));
     await joe.sendDocument({ fileName: "big.pdf", mimeType: "application/pdf", fileSize: 30 * 1024 * 1024 });
@@ -49,9 +64,13 @@ describe("wrong input keeps the question and what was entered", () => {
     await joe.click(t("report-button-skip"));
     await waitForText(joe, t("report-city-question"));
     await joe.send("M".repeat(10_000));
-    expect((await joe.waitForBotMessage()).text).toBe(t("report-too-long", { length: 10_000, max: 300 }));
+    expectAskedAgain(
+      await joe.waitForBotMessage(),
+      t("report-too-long", { length: 10_000, max: 300 }),
+      t("report-city-question"),
+    );
     await joe.sendLocation({ latitude: 1, longitude: 2 });
-    expect((await joe.waitForBotMessage()).text).toBe(t("report-wrong-input-text"));
+    expectAskedAgain(await joe.waitForBotMessage(), t("report-wrong-input-text"), t("report-city-question"));
     await joe.send("Myawaddy");
     await waitForText(joe, t("report-job-question"));
 
@@ -60,7 +79,11 @@ describe("wrong input keeps the question and what was entered", () => {
     const click = await joe.clickInChat(joe.id, step2!.messageId, `rp:x:offer:done`);
     expect((await click.answer()).text).toBe(t("report-button-old"));
     await joe.send("/start");
-    expect((await joe.waitForBotMessage()).text).toBe(t("report-command-during-report"));
+    expectAskedAgain(
+      await joe.waitForBotMessage(),
+      t("report-command-during-report"),
+      t("report-job-question"),
+    );
 
     await joe.click(t("report-button-skip"));
     await waitForText(joe, t("report-salary-question"));
@@ -154,7 +177,11 @@ describe("summary", () => {
     const before = await fillReport(user, "en", { offer: [OFFER], country: "TH", job: "typing" });
     expect(before).toContain("Thailand");
     await user.click(t("report-edit-destination"));
-    const question = await waitForStep(user, "en", 4);
+    // An edited part says so instead of a step number (issue 14: counters never jump).
+    const question = await waitForText(
+      user,
+      t("report-progress-editing", { part: t("report-summary-destination") }),
+    );
     const myanmar = question.buttons!.flat().find((b) => b.data?.endsWith(":country:MM"));
     await user.click(myanmar!.text);
     await waitForText(user, t("report-city-question"));

@@ -24,6 +24,16 @@ export interface Draft {
   offer: { texts: OfferText[]; media: MediaItem[]; readText?: string };
   /** How much the screenshots said, for the summary. */
   offerReading?: { screenshots: number; chars: number };
+  /** The offer as it was screened (texts and screenshots): unchanged after Back, it is not screened again. */
+  screenedOffer?: string;
+  /** The offer that came from a check ("Report this"), whose verdict the person has just seen. */
+  checkedOffer?: string;
+  /** How often each recruiter contact (`kind:value`) was reported before, from the screening. */
+  knownContacts?: Record<string, number>;
+  /** The urgent hotlines were shown (once per report, however often the question is answered). */
+  hotlinesShown?: boolean;
+  /** The country whose hotlines were shown last (none: only Indonesia's). */
+  hotlinesCountry?: string;
   /** Summary of the screening of the offer texts, kept for the report. */
   screening?: Pick<ScreeningResult, "level" | "score" | "catalogueVersion"> & { indicators: string[] };
   recruiter: { identifiers: RecruiterIdentifier[]; agencyName?: string };

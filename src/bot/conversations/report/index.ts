@@ -1,33 +1,42 @@
 /**
- * The guided report: eight steps, each with its own file in steps/. The draft is an ordinary
- * variable: the conversations plugin replays this function from its log on every update, so the
- * draft is rebuilt exactly, survives restarts, and nothing is stored as a report before Send.
- * Everything non-deterministic (screening with Redis look-ups, storing, random ids) goes through
- * `conversation.external`.
+ * The guided report: eight steps (steps/ has a file per part), walked as a list of questions with
+ * an index, so Back goes to the question before with every answer kept, and the summary's Edit
+ * walks one part again. The draft is an ordinary variable: the conversations plugin replays this
+ * function from its log on every update, so the draft and the index are rebuilt exactly, survive
+ * restarts, and nothing is stored as a report before Send. Everything non-deterministic
+ * (screening with Redis look-ups, storing, random ids) goes through `conversation.external`.
  */
 import type { BotContext, BotDeps, InnerContext, Translate } from "#src/bot/context.js";
 import {
   ConversationTooLong,
   Dialog,
+  GoBack,
   MAX_ANSWERS,
   ReportCancelled,
   type ReportConversation,
 } from "#src/bot/conversations/report/dialog.js";
 import { type Draft, emptyDraft, offerText } from "#src/bot/conversations/report/draft.js";
 import { sendReport } from "#src/bot/conversations/report/send.js";
-import { askConsent } from "#src/bot/conversations/report/steps/consent.js";
+import { askConsent, askPhone } from "#src/bot/conversations/report/steps/consent.js";
 import { collectContacts } from "#src/bot/conversations/report/steps/contacts.js";
-import { collectDeparted } from "#src/bot/conversations/report/steps/departed.js";
-import { collectDestination } from "#src/bot/conversations/report/steps/destination.js";
+import {
+  askCanCommunicate,
+  askDepartedText,
+  askLeft,
+  askLocation,
+  askPassportTaken,
+  askRelationship,
+} from "#src/bot/conversations/report/steps/departed.js";
+import { askCity, askCountry, askJob, askSalary } from "#src/bot/conversations/report/steps/destination.js";
 import { mergeModelExtraction } from "#src/bot/conversations/report/steps/model-prefill.js";
-import { collectMoney } from "#src/bot/conversations/report/steps/money.js";
+import { askMoney, askMoneyDetail, askPassport } from "#src/bot/conversations/report/steps/money.js";
 import { collectOffer } from "#src/bot/conversations/report/steps/offer.js";
 import { type EditablePart, reviewSummary } from "#src/bot/conversations/report/steps/summary.js";
 import { askWho } from "#src/bot/conversations/report/steps/who.js";
 import { sayUrgentHelp } from "#src/bot/conversations/report/urgent-help.js";
 import { screenWithKnown } from "#src/bot/features/check.js";
 import { mainMenu } from "#src/bot/keyboards/main-menu.js";
-import { renderScreening } from "#src/bot/render/screening.js";
+import { levelLine } from "#src/bot/render/screening.js";
 import type { Locale } from "#src/config.js";
 import { LIMITS, type Media } from "#src/reports/report.js";
 
@@ -43,12 +52,24 @@ export interface ReportStartOptions {
   urgentFirst?: boolean;
 }
 
-/** Screens the offer texts (with Redis look-ups, hence external) and shows the result. */
-async function screenAndShow(d: Dialog, draft: Draft): Promise<Draft["screening"]> {
+/** The offer as the person gave it (texts and screenshots), to tell whether it changed. */
+function offerKey(draft: Draft): string {
+  return JSON.stringify([draft.offer.texts.map((t) => t.text), draft.offer.media.map((m) => m.fileUniqueId)]);
+}
+
+/**
+ * Screens the offer texts (with Redis look-ups, hence external) for the report and the pre-filled
+ * answers. The check's verdict is not repeated: one line with the level, and none at all when the
+ * offer is the one just checked ("Report this") and unchanged.
+ */
+async function screenOffer(d: Dialog, draft: Draft): Promise<void> {
   const text = offerText(draft);
-  if (text.trim() === "") return undefined;
+  if (text.trim() === "") {
+    draft.screening = undefined;
+    return;
+  }
   const { result, known } = await d.external((ctx) => screenWithKnown(ctx, text));
-  await d.say(renderScreening(d.t, result, known));
+  if (draft.checkedOffer !== offerKey(draft)) d.note(levelLine(d.t, result.level));
   const salary = result.extraction.money.find((m) => m.context !== "fee");
   draft.prefill = {
     country: result.destinations[0],
@@ -57,7 +78,10 @@ async function screenAndShow(d: Dialog, draft: Draft): Promise<Draft["screening"
     jobTitle: result.extraction.jobs[0]?.raw,
     salary: salary?.raw,
   };
-  return {
+  draft.knownContacts = Object.fromEntries(
+    known.filter((k) => k.reports > 0).map((k) => [`${k.kind}:${k.value}`, k.reports]),
+  );
+  draft.screening = {
     level: result.level,
     score: result.score,
     catalogueVersion: result.catalogueVersion,
@@ -121,45 +145,177 @@ async function queueModelExtraction(d: Dialog, draft: Draft): Promise<void> {
   });
 }
 
-async function runPart(d: Dialog, part: EditablePart, draft: Draft): Promise<void> {
-  switch (part) {
-    case "who":
-      draft.reporterKind = await askWho(d);
-      return;
-    case "offer":
-      draft.offer = await collectOffer(d, draft.offer);
-      await readScreenshots(d, draft);
-      draft.screening = await screenAndShow(d, draft);
-      await sayUrgentHelp(d, draft);
-      await queueModelExtraction(d, draft);
-      return;
-    case "contacts":
-      await mergeModelExtraction(d, draft);
-      draft.recruiter = await collectContacts(d, draft);
-      return;
-    case "destination": {
-      await mergeModelExtraction(d, draft);
-      const answer = await collectDestination(d, {
-        country: draft.destination.country ?? draft.prefill?.country,
-        city: draft.destination.city ?? draft.prefill?.city,
-        jobTitle: draft.jobTitle ?? draft.prefill?.jobTitle,
-        salary: draft.salary ?? draft.prefill?.salary,
-      });
-      draft.destination = answer.destination;
-      draft.jobTitle = answer.jobTitle;
-      draft.salary = answer.salary;
-      return;
+/** After the offer's Done: read screenshots, screen, hand to the model — only when the offer changed. */
+async function afterOffer(d: Dialog, draft: Draft): Promise<void> {
+  const before = draft.screenedOffer;
+  if (before !== undefined && before === offerKey(draft)) return;
+  await readScreenshots(d, draft);
+  await screenOffer(d, draft);
+  await sayUrgentHelp(d, draft);
+  await queueModelExtraction(d, draft);
+  draft.screenedOffer = offerKey(draft);
+}
+
+interface Step {
+  part: EditablePart;
+  /** Asked only when this holds (the follow-up questions). */
+  when?: (draft: Draft) => boolean;
+  run: (d: Dialog, draft: Draft) => Promise<void>;
+}
+
+const left = (draft: Draft) => draft.departed !== null;
+
+/** Every question of the report, by part, in the order asked. */
+const STEPS: Record<EditablePart, Step[]> = {
+  who: [
+    {
+      part: "who",
+      run: async (d, draft) => {
+        draft.reporterKind = await askWho(d, draft.reporterKind);
+      },
+    },
+  ],
+  offer: [
+    {
+      part: "offer",
+      run: async (d, draft) => {
+        draft.offer = await collectOffer(d, draft.offer, draft.checkedOffer === offerKey(draft));
+        await afterOffer(d, draft);
+      },
+    },
+  ],
+  contacts: [
+    {
+      part: "contacts",
+      run: async (d, draft) => {
+        await mergeModelExtraction(d, draft);
+        draft.recruiter = await collectContacts(d, draft);
+      },
+    },
+  ],
+  destination: [
+    {
+      part: "destination",
+      run: async (d, draft) => {
+        await mergeModelExtraction(d, draft);
+        await askCountry(d, draft);
+      },
+    },
+    { part: "destination", run: askCity },
+    { part: "destination", run: askJob },
+    { part: "destination", run: askSalary },
+  ],
+  money: [
+    {
+      part: "money",
+      run: async (d, draft) => {
+        await mergeModelExtraction(d, draft);
+        await askMoney(d, draft);
+      },
+    },
+    {
+      part: "money",
+      when: (draft) => draft.money.paid === "asked" || draft.money.paid === "paid",
+      run: askMoneyDetail,
+    },
+    { part: "money", run: askPassport },
+  ],
+  departed: [
+    { part: "departed", run: askLeft },
+    { part: "departed", when: left, run: askRelationship },
+    { part: "departed", when: left, run: askDepartedText("when", "report-departed-when", "when") },
+    {
+      part: "departed",
+      when: left,
+      run: askDepartedText("last-contact", "report-departed-last-contact", "lastContact"),
+    },
+    {
+      part: "departed",
+      when: left,
+      run: askDepartedText("whereabouts", "report-departed-whereabouts", "whereabouts"),
+    },
+    { part: "departed", when: left, run: askCanCommunicate },
+    { part: "departed", when: left, run: askPassportTaken },
+    { part: "departed", when: left, run: askLocation },
+  ],
+  consent: [
+    { part: "consent", run: askConsent },
+    { part: "consent", when: (draft) => draft.contactConsent === true, run: askPhone },
+  ],
+};
+
+const ORDER: EditablePart[] = ["who", "offer", "contacts", "destination", "money", "departed", "consent"];
+const URGENT_ORDER: EditablePart[] = [
+  "who",
+  "departed",
+  "offer",
+  "contacts",
+  "destination",
+  "money",
+  "consent",
+];
+
+/** How many questions the intro promises: every question always asked, and the summary. */
+export function questionCount(urgent: boolean): number {
+  const always = ORDER.flatMap((part) => STEPS[part]).filter(
+    (s) => s.when === undefined || (urgent && s.when === left),
+  );
+  return always.length + 1;
+}
+
+/**
+ * Walks the questions to the summary and back: Back goes to the question before (skipping those
+ * that do not apply), and from the first question of a part being edited, to the summary. The
+ * progress shown is the part's place in this report's order, so it never jumps ahead; a part
+ * edited from the summary says so instead of a number (it returns to the summary, 8/8).
+ */
+async function walk(d: Dialog, draft: Draft, order: EditablePart[]): Promise<void> {
+  const steps = order.flatMap((part) => STEPS[part]);
+  const total = order.length + 1;
+  const applies = (i: number) => steps[i]!.when?.(draft) ?? true;
+  const before = (i: number, part?: EditablePart) => {
+    for (let j = i - 1; j >= 0; j--) {
+      if (part !== undefined && steps[j]!.part !== part) return undefined;
+      if (applies(j)) return j;
     }
-    case "money":
-      await mergeModelExtraction(d, draft);
-      Object.assign(draft, await collectMoney(d, { fees: draft.prefill?.fees }));
-      return;
-    case "departed":
-      draft.departed = await collectDeparted(d, draft.destination.country);
-      return;
-    case "consent":
-      Object.assign(draft, await askConsent(d));
-      return;
+    return undefined;
+  };
+  let i = 0;
+  let editing: EditablePart | undefined;
+  for (;;) {
+    if (i < steps.length && editing !== undefined && steps[i]!.part !== editing) i = steps.length;
+    if (i >= steps.length) {
+      editing = undefined;
+      d.header = d.t("report-progress", { step: total, total });
+      d.canGoBack = true;
+      try {
+        const choice = await reviewSummary(d, draft);
+        if (choice === "send") return;
+        editing = choice;
+        i = steps.findIndex((s) => s.part === choice);
+      } catch (error) {
+        if (!(error instanceof GoBack)) throw error;
+        i = before(steps.length) ?? 0;
+      }
+      continue;
+    }
+    if (!applies(i)) {
+      i += 1;
+      continue;
+    }
+    const step = steps[i]!;
+    const previous = before(i, editing);
+    d.header = editing
+      ? d.t("report-progress-editing", { part: d.t(`report-summary-${editing}`) })
+      : d.t("report-progress", { step: order.indexOf(step.part) + 1, total });
+    d.canGoBack = previous !== undefined || editing !== undefined;
+    try {
+      await step.run(d, draft);
+      i += 1;
+    } catch (error) {
+      if (!(error instanceof GoBack)) throw error;
+      i = previous ?? steps.length;
+    }
   }
 }
 
@@ -177,17 +333,19 @@ export function createReportConversation(deps: Pick<BotDeps, "i18n">) {
     const draft = emptyDraft();
     if (options.offerText) draft.offer.texts.push({ text: options.offerText });
     if (options.offerMedia) draft.offer.media.push(...options.offerMedia);
+    if (draft.offer.texts.length + draft.offer.media.length > 0) draft.checkedOffer = offerKey(draft);
+    const order = options.urgentFirst ? URGENT_ORDER : ORDER;
     try {
-      await d.say(t("report-intro"));
-      const order: EditablePart[] = options.urgentFirst
-        ? ["who", "departed", "offer", "contacts", "destination", "money", "consent"]
-        : ["who", "offer", "contacts", "destination", "money", "departed", "consent"];
-      for (const part of order) await runPart(d, part, draft);
-      for (;;) {
-        const choice = await reviewSummary(d, draft);
-        if (choice === "send") break;
-        await runPart(d, choice, draft);
-      }
+      d.note(
+        options.urgentFirst
+          ? t("report-intro-urgent", { steps: order.length + 1, questions: questionCount(true) })
+          : t("report-intro", {
+              steps: order.length + 1,
+              questions: questionCount(false),
+              urgent: questionCount(true),
+            }),
+      );
+      await walk(d, draft, order);
       const summaryMessageId = d.lastQuestion?.message_id ?? 0;
       const sent = await d.external((outer: BotContext) =>
         sendReport(outer, draft, options.locale, summaryMessageId),

@@ -12,11 +12,14 @@ import { detectUrgent } from "#src/screening/urgent.js";
 
 export async function sayUrgentHelp(d: Dialog, draft: Draft): Promise<void> {
   // Someone who already said "yes, someone left" has seen the hotlines.
-  if (draft.departed) return;
+  if (draft.departed || draft.hotlinesShown) return;
   const text = offerText(draft);
   if (text.trim() === "") return;
   const places = extract(normalise(text.slice(0, 20_000))).places;
   if (!detectUrgent(text, places).urgent) return;
   const countries = [...new Set(places.map((p) => p.country))];
   await d.say(renderUrgentAnswer(d.t, countries, "in-report"));
+  // The departed step need not repeat the numbers; a place in another country still gets its embassy.
+  draft.hotlinesShown = true;
+  draft.hotlinesCountry = countries.find((c) => c !== "ID");
 }

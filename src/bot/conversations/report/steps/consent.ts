@@ -1,22 +1,25 @@
 import { Keyboard } from "grammy";
-import type { Dialog } from "#src/bot/conversations/report/dialog.js";
+import { checked, type Dialog } from "#src/bot/conversations/report/dialog.js";
+import type { Draft } from "#src/bot/conversations/report/draft.js";
 
-export interface ConsentAnswer {
-  contactConsent: boolean;
-  contactPhone?: string;
-}
-
-/** Step 7: may officers contact the reporter through this bot, and optionally by phone. */
-export async function askConsent(d: Dialog): Promise<ConsentAnswer> {
+/** Step 7: may officers contact the reporter through this bot. */
+export async function askConsent(d: Dialog, draft: Draft): Promise<void> {
   const consent = await d.ask({
     step: "consent",
-    progress: 7,
     text: d.t("report-consent-question"),
-    choices: [[["yes", d.t("report-consent-yes")]], [["no", d.t("report-consent-no")]]],
+    choices: [
+      [["yes", checked(d.t("report-consent-yes"), draft.contactConsent === true)]],
+      [["no", checked(d.t("report-consent-no"), draft.contactConsent === false)]],
+    ],
     accept: [],
     wrongInput: d.t("report-use-buttons"),
   });
-  if (consent.kind !== "choice" || consent.value !== "yes") return { contactConsent: false };
+  draft.contactConsent = consent.kind === "choice" && consent.value === "yes";
+  if (!draft.contactConsent) delete draft.contactPhone;
+}
+
+/** After a Yes: optionally the person's own phone number, shared with the button. */
+export async function askPhone(d: Dialog, draft: Draft): Promise<void> {
   const phone = await d.ask({
     step: "phone",
     text: d.t("report-consent-phone"),
@@ -25,13 +28,12 @@ export async function askConsent(d: Dialog): Promise<ConsentAnswer> {
     accept: ["contact"],
     wrongInput: d.t("report-consent-phone-wrong"),
   });
-  let contactPhone: string | undefined;
+  delete draft.contactPhone;
   if (phone.kind === "contact") {
     const contact = phone.message.contact;
     // Only the person's own number, shared with the button; someone else's contact card is refused.
-    if (contact && contact.user_id === phone.message.from?.id) contactPhone = contact.phone_number;
+    if (contact && contact.user_id === phone.message.from?.id) draft.contactPhone = contact.phone_number;
     else await d.say(d.t("report-consent-phone-not-own"));
   }
   await d.say(d.t("report-noted"), { removeKeyboard: true });
-  return { contactConsent: true, contactPhone };
 }

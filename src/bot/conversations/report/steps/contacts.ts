@@ -90,7 +90,6 @@ export async function confirmSenders(d: Dialog, draft: Draft): Promise<void> {
     const who = [origin.name, origin.username ? `@${origin.username}` : undefined].filter(Boolean).join(" ");
     const answer = await d.ask({
       step: `sender${index}`,
-      progress: 3,
       text: d.t("report-sender-question", { sender: who || d.t("report-sender-unnamed") }),
       choices: [
         [
@@ -113,9 +112,16 @@ export async function confirmSenders(d: Dialog, draft: Draft): Promise<void> {
   draft.senderAnswers = answers;
 }
 
-export function describeIdentifier(d: Dialog, id: RecruiterIdentifier): string {
+/** One contact as a line; with `known`, how often it was reported before (the check's count, kept short). */
+export function describeIdentifier(
+  d: Dialog,
+  id: RecruiterIdentifier,
+  known?: Record<string, number>,
+): string {
   const shown = id.kind === "telegram_handle" ? `@${id.value}` : (id.raw ?? id.value);
-  return `• ${d.t(`identifier-kind-${id.kind}`)}: ${shown}`;
+  const count = known?.[`${id.kind}:${id.value}`] ?? 0;
+  const seen = count > 0 ? ` — ${d.t("check-reported-times", { count })}` : "";
+  return `• ${d.t(`identifier-kind-${id.kind}`)}: ${shown}${seen}`;
 }
 
 /** Step 3: recruiter contacts, prefilled from the offer; the person adds, clears or confirms. */
@@ -123,7 +129,7 @@ export async function collectContacts(d: Dialog, draft: Draft): Promise<Draft["r
   await confirmSenders(d, draft);
   const recruiter = prefillRecruiter(draft);
   for (;;) {
-    const listed = recruiter.identifiers.map((i) => describeIdentifier(d, i));
+    const listed = recruiter.identifiers.map((i) => describeIdentifier(d, i, draft.knownContacts));
     if (recruiter.agencyName && !recruiter.identifiers.some((i) => i.kind === "agency")) {
       listed.push(`• ${d.t("identifier-kind-agency")}: ${recruiter.agencyName}`);
     }
@@ -133,7 +139,6 @@ export async function collectContacts(d: Dialog, draft: Draft): Promise<Draft["r
         : d.t("report-contacts-question");
     const answer = await d.ask({
       step: "contacts",
-      progress: 3,
       text,
       choices:
         listed.length > 0

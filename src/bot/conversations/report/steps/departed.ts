@@ -1,71 +1,128 @@
 import { Keyboard } from "grammy";
-import type { Dialog } from "#src/bot/conversations/report/dialog.js";
-import type { Departed } from "#src/bot/conversations/report/draft.js";
+import { checked, type Dialog } from "#src/bot/conversations/report/dialog.js";
+import type { Departed, Draft } from "#src/bot/conversations/report/draft.js";
 import { askYesNoUnknown } from "#src/bot/conversations/report/steps/money.js";
 import { renderHotlines } from "#src/bot/render/hotlines.js";
+import { extract } from "#src/screening/extract/index.js";
+import { normalise } from "#src/screening/normalise.js";
 
 export const RELATIONSHIPS = ["child", "spouse", "sibling", "parent", "relative", "friend", "self", "other"];
 
-async function optionalText(d: Dialog, step: string, text: string): Promise<string | undefined> {
-  const answer = await d.ask({
-    step,
-    text,
-    skip: true,
-    accept: ["text"],
-    wrongInput: d.t("report-wrong-input-text"),
-  });
-  return answer.kind === "text" ? answer.text.trim() : undefined;
-}
-
 /**
- * Step 6: has someone already left? If so, the report becomes urgent, the hotlines for the
- * destination are shown at once, and the person may share a location.
+ * Step 6: has someone already left? If so, the report becomes urgent and the hotlines for the
+ * destination are shown at once (once per report); the questions about the person follow.
  */
-export async function collectDeparted(d: Dialog, country: string | undefined): Promise<Departed | null> {
+export async function askLeft(d: Dialog, draft: Draft): Promise<void> {
   const left = await d.ask({
     step: "left",
-    progress: 6,
     text: d.t("report-departed-question"),
     choices: [
       [
-        ["yes", d.t("answer-yes")],
+        ["yes", checked(d.t("answer-yes"), draft.departed !== null)],
         ["no", d.t("answer-no")],
       ],
     ],
     accept: [],
     wrongInput: d.t("report-use-buttons"),
   });
-  if (left.kind !== "choice" || left.value !== "yes") return null;
-
+  if (left.kind !== "choice" || left.value !== "yes") {
+    draft.departed = null;
+    return;
+  }
+  draft.departed ??= { relationship: "other", canCommunicate: "unknown", passportTaken: "unknown" };
+  if (draft.hotlinesShown) return;
   // Help first, questions after: the numbers matter more than the form.
+  const country = draft.destination.country ?? draft.prefill?.country;
   await d.say(`${d.t("report-urgent-hotlines")}\n\n${renderHotlines(d.t, country)}`);
+  draft.hotlinesShown = true;
+  draft.hotlinesCountry = country;
+}
 
-  const relationship = await d.ask({
+/** The country of a place named in what the person wrote ("di Bavet" → KH), if any. */
+export function countryNamedIn(text: string): string | undefined {
+  return extract(normalise(text)).places.find((p) => p.country !== "ID")?.country;
+}
+
+/**
+ * Where the person may be now, as typed: when it names a country whose help was not shown yet
+ * (on the urgent path the destination is asked later), its embassy is shown at once.
+ */
+async function showHelpWhereTheyAre(d: Dialog, draft: Draft, text: string): Promise<void> {
+  const country = countryNamedIn(text);
+  if (!country || country === draft.hotlinesCountry) return;
+  await d.say(
+    `${d.t("report-urgent-hotlines-place", { country: d.country(country) })}\n\n${renderHotlines(d.t, country)}`,
+  );
+  draft.hotlinesCountry = country;
+}
+
+/** The person who left: who they are to the reporter (a button, or typed as they say it). */
+export async function askRelationship(d: Dialog, draft: Draft): Promise<void> {
+  const departed = draft.departed!;
+  const answer = await d.ask({
     step: "relationship",
     text: d.t("report-departed-who"),
     choices: [
-      RELATIONSHIPS.slice(0, 4).map((r) => [r, d.t(`relationship-${r}`)] as [string, string]),
-      RELATIONSHIPS.slice(4).map((r) => [r, d.t(`relationship-${r}`)] as [string, string]),
+      RELATIONSHIPS.slice(0, 4).map(
+        (r) => [r, checked(d.t(`relationship-${r}`), r === departed.relationship)] as [string, string],
+      ),
+      RELATIONSHIPS.slice(4).map(
+        (r) => [r, checked(d.t(`relationship-${r}`), r === departed.relationship)] as [string, string],
+      ),
     ],
     accept: ["text"],
     wrongInput: d.t("report-use-buttons"),
   });
-  const departed: Departed = {
-    relationship:
-      relationship.kind === "choice"
-        ? relationship.value
-        : relationship.kind === "text"
-          ? relationship.text.slice(0, 80)
-          : "other",
-    canCommunicate: "unknown",
-    passportTaken: "unknown",
-  };
-  departed.when = await optionalText(d, "when", d.t("report-departed-when"));
-  departed.lastContact = await optionalText(d, "last-contact", d.t("report-departed-last-contact"));
-  departed.whereabouts = await optionalText(d, "whereabouts", d.t("report-departed-whereabouts"));
-  departed.canCommunicate = await askYesNoUnknown(d, "communicate", d.t("report-departed-can-communicate"));
-  departed.passportTaken = await askYesNoUnknown(d, "passport-taken", d.t("report-departed-passport-taken"));
+  departed.relationship =
+    answer.kind === "choice" ? answer.value : answer.kind === "text" ? answer.text.slice(0, 80) : "other";
+}
 
+type TextField = "when" | "lastContact" | "whereabouts";
+
+/** One of the optional texts about the person who left; the earlier answer is offered to keep. */
+export function askDepartedText(step: string, key: string, field: TextField) {
+  return async (d: Dialog, draft: Draft): Promise<void> => {
+    const departed = draft.departed!;
+    const current = departed[field];
+    const answer = await d.ask({
+      step,
+      text: d.t(key),
+      choices: current ? [[["keep", d.t("report-button-keep", { value: current.slice(0, 40) })]]] : [],
+      skip: true,
+      accept: ["text"],
+      wrongInput: d.t("report-wrong-input-text"),
+    });
+    if (answer.kind === "text") {
+      departed[field] = answer.text.trim();
+      if (field === "whereabouts") await showHelpWhereTheyAre(d, draft, answer.text);
+    } else if (!(answer.kind === "choice" && answer.value === "keep")) delete departed[field];
+  };
+}
+
+export async function askCanCommunicate(d: Dialog, draft: Draft): Promise<void> {
+  const departed = draft.departed!;
+  const current = departed.canCommunicate;
+  departed.canCommunicate = await askYesNoUnknown(
+    d,
+    "communicate",
+    d.t("report-departed-can-communicate"),
+    current === "unknown" ? undefined : current,
+  );
+}
+
+export async function askPassportTaken(d: Dialog, draft: Draft): Promise<void> {
+  const departed = draft.departed!;
+  const current = departed.passportTaken;
+  departed.passportTaken = await askYesNoUnknown(
+    d,
+    "passport-taken",
+    d.t("report-departed-passport-taken"),
+    current === "unknown" ? undefined : current,
+  );
+}
+
+export async function askLocation(d: Dialog, draft: Draft): Promise<void> {
+  const departed: Departed = draft.departed!;
   const location = await d.ask({
     step: "location",
     text: d.t("report-departed-location"),
@@ -79,5 +136,4 @@ export async function collectDeparted(d: Dialog, country: string | undefined): P
     departed.location = { latitude, longitude };
   }
   await d.say(d.t("report-noted"), { removeKeyboard: true });
-  return departed;
 }

@@ -1,22 +1,20 @@
-import type { Dialog } from "#src/bot/conversations/report/dialog.js";
+import { checked, type Dialog } from "#src/bot/conversations/report/dialog.js";
 import type { Draft, YesNoUnknown } from "#src/bot/conversations/report/draft.js";
 
-export interface MoneyAnswer {
-  money: Draft["money"];
-  documents: Draft["documents"];
-}
-
-/** A question answered with Yes / No / Don't know. */
-export async function askYesNoUnknown(d: Dialog, step: string, text: string): Promise<YesNoUnknown> {
+/** A question answered with Yes / No / Don't know (the earlier answer marked after Back). */
+export async function askYesNoUnknown(
+  d: Dialog,
+  step: string,
+  text: string,
+  current?: YesNoUnknown,
+): Promise<YesNoUnknown> {
   const answer = await d.ask({
     step,
     text,
     choices: [
-      [
-        ["yes", d.t("answer-yes")],
-        ["no", d.t("answer-no")],
-        ["unknown", d.t("answer-unknown")],
-      ],
+      (["yes", "no", "unknown"] as const).map(
+        (v) => [v, checked(d.t(`answer-${v}`), v === current)] as [string, string],
+      ),
     ],
     accept: [],
     wrongInput: d.t("report-use-buttons"),
@@ -26,40 +24,47 @@ export async function askYesNoUnknown(d: Dialog, step: string, text: string): Pr
     : "unknown";
 }
 
-/** Step 5: money asked or paid and to whom; documents handed over. */
-export async function collectMoney(d: Dialog, prefill: { fees?: string } = {}): Promise<MoneyAnswer> {
-  const paidAnswer = await d.ask({
+const PAID = ["none", "asked", "paid"] as const;
+
+/** Step 5: was money asked or paid. */
+export async function askMoney(d: Dialog, draft: Draft): Promise<void> {
+  const answer = await d.ask({
     step: "paid",
-    progress: 5,
     text: d.t("report-money-question"),
-    choices: [
-      [["none", d.t("report-money-none")]],
-      [["asked", d.t("report-money-asked")]],
-      [["paid", d.t("report-money-paid")]],
-    ],
+    choices: PAID.map((v) => [[v, checked(d.t(`report-money-${v}`), draft.money.paid === v)]]),
     skip: true,
     accept: [],
     wrongInput: d.t("report-use-buttons"),
   });
-  const paid =
-    paidAnswer.kind === "choice" && ["none", "asked", "paid"].includes(paidAnswer.value)
-      ? (paidAnswer.value as "none" | "asked" | "paid")
-      : undefined;
-  const money: Draft["money"] = { paid };
-  if (paid === "asked" || paid === "paid") {
-    const detail = await d.ask({
-      step: "paid-detail",
-      text: d.t("report-money-detail-question"),
-      choices: prefill.fees
-        ? [[["keep", d.t("report-button-keep", { value: prefill.fees.slice(0, 40) })]]]
-        : [],
-      skip: true,
-      accept: ["text"],
-      wrongInput: d.t("report-wrong-input-text"),
-    });
-    if (detail.kind === "text") money.asked = detail.text.trim();
-    else if (detail.kind === "choice" && detail.value === "keep") money.asked = prefill.fees;
-  }
-  const passportHandedOver = await askYesNoUnknown(d, "passport", d.t("report-passport-question"));
-  return { money, documents: { passportHandedOver } };
+  const paid = PAID.find((v) => answer.kind === "choice" && answer.value === v);
+  draft.money = paid === "asked" || paid === "paid" ? { ...draft.money, paid } : { paid };
+}
+
+/** After "asked" or "paid": how much, and to whom (what the offer said is offered to keep). */
+export async function askMoneyDetail(d: Dialog, draft: Draft): Promise<void> {
+  const suggestion = draft.money.asked ?? draft.prefill?.fees;
+  const detail = await d.ask({
+    step: "paid-detail",
+    text: d.t("report-money-detail-question"),
+    choices: suggestion ? [[["keep", d.t("report-button-keep", { value: suggestion.slice(0, 40) })]]] : [],
+    skip: true,
+    accept: ["text"],
+    wrongInput: d.t("report-wrong-input-text"),
+  });
+  if (detail.kind === "text") draft.money.asked = detail.text.trim();
+  else if (detail.kind === "choice" && detail.value === "keep") draft.money.asked = suggestion;
+  else delete draft.money.asked;
+}
+
+/** Was a passport or another document handed over. */
+export async function askPassport(d: Dialog, draft: Draft): Promise<void> {
+  const current = draft.documents.passportHandedOver;
+  draft.documents = {
+    passportHandedOver: await askYesNoUnknown(
+      d,
+      "passport",
+      d.t("report-passport-question"),
+      current === "unknown" ? undefined : current,
+    ),
+  };
 }

@@ -85,18 +85,39 @@ function offerTextOf(text: string, message: Message): OfferText {
   return sender ? { text, forwarded: true, forwardedFrom: sender } : { text, forwarded: true };
 }
 
+function receivedText(d: Dialog, offer: Draft["offer"]): string {
+  return d.t("report-offer-received", {
+    texts: offer.texts.length,
+    screenshots: offer.media.length,
+    max: MAX_MEDIA,
+  });
+}
+
 /**
- * Step 2: the offer — pasted or forwarded texts and screenshots, until Done. A text that came with
- * the menu's "Report this" is already in the draft.
+ * Step 2: the offer — pasted or forwarded texts and screenshots, until Done. What came with
+ * "Report this" under a check is already in the draft and is not asked for again; after Back, what
+ * was sent is kept and counted.
  */
-export async function collectOffer(d: Dialog, current: Draft["offer"]): Promise<Draft["offer"]> {
-  const offer = { texts: [...current.texts], media: [...current.media] };
-  let text = d.t("report-offer-question", { max: MAX_MEDIA });
+export async function collectOffer(
+  d: Dialog,
+  current: Draft["offer"],
+  fromCheck = false,
+): Promise<Draft["offer"]> {
+  const offer = { ...current, texts: [...current.texts], media: [...current.media] };
+  let text =
+    offer.texts.length + offer.media.length === 0
+      ? d.t("report-offer-question", { max: MAX_MEDIA })
+      : fromCheck
+        ? d.t("report-offer-question-checked", {
+            texts: offer.texts.length,
+            screenshots: offer.media.length,
+            max: MAX_MEDIA,
+          })
+        : receivedText(d, offer);
   for (;;) {
     const hasSomething = offer.texts.length + offer.media.length > 0;
     const answer = await d.ask({
       step: "offer",
-      progress: 2,
       text,
       choices: hasSomething ? [[["done", d.t("report-button-done")]]] : [],
       skip: !hasSomething,
@@ -134,10 +155,6 @@ export async function collectOffer(d: Dialog, current: Draft["offer"]): Promise<
       const caption = answer.message.caption;
       if (caption && offer.texts.length < MAX_TEXTS) offer.texts.push(offerTextOf(caption, answer.message));
     }
-    text = d.t("report-offer-received", {
-      texts: offer.texts.length,
-      screenshots: offer.media.length,
-      max: MAX_MEDIA,
-    });
+    text = receivedText(d, offer);
   }
 }

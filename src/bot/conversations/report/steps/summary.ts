@@ -85,7 +85,6 @@ export function renderSummary(d: Dialog, draft: Draft): string {
 export async function reviewSummary(d: Dialog, draft: Draft): Promise<EditablePart | "send"> {
   const answer = await d.ask({
     step: "summary",
-    progress: 8,
     text: renderSummary(d, draft),
     choices: [
       [["send", d.t("report-button-send")]],
