@@ -30,6 +30,8 @@ card-additions = { $count ->
         [one] 1 addition from the reporter
        *[other] { $count } additions from the reporter
     }
+card-addition-posted = ➕ Case { $id }: the reporter added information
+card-addition-own-phone = [the reporter's phone: use Reveal contact]
 card-notes = { $count ->
         [one] 1 officer note
        *[other] { $count } officer notes

@@ -27,6 +27,8 @@ card-offer-matches = { $count ->
 card-additions = { $count ->
        *[other] { $count } tambahan dari pelapor
     }
+card-addition-posted = ➕ Kasus { $id }: pelapor menambahkan informasi
+card-addition-own-phone = [nomor telepon pelapor: pakai tombol Lihat kontak]
 card-notes = { $count ->
        *[other] { $count } catatan petugas
     }
