@@ -53,10 +53,16 @@ export function createKeys(prefix: string) {
       `${p}card-index:${chatId}:${kind}:${id}`,
     /** List of officers' notes on a report (JSON). */
     reportNotes: (id: string) => `${p}report:${id}:notes`,
+    /** Officers' first names by Telegram id, shown on case cards ("taken by", history). */
+    officerNames: () => `${p}officers:names`,
     /** An officer's membership of the moderator group, cached for a minute. */
     officer: (userId: number) => `${p}officer:${userId}`,
     /** A reporter's chosen "Reply" target: the next message they send goes to this case. */
     pendingReply: (chatRef: string) => `${p}pending-reply:${chatRef}`,
+    /** The case a reporter just answered: for a while, her next message may be meant for it too. */
+    answeredCase: (chatRef: string) => `${p}answered-case:${chatRef}`,
+    /** Her message waiting for "send this to the officers too?" (text or photo, short-lived). */
+    followUp: (chatRef: string) => `${p}follow-up:${chatRef}`,
 
     /** One report as schema-versioned JSON. */
     report: (id: string) => `${p}report:${id}`,

@@ -35,6 +35,8 @@ export async function erasePerson(
     ["del", keys.conversationOwner(chatRef)],
     ["del", keys.conversation(chatRef)],
     ["del", keys.pendingReply(chatRef)],
+    ["del", keys.answeredCase(chatRef)],
+    ["del", keys.followUp(chatRef)],
     ["del", keys.relayLinks(chatRef)],
     ...checks.flatMap((id): RedisCommand[] => [
       ["del", keys.check(id)],

@@ -154,3 +154,119 @@ describe("added information reaches the officers", () => {
     expectNoTraceOf(reporter);
   });
 });
+
+describe("a reporter's follow-up after answering an officer", () => {
+  it("is offered to the officers instead of becoming a new check; Yes relays it, No keeps it", async () => {
+    const reporter = tg.createUser({ firstName: "Wati", username: "wati_ntb", languageCode: "id" });
+    const id = await fileReport(reporter);
+    const card = await cardOf(id);
+    await officer.sendInGroup(group, "/ask Kapan terakhir ada kabar?", { messageThreadId: card.threadId });
+    const question = await waitForText(reporter, "Kapan terakhir ada kabar?", 8000);
+    await reporter.reply(question.messageId, "Dua hari lalu lewat WhatsApp");
+    await waitForText(reporter, text("id", "reply-delivered", { id }));
+
+    const verdicts = () =>
+      reporter.botMessages().filter((m) => (m.text ?? "").includes(text("id", "check-reasons-title"))).length;
+    const verdictsBefore = verdicts();
+    await reporter.send("Oh iya, dia juga minta uang 5 juta untuk tiket");
+    await waitForText(reporter, text("id", "reply-follow-up-ask", { id }));
+    await reporter.click(text("id", "reply-follow-up-yes"));
+    await waitForText(reporter, text("id", "reply-delivered", { id }));
+    const relayed = await groupSays("5 juta");
+    expect(relayed).toContain(text("id", "relay-reporter-answered", { id }));
+    expect(group.messagesInTopic(card.threadId!).some((m) => (m.text ?? "").includes("5 juta"))).toBe(true);
+
+    await reporter.send("Ini lowongan lain dari tetangga");
+    await waitForText(reporter, text("id", "reply-follow-up-ask", { id }));
+    await reporter.click(text("id", "reply-follow-up-no"));
+    await waitForText(reporter, text("id", "reply-follow-up-kept", { id }));
+    expect(group.messages().some((m) => (m.text ?? "").includes("tetangga"))).toBe(false);
+    // Neither message was taken for an offer to check.
+    expect(verdicts()).toBe(verdictsBefore);
+    expectNoTraceOf(reporter);
+  });
+});
+
+describe("every group command answers", () => {
+  it("/start and /help list the officer commands; /ask outside a case says how to use it", async () => {
+    await officer.sendInGroup(group, "/help");
+    const help = await groupSays(text("id", "officer-help-title"));
+    for (const command of ["/list", "/find", "/stats", "/ask", "/export", "/exchange", "/mark"])
+      expect(help).toContain(command);
+    await member.sendInGroup(group, "/start");
+    await tg.waitFor(
+      (c) =>
+        c.method === "sendMessage" &&
+        String(c.params.text).includes(text("id", "officer-help-title")) &&
+        tg.calls.filter((x) => String(x.params.text).includes(text("id", "officer-help-title"))).length === 2,
+    );
+    await officer.sendInGroup(group, "/ask Kapan berangkat?");
+    await groupSays(text("id", "relay-ask-where"));
+    await member.sendInGroup(group, "/ask Kapan berangkat?");
+    await groupSays(text("id", "triage-not-officer"));
+  });
+});
+
+describe("cards and lists for officers", () => {
+  it("names the officer who took the case, words reasons for officers, keeps only Reopen on a closed case", async () => {
+    const reporter = tg.createUser({ firstName: "Rina", languageCode: "id" });
+    const id = await fileReport(reporter);
+    const card = await cardOf(id);
+    expect(card.text).toContain(text("id", "card-reasons-title"));
+    expect(card.text).toContain(text("id", "fp-reason-destination"));
+    expect(card.text).not.toMatch(/\bAnda\b/);
+    const stranger = tg.createUser({ firstName: "Orang", languageCode: "id" });
+    const refused = await stranger.clickInChat(group.id, card.messageId, `cs:${id}:take`);
+    expect((await refused.answer()).text).toBe(text("id", "triage-not-officer"));
+
+    await (await officer.clickInChat(group.id, card.messageId, `cs:${id}:take`)).answer();
+    const taken = await groupSays("Bambang");
+    expect(taken).toContain(`${text("id", "card-assigned")}: Bambang`);
+    expect(taken).not.toContain("Sutrisno");
+    expect(taken).toMatch(/\(Bambang\)/);
+
+    await (await officer.clickInChat(group.id, card.messageId, `cs:${id}:close`)).answer();
+    await expect.poll(async () => (await app.reports.get(id))?.status).toBe("closed");
+    await tg.waitFor(
+      (c) => c.method === "editMessageText" && String(c.params.text).includes(text("id", "status-closed")),
+    );
+    const closed = group.messages().find((m) => m.messageId === card.messageId)!;
+    expect(closed.buttons?.flat().map((b) => b.text)).toEqual([text("id", "card-button-reopen")]);
+    const refusedReopen = await stranger.clickInChat(group.id, card.messageId, `cs:${id}:reopen`);
+    expect((await refusedReopen.answer()).text).toBe(text("id", "triage-not-officer"));
+    expect((await app.reports.get(id))?.status).toBe("closed");
+
+    await (await officer.clickInChat(group.id, card.messageId, `cs:${id}:reopen`)).answer();
+    await expect.poll(async () => (await app.reports.get(id))?.status).toBe("in_review");
+    await expect
+      .poll(
+        () =>
+          group
+            .messages()
+            .find((m) => m.messageId === card.messageId)
+            ?.buttons?.flat().length ?? 0,
+      )
+      .toBeGreaterThan(1);
+    expectNoTraceOf(reporter);
+  });
+
+  it("/list understands Indonesian status words and says when a status has no cases", async () => {
+    const reporter = tg.createUser({ firstName: "Eka", languageCode: "id" });
+    const id = await fileReport(reporter);
+    await cardOf(id);
+    await officer.sendInGroup(group, "/list baru");
+    const fresh = await groupSays("📋");
+    expect(fresh).toContain(id);
+    expect(fresh).toContain(text("id", "status-received"));
+    await officer.sendInGroup(group, "/list perlu info");
+    expect(
+      await groupSays(text("id", "list-none-status", { status: text("id", "status-needs_info") })),
+    ).not.toContain("🎉");
+    await officer.sendInGroup(group, "/list ditutup");
+    await groupSays(text("id", "list-none-status", { status: text("id", "status-closed") }));
+    await officer.sendInGroup(group, "/list entah");
+    const usage = await groupSays("/list");
+    expect(usage).toContain("perlu info");
+    expect(usage).not.toMatch(/needs_info|in_review|confirmed_scam/);
+  });
+});

@@ -1,21 +1,23 @@
 /**
- * Officer commands in the moderator group: /find, /stats, /export, /list, /mark. Each answers
+ * Officer commands in the moderator group: /help, /find, /stats, /export, /list, /mark. Each answers
  * only current officers; the answers carry case numbers and recruiter identifiers (defanged),
  * never a reporter's identity.
  */
 import { FormattedString, fmt } from "@grammyjs/parse-mode";
 import { Composer, InputFile } from "grammy";
+import { officerCommandList } from "#src/bot/commands.js";
 import type { BotContext } from "#src/bot/context.js";
 import { moderatorTranslate } from "#src/bot/features/triage.js";
-import { countryName } from "#src/bot/i18n.js";
+import { countryName, SUPPORTED_LOCALES } from "#src/bot/i18n.js";
 import { defang } from "#src/bot/render/defang.js";
 import { EXCHANGE_SCHEMA_VERSION, exchangeJsonLines } from "#src/reports/exchange.js";
 import { exportReportsCsv } from "#src/reports/export-csv.js";
 import { FocalResponses } from "#src/reports/focal-responses.js";
 import { findProfile, parseSearchQuery } from "#src/reports/officer-search.js";
-import { listOpenCases, parseOpenStatus } from "#src/reports/open-cases.js";
+import { listCases, parseStatus } from "#src/reports/open-cases.js";
 import type { Actor } from "#src/reports/report.js";
 import { computeStats } from "#src/reports/stats.js";
+import { type ReportStatus, STATUSES } from "#src/reports/status.js";
 
 const MAX_LINES = 40;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -65,6 +67,14 @@ officers.command(commands, async (ctx, next) => {
   await ctx.reply(moderatorTranslate(ctx)("triage-not-officer"), {
     message_thread_id: ctx.msg.message_thread_id,
   });
+});
+
+// /start and /help in the group: what officers can do here, every command with a line.
+officers.command(["start", "help"], async (ctx) => {
+  const t = moderatorTranslate(ctx);
+  const locale = ctx.deps.config.MODERATOR_LOCALE ?? ctx.deps.config.DEFAULT_LOCALE;
+  const lines = officerCommandList(ctx.deps.i18n, locale).map((c) => `/${c.command} — ${c.description}`);
+  return send(ctx, fmt`${t("officer-help-title")}\n\n${lines.join("\n")}\n\n${t("officer-help-buttons")}`);
 });
 
 officers.command("find", async (ctx) => {
@@ -139,20 +149,40 @@ officers.command("stats", async (ctx) => {
   return send(ctx, FormattedString.join(lines, "\n"));
 });
 
+/** Every word an officer may type for each status: codes, labels and synonyms in each language. */
+function statusWords(ctx: BotContext): Record<ReportStatus, string[]> {
+  const words = {} as Record<ReportStatus, string[]>;
+  for (const status of STATUSES) {
+    words[status] = SUPPORTED_LOCALES.flatMap((locale) => [
+      ctx.deps.i18n.t(locale, `status-${status}`),
+      ...ctx.deps.i18n.t(locale, `list-words-${status}`).split(","),
+    ]);
+  }
+  return words;
+}
+
 officers.command("list", async (ctx) => {
   const t = moderatorTranslate(ctx);
   const arg = ctx.match.trim();
-  const status = arg ? parseOpenStatus(arg) : undefined;
-  if (arg && !status) return send(ctx, fmt`${t("list-usage")}`);
-  const { reports, total } = await listOpenCases(ctx.deps.reports, { status, limit: MAX_LINES });
-  if (reports.length === 0) return send(ctx, fmt`${t("list-none")}`);
+  const status = arg ? parseStatus(arg, statusWords(ctx)) : undefined;
+  if (arg && !status)
+    return send(
+      ctx,
+      fmt`${t("list-usage", { statuses: STATUSES.map((s) => `“${t(`list-word-${s}`)}”`).join(", ") })}`,
+    );
+  const { reports, total } = await listCases(ctx.deps.reports, { status, limit: MAX_LINES });
+  if (reports.length === 0)
+    return send(
+      ctx,
+      fmt`${status ? t("list-none-status", { status: t(`status-${status}`) }) : t("list-none")}`,
+    );
+  const title = status
+    ? t("list-title-status", { status: t(`status-${status}`), count: total })
+    : t("list-title", { count: total });
   return send(
     ctx,
     FormattedString.join(
-      [
-        fmt`📋 ${t("list-title", { count: total })}`,
-        ...reports.map((r) => caseLine(t, { ...r, level: r.screening.level })),
-      ],
+      [fmt`📋 ${title}`, ...reports.map((r) => caseLine(t, { ...r, level: r.screening.level }))],
       "\n",
     ),
   );
