@@ -46,6 +46,7 @@ import { createPseudonymizer } from "#src/privacy/pseudonym.js";
 import { createSealer } from "#src/privacy/sealed.js";
 import { createRedis, describeRedis, type RedisClient } from "#src/redis.js";
 import { createKeys } from "#src/redis-keys.js";
+import { Campaigns } from "#src/reports/campaigns.js";
 import { FocalResponses } from "#src/reports/focal-responses.js";
 import { reportSignature } from "#src/reports/offer-index.js";
 import { linkedReports } from "#src/reports/officer-search.js";
@@ -273,29 +274,32 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     },
     createImageCheckFinisher({ api: bot.api, i18n: deps.i18n, reports: deps.reports, redis, keys, logger }),
   );
-  deps.cases = Object.assign(createCaseEvents(cards, forwarding, notifications, deps.analysis, deadlines), {
-    focal: {
-      admins: createFocalAdminCheck({
+  deps.cases = Object.assign(
+    createCaseEvents(cards, forwarding, notifications, deps.analysis, deadlines, new Campaigns(redis, keys)),
+    {
+      focal: {
+        admins: createFocalAdminCheck({
+          api: bot.api,
+          redis,
+          keys,
+          channels: config.FOCAL_CHANNELS ?? {},
+          groups: config.FOCAL_ADMIN_GROUPS ?? {},
+          cacheSeconds: config.OFFICER_CACHE_SECONDS,
+        }),
+        answers: focalAnswers,
+        posts: forwarding,
+        deadlines,
+      },
+      officers: createOfficerCheck({
         api: bot.api,
         redis,
         keys,
-        channels: config.FOCAL_CHANNELS ?? {},
-        groups: config.FOCAL_ADMIN_GROUPS ?? {},
+        moderatorChatId: config.MODERATOR_CHAT_ID,
+        policy: config.OFFICERS,
         cacheSeconds: config.OFFICER_CACHE_SECONDS,
       }),
-      answers: focalAnswers,
-      posts: forwarding,
-      deadlines,
     },
-    officers: createOfficerCheck({
-      api: bot.api,
-      redis,
-      keys,
-      moderatorChatId: config.MODERATOR_CHAT_ID,
-      policy: config.OFFICERS,
-      cacheSeconds: config.OFFICER_CACHE_SECONDS,
-    }),
-  });
+  );
   let housekeeping: Repeating[] = [];
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {

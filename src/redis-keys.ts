@@ -115,6 +115,12 @@ export function createKeys(prefix: string) {
      */
     relayLinks: (chatRef: string) => `${p}relay-links:${chatRef}`,
     /** Set: the ids of a person's recent checks (check:*), so /delete finds them without SCAN. */
+    /** The outreach campaign a person came from (`?start=c-<name>`), by her pseudonym; expires. */
+    campaignOf: (userRef: string) => `${p}owner:${userRef}:campaign`,
+    /** Counters of one campaign: starts, checks, reports (no one's identity). */
+    campaign: (name: string) => `${p}campaign:${name}`,
+    /** Names of the campaigns counted (bounded). */
+    campaigns: () => `${p}campaigns`,
     checksOf: (userRef: string) => `${p}owner:${userRef}:checks`,
     /** Set: the ids of a person's offers waiting for the model's extraction (analysis-draft:*). */
     draftsOf: (userRef: string) => `${p}owner:${userRef}:drafts`,

@@ -46,6 +46,7 @@ export async function erasePerson(
     ...drafts.map((id): RedisCommand => ["del", keys.analysisDraft(id)]),
     ...extractions.map((digest): RedisCommand => ["del", keys.extractionCache(digest)]),
     ["del", keys.checksOf(userRef)],
+    ["del", keys.campaignOf(userRef)],
     ["del", keys.draftsOf(userRef)],
     ["del", keys.extractionsOf(userRef)],
     ...Object.keys(BUCKETS).map((kind): RedisCommand => ["del", keys.rateBucket(kind, userRef)]),

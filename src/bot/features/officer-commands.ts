@@ -10,6 +10,7 @@ import type { BotContext } from "#src/bot/context.js";
 import { moderatorTranslate } from "#src/bot/features/triage.js";
 import { countryName, SUPPORTED_LOCALES } from "#src/bot/i18n.js";
 import { defang } from "#src/bot/render/defang.js";
+import { Campaigns } from "#src/reports/campaigns.js";
 import { EXCHANGE_SCHEMA_VERSION, exchangeJsonLines } from "#src/reports/exchange.js";
 import { exportReportsCsv } from "#src/reports/export-csv.js";
 import { FocalResponses } from "#src/reports/focal-responses.js";
@@ -33,6 +34,20 @@ function caseLine(
 
 function shown(kind: string, value: string): string {
   return defang(kind === "telegram_handle" ? `@${value}` : value);
+}
+
+const MAX_CAMPAIGNS_SHOWN = 15;
+
+/** Outreach links: people who came through each campaign, and their checks and reports (since the start). */
+async function campaignLines(ctx: BotContext, t: T): Promise<FormattedString> {
+  const campaigns = await new Campaigns(ctx.deps.redis, ctx.deps.keys).list();
+  const lines = campaigns
+    .slice(0, MAX_CAMPAIGNS_SHOWN)
+    .map(
+      (c) =>
+        `• ${c.name}: ${t("stats-campaign", { starts: c.starts, checks: c.checks, reports: c.reports })}`,
+    );
+  return fmt`📣 ${t("stats-campaigns")}:\n${lines.join("\n") || "—"}`;
 }
 
 async function send(ctx: BotContext, text: FormattedString): Promise<void> {
@@ -144,6 +159,7 @@ officers.command("stats", async (ctx) => {
         .map(([kind, { met, total }]) => t(`focal-stats-sla-kind-${kind}`, { met, total }))
         .join(" · "),
     })}`,
+    await campaignLines(ctx, t),
     fmt`${t("stats-top")}:\n${s.topIdentifiers.map((i) => `• ${shown(i.kind, i.value)} — ${i.count}`).join("\n") || "—"}`,
   ];
   return send(ctx, FormattedString.join(lines, "\n"));
