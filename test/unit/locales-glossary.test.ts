@@ -8,9 +8,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
+import { CASE_ACTIONS } from "#src/bot/callback-data/case.js";
+import { OFFICER_COMMANDS, PRIVATE_COMMANDS } from "#src/bot/commands.js";
 import { LOCALES_DIR, SUPPORTED_LOCALES } from "#src/bot/i18n.js";
+import { MENU_ITEMS } from "#src/bot/keyboards/main-menu.js";
 import { IDENTIFIER_KINDS } from "#src/reports/identifiers.js";
 import { STATUSES } from "#src/reports/status.js";
+import { readCatalogueFile } from "#src/screening/catalogue.js";
 import { readDataFile } from "#src/screening/data-files.js";
 
 /** Files people read in the private chat; the officers', focal points' and playground's are not. */
@@ -276,4 +280,32 @@ describe("plain words in every message", () => {
       '"SISKOP2MI" not explained',
     );
   });
+});
+
+describe("keys the bot builds from a value", () => {
+  const catalogue = readCatalogueFile() as { indicators: Array<{ id: string; category: string }> };
+  /** Every key the code composes (`status-${status}` …) for every value it can compose it with. */
+  const families: Array<[string, readonly string[]]> = [
+    ["status-", STATUSES],
+    ["list-word-", STATUSES],
+    ["list-words-", STATUSES],
+    ["card-button-", CASE_ACTIONS],
+    ["cmd-", PRIVATE_COMMANDS],
+    ["cmd-officer-", OFFICER_COMMANDS],
+    ["menu-", MENU_ITEMS],
+    ["identifier-kind-", IDENTIFIER_KINDS],
+    ["check-level-name-", ["low", "medium", "high", "critical"]],
+    ["screening-level-", ["low", "medium", "high", "critical"]],
+    ["screening-indicator-", catalogue.indicators.map((i) => i.id)],
+    ["fp-reason-", [...new Set(catalogue.indicators.map((i) => i.category))]],
+  ];
+  for (const locale of SUPPORTED_LOCALES) {
+    it(`${locale}: exist for every value, so no raw key reaches anyone`, () => {
+      const ids = new Set(render(locale).map((r) => r.key));
+      const missing = families.flatMap(([prefix, values]) =>
+        values.map((v) => `${prefix}${v}`).filter((key) => !ids.has(key)),
+      );
+      expect(missing).toEqual([]);
+    });
+  }
 });
