@@ -274,32 +274,31 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     },
     createImageCheckFinisher({ api: bot.api, i18n: deps.i18n, reports: deps.reports, redis, keys, logger }),
   );
-  deps.cases = Object.assign(
-    createCaseEvents(cards, forwarding, notifications, deps.analysis, deadlines, new Campaigns(redis, keys)),
-    {
-      focal: {
-        admins: createFocalAdminCheck({
-          api: bot.api,
-          redis,
-          keys,
-          channels: config.FOCAL_CHANNELS ?? {},
-          groups: config.FOCAL_ADMIN_GROUPS ?? {},
-          cacheSeconds: config.OFFICER_CACHE_SECONDS,
-        }),
-        answers: focalAnswers,
-        posts: forwarding,
-        deadlines,
-      },
-      officers: createOfficerCheck({
+  const campaigns = new Campaigns(redis, keys);
+  const events = createCaseEvents(cards, forwarding, notifications, deps.analysis, deadlines, campaigns);
+  deps.cases = Object.assign(events, {
+    focal: {
+      admins: createFocalAdminCheck({
         api: bot.api,
         redis,
         keys,
-        moderatorChatId: config.MODERATOR_CHAT_ID,
-        policy: config.OFFICERS,
+        channels: config.FOCAL_CHANNELS ?? {},
+        groups: config.FOCAL_ADMIN_GROUPS ?? {},
         cacheSeconds: config.OFFICER_CACHE_SECONDS,
       }),
+      answers: focalAnswers,
+      posts: forwarding,
+      deadlines,
     },
-  );
+    officers: createOfficerCheck({
+      api: bot.api,
+      redis,
+      keys,
+      moderatorChatId: config.MODERATOR_CHAT_ID,
+      policy: config.OFFICERS,
+      cacheSeconds: config.OFFICER_CACHE_SECONDS,
+    }),
+  });
   let housekeeping: Repeating[] = [];
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
