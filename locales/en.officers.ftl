@@ -148,6 +148,7 @@ card-model-skipped-no_text = No offer text for the model; rules only.
 
 officer-help-title = Waspada for officers. Each report arrives as a case card (in its own topic when the group has topics); the buttons under it act on the case. Commands:
 officer-help-buttons = A message in a case's topic, or a reply to its card, is a note for officers. /ask in it sends a question to the reporter without revealing either of you.
+officer-unknown-command = I do not know that command. /help lists what officers can do here.
 cmd-officer-help = what officers can do here
 cmd-officer-list = open cases, oldest first; /list needs more info, /list being reviewed …
 cmd-officer-find = a phone, @username, link, agency or case number

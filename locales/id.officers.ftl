@@ -142,6 +142,7 @@ card-model-skipped-no_text = Tidak ada teks tawaran untuk model; hanya aturan.
 
 officer-help-title = Waspada untuk petugas. Setiap laporan datang sebagai kartu kasus (di topiknya sendiri jika grup memakai topik); tombol di bawahnya untuk menindaklanjuti kasus. Perintah:
 officer-help-buttons = Pesan di topik sebuah kasus, atau balasan ke kartunya, menjadi catatan untuk petugas. /ask di sana mengirim pertanyaan ke pelapor tanpa membuka identitas pelapor maupun petugas.
+officer-unknown-command = Saya tidak mengenal perintah itu. /help menampilkan apa yang bisa dilakukan petugas di sini.
 cmd-officer-help = apa yang bisa dilakukan petugas di sini
 cmd-officer-list = kasus terbuka, yang terlama dulu; /list perlu info, /list diproses …
 cmd-officer-find = nomor HP, @username, tautan, nama agen atau nomor kasus

@@ -204,6 +204,15 @@ describe("every group command answers", () => {
     await groupSays(text("id", "relay-ask-where"));
     await member.sendInGroup(group, "/ask Kapan berangkat?");
     await groupSays(text("id", "triage-not-officer"));
+    await officer.sendInGroup(group, "/lsit");
+    await groupSays(text("id", "officer-unknown-command"));
+    // A command for another bot in the group is not ours to answer.
+    await officer.sendInGroup(group, "/start@SomeOtherBot");
+    await officer.sendInGroup(group, "/list");
+    await groupSays(text("id", "list-none"));
+    expect(
+      tg.calls.filter((c) => String(c.params.text ?? "").includes(text("id", "officer-unknown-command"))),
+    ).toHaveLength(1);
   });
 });
 
