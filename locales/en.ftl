@@ -47,7 +47,7 @@ privacy-text =
     • Checks: the text you send to check is screened at once and is not stored with your identity.
     • Your settings: your language choice, kept for { $sessionDays } days after your last message.
     • Reports (when you send one): the offer, screenshots and recruiter details are kept for up to { $retentionDays } days so officers can act and link reports about the same recruiter.
-    • Your identity: your Telegram account is stored only as a one-way code. Contact details you choose to give are encrypted. Officers and focal points in other countries never see your name, username or number unless you agreed to be contacted.
+    • Your identity: your Telegram account is stored only as a one-way code. Contact details you choose to give are encrypted. Officers, and the contact officers in other countries, never see your name, username or number unless you agreed to be contacted.
     • You can ask to see or delete your data at any time.
 
     Never send passwords or bank PINs here.
@@ -79,12 +79,12 @@ menu-language = 🌐 Language
 stay-safe =
     🛡 Before you go abroad to work
 
-    • Legal placement goes through the government (SISKOP2MI, the KP2MI/BP2MI system) or an agency licensed by the Ministry (P3MI with an SIP2MI). Check the agency and the job order before you pay or sign anything.
+    • Legal work abroad goes through the government or a licensed placement agency (P3MI) holding the Ministry's licence (SIP2MI). Check the agency and its job vacancy in SISKOP2MI (the government's site for jobs abroad) before you pay or sign anything.
     • Never travel on a tourist or visit visa to work. You need a work visa and a written contract before you leave.
     • Never hand over your passport. Keep copies with your family.
     • Be very careful with "customer service", "admin", "marketing", "typing" or "online game" jobs in Cambodia, Myanmar, Laos or Thailand that promise a high salary with no experience: many are scam compounds.
     • Tell your family exactly where you go, with the company name, the address and a contact number, and agree on a regular call time.
-    • Free help: KP2MI/BP2MI call centre 0800-1000, or the Indonesian embassy (Portal Peduli WNI, Safe Travel app).
+    • Free help: the migrant workers ministry's complaints line (KP2MI, formerly BP2MI) 0800-1000, or the Indonesian embassy through Portal Peduli WNI or the Safe Travel app.
 
 danger-intro =
     🆘 If someone is in danger now, call for help first:
@@ -191,6 +191,18 @@ identifier-kind-email = E-mail
 identifier-kind-agency = Agency or company
 identifier-kind-bank_account = Bank account
 
+hotline-name = { $hotline ->
+        [id-kp2mi] Complaints line of the migrant workers ministry (KP2MI, formerly BP2MI), free, 24 hours
+        [id-kp2mi-abroad] Complaints line of the migrant workers ministry (KP2MI) from abroad
+        [id-kemnaker] Complaints line of the Ministry of Manpower
+        [kh-kbri-phnom-penh] Indonesian embassy in Phnom Penh (KBRI), citizen protection
+        [mm-kbri-yangon] Indonesian embassy in Yangon (KBRI)
+        [la-kbri-vientiane] Indonesian embassy in Vientiane (KBRI)
+        [th-kbri-bangkok] Indonesian embassy in Bangkok (KBRI)
+        [ph-kbri-manila] Indonesian embassy in Manila (KBRI)
+        [my-kbri-kuala-lumpur] Indonesian embassy in Kuala Lumpur (KBRI)
+       *[other] { $name }
+    }
 hotline-no-number = reach it through Portal Peduli WNI (peduliwni.kemlu.go.id) or the Safe Travel app
 
 ## Report: shared
@@ -363,7 +375,7 @@ status-in_review = being reviewed
 status-needs_info = officers need more information
 status-confirmed_scam = confirmed as a scam
 status-not_scam = not a scam
-status-escalated = sent to the focal point
+status-escalated = sent to the contact officers in the destination country
 status-closed = closed
 
 ## My data

@@ -59,7 +59,7 @@ notify-status-confirmed_scam =
     What it means: this is not a real job. Do not pay anything, do not send documents or photos of your ID, and do not travel with this recruiter.
     What you can do: warn people who received the same offer. If someone already left, contact Portal Peduli WNI (peduliwni.kemlu.go.id) or the Safe Travel app now.
 notify-status-escalated =
-    📨 Update on your case { $id }: your report was sent to the focal point for the destination country.
+    📨 Update on your case { $id }: your report was sent to the contact officers in the destination country.
 
     What it means: authorities there can now act on it. Your name and contact details were not shared.
     What you can do: keep any new messages from the recruiter and add them under "My reports".
@@ -67,7 +67,7 @@ notify-status-closed =
     ✅ Update on your case { $id }: the case is closed. Thank you for reporting.
 
     What it means: officers finished their work on this report.
-    What you can do: before accepting any job abroad, check the agency and the job order in SISKOP2MI or at your local BP3MI. If something new happens, send a new report with /report.
+    What you can do: before accepting any job abroad, check the agency and its job vacancy in SISKOP2MI (the government's site for jobs abroad) or at your local migrant workers' office (BP3MI). If something new happens, send a new report with /report.
 
 ## Anonymous relay: an officer's question to the reporter
 relay-header = 💬 The officer handling case { $id } asks:

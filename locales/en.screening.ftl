@@ -72,14 +72,47 @@ screening-indicator-fl_excessive_hours_quota = Very long shifts (12 hours or mor
 screening-indicator-fl_fines_ransom_resale = Fines, ransom or being "sold" to another company.
 screening-indicator-fl_violence = Violence or threats.
 screening-indicator-fl_wage_withholding = Wages are withheld "as a guarantee" or unpaid.
-screening-indicator-known_reported_identifier = This { $kind } ({ $value }) was reported { $count ->
+screening-indicator-known_reported_identifier = This { $kind ->
+        [phone] phone number
+        [whatsapp] WhatsApp number
+        [telegram_handle] Telegram account
+        [telegram_user_id] Telegram account
+        [domain] website
+        [url] link
+        [email] email address
+        [bank_account] bank account
+        [agency] company name
+       *[other] contact
+    } ({ $value }) was reported { $count ->
         [one] once
        *[other] { $count } times
     } before.
-screening-indicator-known_recruiter_identifier = Officers marked this { $kind } ({ $value }) as a known recruiter of illegal placements.
-screening-indicator-known_licensed_agency = Officers marked this { $kind } ({ $value }) as a licensed agency. Still check the job order in SISKOP2MI.
+screening-indicator-known_recruiter_identifier = Officers marked this { $kind ->
+        [phone] phone number
+        [whatsapp] WhatsApp number
+        [telegram_handle] Telegram account
+        [telegram_user_id] Telegram account
+        [domain] website
+        [url] link
+        [email] email address
+        [bank_account] bank account
+        [agency] company name
+       *[other] contact
+    } ({ $value }) as a known recruiter of illegal placements.
+screening-indicator-known_licensed_agency = Officers marked this { $kind ->
+        [phone] phone number
+        [whatsapp] WhatsApp number
+        [telegram_handle] Telegram account
+        [telegram_user_id] Telegram account
+        [domain] website
+        [url] link
+        [email] email address
+        [bank_account] bank account
+        [agency] company name
+       *[other] contact
+    } ({ $value }) as a licensed agency. Still check the job in SISKOP2MI (the government's site for jobs abroad).
 screening-indicator-ok_official_g2g_program = An official government programme (e.g. G-to-G Korea EPS-TOPIK), registered through official channels.
-screening-indicator-ok_licensed_p3mi_verifiable = A licensed placement agency that you can verify (SISKOP2MI, BP3MI, a licensed agency).
+screening-indicator-ok_licensed_p3mi_verifiable = A licensed placement agency that you can verify in SISKOP2MI (the government's site for jobs abroad) or at the provincial migrant workers' office (BP3MI).
 screening-indicator-ok_work_visa_contract = A work visa and a work agreement before departure.
 screening-indicator-ok_domestic_job = The job is in your own country, with local wage rules or an interview at an address.
 screening-indicator-ok_plausible_wage_named_employer = A named employer, real requirements and a plausible wage.
@@ -87,7 +120,7 @@ screening-indicator-ok_warning_or_news_context = The text warns about scams or r
 screening-indicator-ok_non_job_chat = The text is about a holiday, study or a trip, not a job offer.
 
 ## Advice
-screening-advice-emergency = If you or someone you know is already there and cannot leave: contact the embassy hotline below now, share your location, and keep the conversation secret from the employer. Repatriation help from the embassy is free.
+screening-advice-emergency = If you or someone you know is already there and cannot leave: contact the embassy below now, share your location, and keep the conversation secret from the employer. Repatriation help from the embassy is free.
 screening-advice-non-placement-country = Cambodia, Myanmar and Laos are not official placement countries for Indonesian migrant workers. A job there cannot be processed legally. Do not go.
 screening-advice-no-tourist-visa = Never travel on a tourist or visa-free entry to work. Legal placement uses a work visa and a signed work agreement.
 screening-advice-keep-passport = Never hand over your passport. Keeping it is your right.
@@ -108,16 +141,15 @@ screening-advice-ask-contract = Ask for the work agreement and the work permit b
 screening-advice-take-time = Take your time. A legal placement takes weeks; pressure to leave quickly is a warning sign.
 screening-advice-tell-family = Share the employer name, address and contract with your family, and report your stay through the Safe Travel app or peduliwni.kemlu.go.id.
 screening-advice-known-recruiter = An identifier in this text was reported before. Do not deal with this recruiter.
-screening-advice-verify-agency = Check the agency and the job order in SISKOP2MI (siskop2mi.bp2mi.go.id), register through SIAPkerja, or ask your local Disnaker or BP3MI.
-screening-advice-official-channels = Use only official channels: SISKOP2MI, SIAPkerja, Disnaker or BP3MI. Nobody can guarantee you a place for money.
+screening-advice-verify-agency = Check the agency and its job vacancy in SISKOP2MI (the government's site for jobs abroad, siskop2mi.bp2mi.go.id), register through SIAPkerja (the labour ministry's job site), or ask your local labour office (Disnaker) or migrant workers' office (BP3MI).
+screening-advice-official-channels = Use only official channels: SISKOP2MI (the government's site for jobs abroad), your local labour office (Disnaker) or migrant workers' office (BP3MI). Nobody can guarantee you a place for money.
 screening-advice-warning-thanks = Thank you for sharing a warning. If you received an offer like this, you can send it to me to check, or report the recruiter.
 screening-advice-report = You can report this recruiter here, so officers can warn others.
-screening-advice-hotline = Help: { $name }, { $number }.
-screening-advice-hotline-no-number = Help: { $name }, through Portal Peduli WNI (peduliwni.kemlu.go.id) or the Safe Travel app.
+screening-advice-hotline = Help: { hotline-name }, { $number }.
+screening-advice-hotline-no-number = Help: { hotline-name }, through Portal Peduli WNI (peduliwni.kemlu.go.id) or the Safe Travel app.
 
 ## Command-line output (npx waspada check)
 screening-cli-result = Result: { $level } (score { $score })
-screening-cli-kind = { $kind }
 screening-cli-reasons = Why:
 screening-cli-no-reasons = No warning signs found in this text.
 screening-cli-advice = What to do:

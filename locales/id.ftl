@@ -31,7 +31,7 @@ help-text =
     • /language — pilih Bahasa Indonesia atau English.
     • /privacy — data apa yang disimpan, berapa lama, dan siapa yang bisa melihatnya.
 
-    Jika ada orang dalam bahaya saat ini, hubungi layanan pengaduan pekerja migran (KP2MI/BP2MI) 0800-1000 atau KBRI terdekat.
+    Jika ada orang dalam bahaya saat ini, hubungi layanan pengaduan pekerja migran (KP2MI/BP2MI) 0800-1000 atau kedutaan besar Indonesia (KBRI) terdekat.
 
 ## /language
 language-choose = Pilih bahasa Anda:
@@ -47,7 +47,7 @@ privacy-text =
     • Pemeriksaan: teks yang Anda kirim untuk diperiksa langsung disaring dan tidak disimpan bersama identitas Anda.
     • Pengaturan Anda: pilihan bahasa, disimpan { $sessionDays } hari setelah pesan terakhir Anda.
     • Laporan (jika Anda mengirimnya): isi tawaran, tangkapan layar, dan data perekrut disimpan paling lama { $retentionDays } hari agar petugas dapat menindaklanjuti dan menghubungkan laporan tentang perekrut yang sama.
-    • Identitas Anda: akun Telegram Anda hanya disimpan sebagai kode satu arah. Kontak yang Anda berikan disimpan terenkripsi. Petugas dan focal point di negara lain tidak pernah melihat nama, username, atau nomor Anda kecuali Anda setuju untuk dihubungi.
+    • Identitas Anda: akun Telegram Anda hanya disimpan sebagai kode satu arah. Kontak yang Anda berikan disimpan terenkripsi. Petugas, juga petugas penghubung di negara lain, tidak pernah melihat nama, username, atau nomor Anda kecuali Anda setuju untuk dihubungi.
     • Anda bisa meminta melihat atau menghapus data Anda kapan saja.
 
     Jangan pernah mengirim kata sandi atau PIN bank di sini.
@@ -79,12 +79,12 @@ menu-language = 🌐 Bahasa
 stay-safe =
     🛡 Sebelum berangkat kerja ke luar negeri
 
-    • Penempatan resmi lewat pemerintah (SISKOP2MI, sistem KP2MI/BP2MI) atau perusahaan berizin dari Kementerian (P3MI yang punya SIP2MI). Cek perusahaan dan job order-nya sebelum membayar atau menandatangani apa pun.
+    • Kerja ke luar negeri yang resmi lewat pemerintah atau lewat perusahaan penempatan berizin (P3MI) yang punya izin resmi dari kementerian (SIP2MI). Cek perusahaan dan lowongannya di SISKOP2MI (situs resmi pemerintah untuk lowongan kerja luar negeri) sebelum membayar atau menandatangani apa pun.
     • Jangan pernah berangkat kerja memakai visa turis atau visa kunjungan. Anda perlu visa kerja dan kontrak tertulis sebelum berangkat.
     • Jangan pernah menyerahkan paspor Anda. Tinggalkan salinannya pada keluarga.
     • Sangat hati-hati dengan lowongan "customer service", "admin", "marketing", "typing" atau "game online" di Kamboja, Myanmar, Laos atau Thailand yang menjanjikan gaji tinggi tanpa pengalaman: banyak yang ternyata kompleks penipuan online.
     • Beri tahu keluarga dengan jelas ke mana Anda pergi: nama perusahaan, alamat, dan nomor kontak, serta sepakati jadwal telepon rutin.
-    • Bantuan gratis: call center KP2MI/BP2MI 0800-1000, atau KBRI (Portal Peduli WNI, aplikasi Safe Travel).
+    • Bantuan gratis: layanan pengaduan kementerian pelindungan pekerja migran (KP2MI, dulu BP2MI) 0800-1000, atau kedutaan besar Indonesia (KBRI) lewat Portal Peduli WNI atau aplikasi Safe Travel.
 
 danger-intro =
     🆘 Jika ada orang dalam bahaya sekarang, minta bantuan lebih dulu:
@@ -191,6 +191,18 @@ identifier-kind-email = E-mail
 identifier-kind-agency = Perusahaan atau agen
 identifier-kind-bank_account = Rekening bank
 
+hotline-name = { $hotline ->
+        [id-kp2mi] Layanan pengaduan kementerian pelindungan pekerja migran (KP2MI, dulu BP2MI), gratis, 24 jam
+        [id-kp2mi-abroad] Layanan pengaduan kementerian pelindungan pekerja migran (KP2MI) dari luar negeri
+        [id-kemnaker] Layanan pengaduan Kementerian Ketenagakerjaan
+        [kh-kbri-phnom-penh] Kedutaan besar Indonesia di Phnom Penh (KBRI), bagian pelindungan WNI
+        [mm-kbri-yangon] Kedutaan besar Indonesia di Yangon (KBRI)
+        [la-kbri-vientiane] Kedutaan besar Indonesia di Vientiane (KBRI)
+        [th-kbri-bangkok] Kedutaan besar Indonesia di Bangkok (KBRI)
+        [ph-kbri-manila] Kedutaan besar Indonesia di Manila (KBRI)
+        [my-kbri-kuala-lumpur] Kedutaan besar Indonesia di Kuala Lumpur (KBRI)
+       *[other] { $name }
+    }
 hotline-no-number = hubungi lewat Portal Peduli WNI (peduliwni.kemlu.go.id) atau aplikasi Safe Travel
 
 ## Laporan: umum
@@ -263,7 +275,7 @@ report-city-question = Di kota atau tempat mana? (misalnya Phnom Penh, Sihanoukv
 report-job-question = Pekerjaan apa yang dijanjikan?
 report-salary-question = Berapa gaji yang dijanjikan? (seperti tertulis di tawaran)
 
-report-money-question = Apakah ada uang yang diminta atau dibayar (biaya, "admin", tiket, medical)?
+report-money-question = Apakah ada uang yang diminta atau dibayar (biaya, "admin", tiket, pemeriksaan kesehatan)?
 report-money-none = Tidak ada yang diminta
 report-money-asked = Diminta uang
 report-money-paid = Sudah membayar
@@ -345,7 +357,7 @@ status-in_review = sedang diperiksa
 status-needs_info = petugas butuh informasi tambahan
 status-confirmed_scam = dipastikan penipuan
 status-not_scam = bukan penipuan
-status-escalated = diteruskan ke focal point
+status-escalated = diteruskan ke petugas penghubung di negara tujuan
 status-closed = ditutup
 
 ## Data saya
@@ -374,6 +386,6 @@ answer-unknown = Tidak tahu
 ## Banjir pesan (batas per orang; penolakan pertama dijawab, selebihnya diabaikan)
 rate-limited-message = Anda mengirim pesan sangat cepat. Tunggu satu menit, lalu lanjutkan: yang sudah Anda isi tetap tersimpan.
 rate-limited-check = Anda sudah memeriksa banyak tawaran dalam waktu singkat. Tunggu sekitar { $minutes } menit sebelum memeriksa yang berikutnya.
-rate-limited-report = Anda sudah memulai banyak laporan dalam satu jam terakhir. Tunggu sekitar { $minutes } menit sebelum memulai yang lain. Jika ada orang dalam bahaya sekarang, tekan “Ada orang dalam bahaya sekarang” di menu: nomor hotline langsung ditampilkan.
+rate-limited-report = Anda sudah memulai banyak laporan dalam satu jam terakhir. Tunggu sekitar { $minutes } menit sebelum memulai yang lain. Jika ada orang dalam bahaya sekarang, tekan “Ada orang dalam bahaya sekarang” di menu: nomor bantuan langsung ditampilkan.
 rate-limited-relay = Anda sudah mengirim banyak jawaban ke petugas dalam satu jam terakhir. Tunggu sekitar { $minutes } menit; jawaban Anda sebelumnya sudah mereka terima.
 conversation-too-long = Percakapan ini mencapai batas { $max } jawaban, jadi ditutup dan tidak ada yang disimpan darinya. Silakan mulai lagi dan kirim hanya yang diperlukan petugas; Anda bisa menambahkan lagi nanti lewat /myreports.

@@ -59,7 +59,7 @@ notify-status-confirmed_scam =
     Artinya: ini bukan lowongan kerja sungguhan. Jangan membayar apa pun, jangan mengirim dokumen atau foto KTP/paspor, dan jangan berangkat bersama perekrut ini.
     Yang bisa Anda lakukan: ingatkan orang lain yang menerima tawaran yang sama. Jika sudah ada yang berangkat, segera hubungi Portal Peduli WNI (peduliwni.kemlu.go.id) atau aplikasi Safe Travel.
 notify-status-escalated =
-    📨 Kabar tentang laporan { $id }: laporan Anda sudah diteruskan ke focal point di negara tujuan.
+    📨 Kabar tentang laporan { $id }: laporan Anda sudah diteruskan ke petugas penghubung di negara tujuan.
 
     Artinya: pihak berwenang di sana sekarang bisa menindaklanjutinya. Nama dan kontak Anda tidak ikut dibagikan.
     Yang bisa Anda lakukan: simpan pesan baru dari perekrut dan tambahkan lewat "Laporan saya".
@@ -67,7 +67,7 @@ notify-status-closed =
     ✅ Kabar tentang laporan { $id }: kasus ini sudah ditutup. Terima kasih sudah melapor.
 
     Artinya: petugas sudah selesai menangani laporan ini.
-    Yang bisa Anda lakukan: sebelum menerima tawaran kerja ke luar negeri, cek agen dan job order-nya di SISKOP2MI atau di BP3MI terdekat. Jika ada kejadian baru, kirim laporan baru dengan /report.
+    Yang bisa Anda lakukan: sebelum menerima tawaran kerja ke luar negeri, cek perusahaan dan lowongannya di SISKOP2MI (situs resmi pemerintah untuk lowongan kerja luar negeri) atau di kantor pelindungan pekerja migran (BP3MI) terdekat. Jika ada kejadian baru, kirim laporan baru dengan /report.
 
 ## Relay anonim: pertanyaan petugas untuk pelapor
 relay-header = 💬 Petugas yang menangani kasus { $id } bertanya:

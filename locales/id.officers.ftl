@@ -27,6 +27,8 @@ card-offer-matches = { $count ->
 card-additions = { $count ->
        *[other] { $count } tambahan dari pelapor
     }
+card-addition-posted = ➕ Kasus { $id }: pelapor menambahkan informasi
+card-addition-own-phone = [nomor telepon pelapor: pakai tombol Lihat kontak]
 card-notes = { $count ->
        *[other] { $count } catatan petugas
     }
@@ -34,6 +36,8 @@ card-forwarded = { $count ->
        *[other] dikirim ke { $count } kanal focal point
     }
 card-forward-failed = Pengiriman ke focal point gagal
+card-reasons-title = Tanda bahaya
+card-reason-other = tanda bahaya lain ({ $id })
 card-history = Riwayat
 card-button-take = 🙋 Saya tangani
 card-button-urgent = 🆘 Tandai mendesak
@@ -42,6 +46,7 @@ card-button-notscam = ✅ Bukan penipuan
 card-button-info = ❓ Perlu info tambahan
 card-button-escalate = 📤 Teruskan ke focal point
 card-button-close = 🗄 Tutup
+card-button-reopen = ↩️ Buka lagi
 card-button-reveal = 🔓 Lihat kontak
 
 triage-invalid = Tombol ini tidak sah.
@@ -70,6 +75,10 @@ reply-delivered = ✅ Terkirim ke petugas yang menangani kasus { $id }.
 reply-failed = Jawaban Anda untuk kasus { $id } tidak bisa dikirim. Silakan coba lagi nanti.
 reply-already-answered = Anda sudah menjawab pertanyaan kasus { $id } ini. Untuk menambah keterangan, buka /myreports dan tekan "Balas petugas" di bawah kasusnya.
 reply-unsupported = Hanya teks atau tangkapan layar (sebagai foto) yang bisa dikirim ke petugas kasus { $id }. Kirim jawaban Anda sebagai teks atau foto.
+reply-follow-up-ask = Anda baru saja menjawab petugas kasus { $id }. Kirim pesan ini juga ke mereka?
+reply-follow-up-yes = ✅ Ya, kirim
+reply-follow-up-no = Tidak
+reply-follow-up-kept = Tidak dikirim ke petugas kasus { $id }. Jika ini tawaran kerja yang ingin dicek, kirimkan lagi kepada saya.
 my-reports-reply = 💬 Balas petugas kasus { $id }
 
 find-usage = Pakai: /find lalu nomor HP, @username, tautan, nama agen, atau nomor kasus.
@@ -85,11 +94,29 @@ stats-by-destination = Menurut tujuan
 stats-by-reporter = Menurut pelapor
 stats-urgent-open = mendesak dan masih terbuka: { $count }
 stats-median = median waktu sampai tindakan pertama: { $minutes } menit
+stats-campaigns = Tautan sosialisasi (sejak awal)
+stats-campaign = { $starts } datang, { $checks } pengecekan, { $reports } laporan
 stats-top = Paling sering dilaporkan
 stats-check-feedback = Pemeriksaan yang dinilai: 👍 membantu { $up } · 👎 tidak membantu { $down }
-list-usage = Pakai: /list, atau /list lalu status: received, in_review, needs_info, confirmed_scam, not_scam, escalated.
+list-usage = Pakai: /list untuk semua kasus terbuka, atau /list lalu status: { $statuses }.
 list-none = Tidak ada kasus terbuka. 🎉
+list-none-status = Tidak ada kasus dengan status "{ $status }".
 list-title = Kasus terbuka, yang terlama dulu ({ $count } seluruhnya):
+list-title-status = Kasus "{ $status }", yang terlama dulu ({ $count } seluruhnya):
+list-word-received = baru
+list-word-in_review = diproses
+list-word-needs_info = perlu info
+list-word-confirmed_scam = penipuan
+list-word-not_scam = bukan penipuan
+list-word-escalated = diteruskan
+list-word-closed = ditutup
+list-words-received = baru, diterima, masuk
+list-words-in_review = diproses, diperiksa, ditinjau, sedang diperiksa, ditangani
+list-words-needs_info = perlu info, perlu informasi, butuh info, butuh informasi, kurang info
+list-words-confirmed_scam = penipuan, terbukti, terbukti penipuan, dipastikan penipuan
+list-words-not_scam = bukan penipuan, aman, tidak menipu
+list-words-escalated = diteruskan, eskalasi, dieskalasi, ke focal point
+list-words-closed = ditutup, tutup, selesai
 export-usage = Pakai: /export, atau /export 2025-01-01 2025-01-31 (dari dan sampai, termasuk).
 export-caption = Ekspor laporan (CSV). Tidak berisi identitas pelapor; perlakukan sebagai rahasia.
 mark-usage = Pakai: /mark lalu nomor HP, @username, tautan, atau agen, kemudian known, licensed, atau clear — misalnya: /mark +855 12 345 678 known
@@ -113,3 +140,16 @@ card-model-failed = Model tidak dapat dihubungi ({ $reason }); hanya aturan.
 card-model-skipped-circuit_open = Model dihentikan sementara setelah gagal berulang kali; hanya aturan.
 card-model-skipped-budget = Anggaran harian model sudah habis; hanya aturan.
 card-model-skipped-no_text = Tidak ada teks tawaran untuk model; hanya aturan.
+
+officer-help-title = Waspada untuk petugas. Setiap laporan datang sebagai kartu kasus (di topiknya sendiri jika grup memakai topik); tombol di bawahnya untuk menindaklanjuti kasus. Perintah:
+officer-help-buttons = Pesan di topik sebuah kasus, atau balasan ke kartunya, menjadi catatan untuk petugas. /ask di sana mengirim pertanyaan ke pelapor tanpa membuka identitas pelapor maupun petugas.
+officer-unknown-command = Saya tidak mengenal perintah itu. /help menampilkan apa yang bisa dilakukan petugas di sini.
+cmd-officer-help = apa yang bisa dilakukan petugas di sini
+cmd-officer-list = kasus terbuka, yang terlama dulu; /list perlu info, /list diproses …
+cmd-officer-find = nomor HP, @username, tautan, nama agen atau nomor kasus
+cmd-officer-stats = angka 30 hari terakhir, atau /stats 7
+cmd-officer-ask = di topik kasus atau sebagai balasan ke kartu: pertanyaan untuk pelapor
+cmd-officer-export = kasus sebagai tabel (CSV) tanpa identitas pelapor
+cmd-officer-exchange = kasus yang dibagikan ke focal point (JSON Lines)
+cmd-officer-mark = tandai kontak sebagai perekrut yang dikenal, agen berizin, atau hapus tandanya
+relay-ask-where = /ask mengirim pertanyaan ke pelapor sebuah kasus. Tulis di topik kasus itu, atau sebagai balasan ke kartu kasus — misalnya: /ask Terbang ke kota mana?

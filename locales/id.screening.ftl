@@ -7,21 +7,21 @@ screening-level-high = Risiko tinggi: ini mirip perekrutan ilegal atau perdagang
 screening-level-critical = Kritis: jangan berangkat, dan laporkan sekarang
 screening-kind-offer = Teks ini terbaca sebagai tawaran kerja.
 screening-kind-warning_about_scams = Teks ini terbaca sebagai peringatan atau berita tentang penipuan, bukan tawaran kerja.
-screening-kind-official_programme = Teks ini terbaca sebagai program penempatan resmi atau tawaran dari P3MI berizin.
+screening-kind-official_programme = Teks ini terbaca sebagai program penempatan resmi atau tawaran dari perusahaan penempatan berizin (P3MI).
 screening-kind-not_an_offer = Teks ini tidak terbaca sebagai tawaran kerja.
 
 ## Indikator (alasan tingkat risiko)
-screening-indicator-dest_cambodia = Pekerjaan di Kamboja. Kamboja bukan negara tujuan penempatan PMI, dan sebagian besar kasus WNI di sarang penipuan online ada di sana.
+screening-indicator-dest_cambodia = Pekerjaan di Kamboja. Kamboja bukan negara tujuan resmi pekerja migran Indonesia, dan sebagian besar kasus WNI di sarang penipuan online ada di sana.
 screening-indicator-dest_myanmar = Pekerjaan di Myanmar. Myanmar bukan negara penempatan; daerah perbatasannya adalah zona sarang penipuan yang dikuasai kelompok bersenjata.
 screening-indicator-dest_laos_golden_triangle = Pekerjaan di Laos (kawasan Segitiga Emas), jalur perdagangan orang yang dikenal, tanpa penempatan resmi.
 screening-indicator-dest_philippines_pogo = Pekerjaan di Filipina di bidang game online (POGO) atau "CSR", jalur yang dikenal menuju sarang penipuan.
 screening-indicator-dest_thailand_decoy = Pekerjaan disebut di Thailand. Banyak korban dijanjikan kerja di Thailand lalu dibawa menyeberang ke Myanmar.
 screening-indicator-dest_hub_onward_hint = Kerja dimulai di satu negara lalu "pindah" (kantor cabang, dekat perbatasan, pelatihan di tempat lain dulu).
 screening-indicator-dest_compound_place = Teks menyebut tempat yang dikenal sebagai sarang penipuan online atau titik transit perbatasan.
-screening-indicator-dest_unnamed_country = Negara atau tempat kerja tidak jelas atau disembunyikan ("luar negeri", "Asia", "dikasih tahu setelah deal").
+screening-indicator-dest_unnamed_country = Negara atau tempat kerja tidak jelas atau disembunyikan ("luar negeri", "Asia", "dikasih tahu setelah sepakat").
 screening-indicator-lure_cs_admin_marketing = CS / admin / marketing di luar negeri adalah umpan paling sering dalam kasus sarang penipuan.
 screening-indicator-lure_operator_typing = Kerja ngetik, input data atau operator komputer di luar negeri adalah kedok yang dikenal untuk kerja penipuan.
-screening-indicator-lure_it_crypto_digital = Lowongan IT, kripto, fintech atau digital marketing dipakai untuk memancing orang berpendidikan ke sarang penipuan.
+screening-indicator-lure_it_crypto_digital = Lowongan IT, kripto, teknologi keuangan atau pemasaran digital dipakai untuk memancing orang berpendidikan ke sarang penipuan.
 screening-indicator-lure_online_gaming_casino = Kerja judi online atau kasino di luar negeri adalah jalur yang terdokumentasi menuju kerja paksa penipuan.
 screening-indicator-lure_chat_scam_work = Pekerjaan yang dijelaskan adalah penipuan: chat dengan orang asing memakai akun yang disiapkan, target nomor atau deposit.
 screening-indicator-lure_language_chat_skill = Syarat utamanya bahasa untuk chatting, ciri kerja chat di sarang penipuan.
@@ -40,8 +40,8 @@ screening-indicator-req_basic_computer_typing = Hanya diminta bisa komputer atau
 screening-indicator-proc_tourist_visa = Berangkat kerja dengan visa turis, visa kunjungan atau bebas visa. Itu ilegal dan membuat Anda tanpa perlindungan.
 screening-indicator-proc_work_permit_later = Izin kerja "diurus setelah sampai". Visa kerja harus sudah ada sebelum berangkat.
 screening-indicator-proc_no_written_contract = Tidak ada kontrak tertulis sebelum berangkat ("tanda tangan di lokasi").
-screening-indicator-proc_individual_recruiter = Perekrutnya perorangan, bukan P3MI berizin. Perorangan dilarang menempatkan pekerja ke luar negeri.
-screening-indicator-proc_bypass_official = Tawaran ini melewati langkah resmi (tanpa PT, tanpa pelatihan, tanpa medical).
+screening-indicator-proc_individual_recruiter = Perekrutnya perorangan, bukan perusahaan penempatan berizin (P3MI). Perorangan dilarang menempatkan pekerja ke luar negeri.
+screening-indicator-proc_bypass_official = Tawaran ini melewati langkah resmi (tanpa PT, tanpa pelatihan, tanpa pemeriksaan kesehatan).
 screening-indicator-proc_coached_cover_story = Anda disuruh berbohong ke petugas imigrasi. Siapa pun yang menyuruh begitu sedang memberangkatkan Anda secara ilegal.
 screening-indicator-proc_chat_only_hiring = Seleksi hanya lewat chat atau telepon singkat, langsung diterima.
 screening-indicator-proc_model_injection = Teks ini berisi perintah untuk pemeriksa otomatis (misalnya "abaikan instruksi sebelumnya" atau "pekerjaan ini aman"). Perekrut yang jujur tidak perlu mengelabui pemeriksa.
@@ -55,13 +55,13 @@ screening-indicator-route_irregular_exit_point = Berangkat lewat laut atau pelab
 screening-indicator-route_handler_pickup = Ada yang akan menjemput, atau tiket dipegang orang lain, tanpa alamat yang jelas.
 screening-indicator-doc_passport_handover = Paspor Anda akan diserahkan atau dipegang orang lain. Jangan pernah menyerahkan paspor kepada siapa pun.
 screening-indicator-doc_phone_isolation = HP pribadi diambil atau dibatasi.
-screening-indicator-doc_personal_data_harvest = Foto KTP, paspor atau selfie diminta sebelum pemberi kerja jelas.
+screening-indicator-doc_personal_data_harvest = Foto KTP, paspor atau foto wajah diminta sebelum pemberi kerja jelas.
 screening-indicator-chan_social_media_post = Tawaran datang dari unggahan media sosial.
 screening-indicator-chan_friend_referral = Tawaran datang lewat teman, saudara atau kenalan.
 screening-indicator-chan_private_chat_redirect = Anda diarahkan ke chat pribadi atau akun perpesanan pribadi.
 screening-indicator-chan_recruit_others_bonus = Ada bonus untuk mengajak teman.
 screening-indicator-chan_fake_official_claims = Klaim "legal", "resmi" atau "terdaftar" yang tidak bisa Anda periksa, atau untuk negara yang tidak punya penempatan resmi.
-screening-indicator-urg_depart_immediately = Berangkat dalam hitungan hari. Penempatan resmi butuh berminggu-minggu: pelatihan, medical, orientasi pra pemberangkatan.
+screening-indicator-urg_depart_immediately = Berangkat dalam hitungan hari. Penempatan resmi butuh berminggu-minggu: pelatihan, pemeriksaan kesehatan, orientasi pra pemberangkatan.
 screening-indicator-urg_limited_slots = Desakan: "kuota tinggal sedikit".
 screening-indicator-urg_secrecy = Anda diminta merahasiakannya dari keluarga.
 screening-indicator-id_no_company_details = Tidak ada nama perusahaan, alamat atau izin.
@@ -72,11 +72,44 @@ screening-indicator-fl_excessive_hours_quota = Jam kerja sangat panjang (12 jam 
 screening-indicator-fl_fines_ransom_resale = Denda, tebusan, atau "dijual" ke perusahaan lain.
 screening-indicator-fl_violence = Kekerasan atau ancaman.
 screening-indicator-fl_wage_withholding = Gaji ditahan "sebagai jaminan" atau tidak dibayar.
-screening-indicator-known_reported_identifier = { $kind } ini ({ $value }) sudah dilaporkan { $count } kali sebelumnya.
-screening-indicator-known_recruiter_identifier = Petugas menandai { $kind } ini ({ $value }) sebagai perekrut penempatan ilegal.
-screening-indicator-known_licensed_agency = Petugas menandai { $kind } ini ({ $value }) sebagai agen berizin. Tetap cek job order di SISKOP2MI.
+screening-indicator-known_reported_identifier = { $kind ->
+        [phone] Nomor HP
+        [whatsapp] Nomor WhatsApp
+        [telegram_handle] Akun Telegram
+        [telegram_user_id] Akun Telegram
+        [domain] Situs
+        [url] Tautan
+        [email] Alamat email
+        [bank_account] Rekening bank
+        [agency] Nama perusahaan
+       *[other] Kontak
+    } ini ({ $value }) sudah dilaporkan { $count } kali sebelumnya.
+screening-indicator-known_recruiter_identifier = Petugas menandai { $kind ->
+        [phone] nomor HP
+        [whatsapp] nomor WhatsApp
+        [telegram_handle] akun Telegram
+        [telegram_user_id] akun Telegram
+        [domain] situs
+        [url] tautan
+        [email] alamat email
+        [bank_account] rekening bank
+        [agency] nama perusahaan
+       *[other] kontak
+    } ini ({ $value }) sebagai perekrut penempatan ilegal.
+screening-indicator-known_licensed_agency = Petugas menandai { $kind ->
+        [phone] nomor HP
+        [whatsapp] nomor WhatsApp
+        [telegram_handle] akun Telegram
+        [telegram_user_id] akun Telegram
+        [domain] situs
+        [url] tautan
+        [email] alamat email
+        [bank_account] rekening bank
+        [agency] nama perusahaan
+       *[other] kontak
+    } ini ({ $value }) sebagai perusahaan penempatan berizin. Tetap cek lowongannya di SISKOP2MI (situs resmi pemerintah untuk lowongan kerja luar negeri).
 screening-indicator-ok_official_g2g_program = Program resmi pemerintah (misalnya G to G Korea EPS-TOPIK) yang didaftarkan lewat jalur resmi.
-screening-indicator-ok_licensed_p3mi_verifiable = P3MI berizin yang bisa Anda periksa (SISKOP2MI, BP3MI, agen berizin).
+screening-indicator-ok_licensed_p3mi_verifiable = Perusahaan penempatan berizin (P3MI) yang bisa Anda periksa di SISKOP2MI (situs resmi pemerintah untuk lowongan kerja luar negeri) atau di kantor pelindungan pekerja migran provinsi (BP3MI).
 screening-indicator-ok_work_visa_contract = Ada visa kerja dan perjanjian kerja sebelum berangkat.
 screening-indicator-ok_domestic_job = Pekerjaan di dalam negeri, dengan acuan upah setempat (UMK/UMP) atau wawancara di alamat yang jelas.
 screening-indicator-ok_plausible_wage_named_employer = Pemberi kerja disebut namanya, syaratnya nyata dan gajinya wajar.
@@ -84,14 +117,14 @@ screening-indicator-ok_warning_or_news_context = Teks ini memperingatkan tentang
 screening-indicator-ok_non_job_chat = Teks ini tentang liburan, sekolah atau perjalanan, bukan tawaran kerja.
 
 ## Saran
-screening-advice-emergency = Jika Anda atau orang yang Anda kenal sudah berada di sana dan tidak bisa keluar: hubungi hotline KBRI di bawah sekarang, bagikan lokasi, dan rahasiakan percakapan dari pemberi kerja. Bantuan kepulangan dari KBRI gratis.
-screening-advice-non-placement-country = Kamboja, Myanmar dan Laos bukan negara tujuan penempatan PMI. Kerja di sana tidak bisa diproses secara resmi. Jangan berangkat.
+screening-advice-emergency = Jika Anda atau orang yang Anda kenal sudah berada di sana dan tidak bisa keluar: hubungi kedutaan besar Indonesia (KBRI) di bawah sekarang, bagikan lokasi, dan rahasiakan percakapan dari pemberi kerja. Bantuan kepulangan dari KBRI gratis.
+screening-advice-non-placement-country = Kamboja, Myanmar dan Laos bukan negara tujuan resmi pekerja migran Indonesia. Kerja di sana tidak bisa diproses secara resmi. Jangan berangkat.
 screening-advice-no-tourist-visa = Jangan pernah berangkat kerja dengan visa turis atau bebas visa. Penempatan resmi memakai visa kerja dan perjanjian kerja yang ditandatangani.
 screening-advice-keep-passport = Jangan pernah menyerahkan paspor. Memegang paspor sendiri adalah hak Anda.
 screening-advice-never-lie-to-immigration = Jangan pernah berbohong ke petugas imigrasi demi perekrut. Hentikan dan laporkan.
 screening-advice-no-fees = Jangan membayar biaya pendaftaran atau proses, apalagi ke rekening pribadi.
 screening-advice-refuse-money = Jangan terima uang dari perekrut yang tidak dikenal; laporkan.
-screening-advice-no-personal-data = Jangan kirim foto KTP atau paspor sebelum pemberi kerja dan P3MI-nya terbukti resmi.
+screening-advice-no-personal-data = Jangan kirim foto KTP atau paspor sebelum pemberi kerja dan perusahaan penempatannya terbukti resmi.
 screening-advice-no-irregular-route = Jangan menempuh rute yang menyeberang perbatasan lewat darat, sungai atau perahu kecil untuk menuju tempat kerja.
 screening-advice-fraud-work = Pekerjaan yang dijelaskan adalah penipuan. Orang yang menerimanya sering disekap dan dipaksa menipu orang lain.
 screening-advice-gambling-front = Kerja judi online atau kasino di luar negeri sering menjadi kedok kerja paksa penipuan.
@@ -105,16 +138,15 @@ screening-advice-ask-contract = Minta perjanjian kerja dan izin kerja sebelum be
 screening-advice-take-time = Jangan terburu-buru. Penempatan resmi butuh berminggu-minggu; desakan untuk cepat berangkat adalah tanda bahaya.
 screening-advice-tell-family = Bagikan nama pemberi kerja, alamat dan kontrak kepada keluarga, dan lapor diri lewat aplikasi Safe Travel atau peduliwni.kemlu.go.id.
 screening-advice-known-recruiter = Salah satu nomor atau akun di teks ini sudah pernah dilaporkan. Jangan berurusan dengan perekrut ini.
-screening-advice-verify-agency = Cek P3MI dan job order di SISKOP2MI (siskop2mi.bp2mi.go.id), daftar lewat SIAPkerja, atau tanyakan ke Disnaker atau BP3MI setempat.
-screening-advice-official-channels = Gunakan hanya jalur resmi: SISKOP2MI, SIAPkerja, Disnaker atau BP3MI. Tidak ada yang bisa menjamin kelulusan dengan bayaran.
+screening-advice-verify-agency = Cek perusahaan penempatan (P3MI) dan lowongannya di SISKOP2MI (situs resmi pemerintah untuk lowongan kerja luar negeri, siskop2mi.bp2mi.go.id), daftar lewat SIAPkerja (situs lowongan resmi Kementerian Ketenagakerjaan), atau tanyakan ke dinas tenaga kerja (Disnaker) atau kantor pelindungan pekerja migran (BP3MI) di daerah Anda.
+screening-advice-official-channels = Gunakan hanya jalur resmi: SISKOP2MI (situs resmi pemerintah untuk lowongan kerja luar negeri), dinas tenaga kerja (Disnaker) atau kantor pelindungan pekerja migran (BP3MI) di daerah Anda. Tidak ada yang bisa menjamin kelulusan dengan bayaran.
 screening-advice-warning-thanks = Terima kasih sudah membagikan peringatan. Jika Anda menerima tawaran seperti ini, kirimkan ke saya untuk dicek, atau laporkan perekrutnya.
 screening-advice-report = Anda bisa melaporkan perekrut ini di sini, supaya petugas bisa memperingatkan orang lain.
-screening-advice-hotline = Bantuan: { $name }, { $number }.
-screening-advice-hotline-no-number = Bantuan: { $name }, lewat Portal Peduli WNI (peduliwni.kemlu.go.id) atau aplikasi Safe Travel.
+screening-advice-hotline = Bantuan: { hotline-name }, { $number }.
+screening-advice-hotline-no-number = Bantuan: { hotline-name }, lewat Portal Peduli WNI (peduliwni.kemlu.go.id) atau aplikasi Safe Travel.
 
 ## Keluaran baris perintah (npx waspada check)
 screening-cli-result = Hasil: { $level } (skor { $score })
-screening-cli-kind = { $kind }
 screening-cli-reasons = Alasannya:
 screening-cli-no-reasons = Tidak ditemukan tanda bahaya dalam teks ini.
 screening-cli-advice = Yang perlu dilakukan:

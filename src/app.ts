@@ -21,7 +21,7 @@ import { createImageCheckFinisher } from "#src/bot/features/check-screenshot.js"
 import { countryName, createI18n } from "#src/bot/i18n.js";
 import { ALLOWED_UPDATES, createBot, type WaspadaBot } from "#src/bot/index.js";
 import { createFocalAdminCheck } from "#src/bot/middlewares/focal-admin.js";
-import { createOfficerCheck } from "#src/bot/middlewares/officer.js";
+import { createOfficerCheck, officerNamesOf } from "#src/bot/middlewares/officer.js";
 import { createRateLimits } from "#src/bot/rate-limits.js";
 import type { Config, Locale } from "#src/config.js";
 import { createOfferAnalysis } from "#src/jobs/analyse-offer.js";
@@ -46,6 +46,7 @@ import { createPseudonymizer } from "#src/privacy/pseudonym.js";
 import { createSealer } from "#src/privacy/sealed.js";
 import { createRedis, describeRedis, type RedisClient } from "#src/redis.js";
 import { createKeys } from "#src/redis-keys.js";
+import { Campaigns } from "#src/reports/campaigns.js";
 import { FocalResponses } from "#src/reports/focal-responses.js";
 import { reportSignature } from "#src/reports/offer-index.js";
 import { linkedReports } from "#src/reports/officer-search.js";
@@ -168,6 +169,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       posts: await forwarding.postsOf(report.id),
       failures: (await forwarding.failures()).filter((f) => f.reportId === report.id),
       notes: await redis.llen(keys.reportNotes(report.id)),
+      officerNames: await officerNamesOf(redis, keys, report),
       model: await deps.analysis.analysisOf(report.id),
       focal: {
         responses: await focalResponses.list(report.id),
@@ -272,7 +274,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     },
     createImageCheckFinisher({ api: bot.api, i18n: deps.i18n, reports: deps.reports, redis, keys, logger }),
   );
-  deps.cases = Object.assign(createCaseEvents(cards, forwarding, notifications, deps.analysis, deadlines), {
+  const campaigns = new Campaigns(redis, keys);
+  const events = createCaseEvents(cards, forwarding, notifications, deps.analysis, deadlines, campaigns);
+  deps.cases = Object.assign(events, {
     focal: {
       admins: createFocalAdminCheck({
         api: bot.api,
@@ -404,7 +408,14 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     await initBot();
     if (stopping.signal.aborted) return;
     try {
-      await registerCommands(bot.api, deps.i18n, config.DEFAULT_LOCALE);
+      await registerCommands(
+        bot.api,
+        deps.i18n,
+        config.DEFAULT_LOCALE,
+        config.MODERATOR_CHAT_ID === undefined
+          ? undefined
+          : { chatId: config.MODERATOR_CHAT_ID, locale: config.MODERATOR_LOCALE ?? config.DEFAULT_LOCALE },
+      );
     } catch (error) {
       logger.warn({ err: error }, "could not register the command menu; continuing");
     }

@@ -59,10 +59,16 @@ export function createKeys(prefix: string) {
       `${p}card-index:${chatId}:${kind}:${id}`,
     /** List of officers' notes on a report (JSON). */
     reportNotes: (id: string) => `${p}report:${id}:notes`,
+    /** Officers' first names by Telegram id, shown on case cards ("taken by", history). */
+    officerNames: () => `${p}officers:names`,
     /** An officer's membership of the moderator group, cached for a minute. */
     officer: (userId: number) => `${p}officer:${userId}`,
     /** A reporter's chosen "Reply" target: the next message they send goes to this case. */
     pendingReply: (chatRef: string) => `${p}pending-reply:${chatRef}`,
+    /** The case a reporter just answered: for a while, her next message may be meant for it too. */
+    answeredCase: (chatRef: string) => `${p}answered-case:${chatRef}`,
+    /** Her message waiting for "send this to the officers too?" (text or photo, short-lived). */
+    followUp: (chatRef: string) => `${p}follow-up:${chatRef}`,
 
     /** One report as schema-versioned JSON. */
     report: (id: string) => `${p}report:${id}`,
@@ -115,6 +121,12 @@ export function createKeys(prefix: string) {
      */
     relayLinks: (chatRef: string) => `${p}relay-links:${chatRef}`,
     /** Set: the ids of a person's recent checks (check:*), so /delete finds them without SCAN. */
+    /** The outreach campaign a person came from (`?start=c-<name>`), by her pseudonym; expires. */
+    campaignOf: (userRef: string) => `${p}owner:${userRef}:campaign`,
+    /** Counters of one campaign: starts, checks, reports (no one's identity). */
+    campaign: (name: string) => `${p}campaign:${name}`,
+    /** Names of the campaigns counted (bounded). */
+    campaigns: () => `${p}campaigns`,
     checksOf: (userRef: string) => `${p}owner:${userRef}:checks`,
     /** Set: the ids of a person's offers waiting for the model's extraction (analysis-draft:*). */
     draftsOf: (userRef: string) => `${p}owner:${userRef}:drafts`,

@@ -15,6 +15,8 @@ import { Worker } from "bullmq";
 import { type Api, GrammyError } from "grammy";
 import type { Translate } from "#src/bot/context.js";
 import { type CardContext, caseKeyboard, renderCaseCard } from "#src/bot/render/case-card.js";
+import { cut } from "#src/bot/render/clip.js";
+import { defang } from "#src/bot/render/defang.js";
 import type { Locale } from "#src/config.js";
 import { type FileSource, photosForGroups } from "#src/jobs/group-media.js";
 import { classifyTelegramError, type JobRunner } from "#src/jobs/runner.js";
@@ -23,14 +25,18 @@ import type { Logger } from "#src/logger.js";
 import type { RedisClient } from "#src/redis.js";
 import { runBatch } from "#src/redis-batch.js";
 import type { Keys } from "#src/redis-keys.js";
+import { canonicalIdentifier } from "#src/reports/identifiers.js";
 import type { Report } from "#src/reports/report.js";
 import type { ReportStore } from "#src/reports/store.js";
+import { extractIdentifiers } from "#src/screening/extract/index.js";
 
 export const CASE_CARD_QUEUE = "case-cards";
 
 /** BullMQ priorities (lower first): an urgent case's card before the others waiting. */
 const PRIORITY_URGENT = 1;
 const PRIORITY_NORMAL = 10;
+/** Telegram's limit for a message. */
+const ADDITION_TEXT_MAX = 4096;
 
 export interface CardLocation {
   chatId: number;
@@ -69,6 +75,21 @@ export interface CaseCards {
     entities: import("grammy/types").MessageEntity[];
     keyboard: ReturnType<typeof caseKeyboard>;
   }>;
+}
+
+/**
+ * The reporter's own phone (the one she shared) written in her added text, replaced by a label:
+ * her number reaches officers only through the audited "Reveal contact".
+ */
+function withoutPhone(text: string, phone: string | undefined, label: string): string {
+  const own = phone ? canonicalIdentifier("phone", phone) : undefined;
+  if (!own) return text;
+  let result = text;
+  for (const found of extractIdentifiers(text)) {
+    if ((found.kind === "phone" || found.kind === "whatsapp") && found.value === own)
+      result = result.split(found.raw).join(label);
+  }
+  return result;
 }
 
 export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCards {
@@ -144,6 +165,43 @@ export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCard
     }
   }
 
+  /**
+   * What the reporter added after the card (texts and screenshots), posted beside it once each:
+   * defanged text headed only by the case number, images as photos. The count posted is
+   * recorded after each one, so a retried job goes on where it stopped.
+   */
+  async function postAdditions(report: Report, chatId: number, where: CardLocation): Promise<void> {
+    const cardKey = keys.reportCard(report.id);
+    const posted = Number(await redis.hget(cardKey, "additions")) || 0;
+    if (posted >= report.additions.length || where.messageId === undefined) return;
+    const place = {
+      message_thread_id: where.threadId,
+      reply_parameters: where.threadId
+        ? undefined
+        : { message_id: where.messageId, allow_sending_without_reply: true },
+    };
+    const own = report.reporterRef
+      ? (await deps.reports.reporterOf(report.reporterRef))?.contactPhone
+      : undefined;
+    for (const [index, addition] of report.additions.entries()) {
+      if (index < posted) continue;
+      const header = deps.translate("card-addition-posted", { id: report.id });
+      const body = addition.text
+        ? defang(withoutPhone(addition.text, own, deps.translate("card-addition-own-phone")))
+        : "";
+      await limited(chatId, () =>
+        api.sendMessage(chatId, cut(body ? `${header}\n\n${body}` : header, ADDITION_TEXT_MAX), {
+          ...place,
+          link_preview_options: { is_disabled: true },
+        }),
+      );
+      for (const photo of await photosForGroups(deps.files, addition.media ?? [])) {
+        await limited(chatId, () => api.sendPhoto(chatId, photo, place));
+      }
+      await redis.hset(cardKey, "additions", index + 1);
+    }
+  }
+
   async function publishNow(reportId: string): Promise<void> {
     const chatId = deps.moderatorChatId;
     if (chatId === undefined) return;
@@ -164,6 +222,7 @@ export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCard
       } catch (error) {
         if (!String((error as Error).message).includes("message is not modified")) throw error;
       }
+      await postAdditions(report, chatId, existing);
       return;
     }
     let threadId = existing?.threadId;
@@ -195,6 +254,7 @@ export function createCaseCards(runner: JobRunner, deps: CaseCardDeps): CaseCard
     ]);
     if ((await redis.hsetnx(cardKey, "media", "1")) === 1)
       await copyMedia(report, chatId, threadId, message.message_id);
+    await postAdditions(report, chatId, { chatId, messageId: message.message_id, threadId });
     deps.logger.info({ reportId: report.id }, "case card posted");
   }
 

@@ -47,12 +47,18 @@ export interface DeadlinesPort {
   start(kind: "urgent_take" | "need_info", report: Report, instance: string): Promise<void>;
 }
 
+/** Outreach campaigns: a report by someone a campaign brought counts for it. */
+export interface CampaignsPort {
+  count(userRef: string, event: "reports"): Promise<void>;
+}
+
 export function createCaseEvents(
   cards: CaseCards,
   forwarding: ForwardingPort,
   notifications: NotificationsPort,
   analysis?: AnalysisPort,
   deadlines?: DeadlinesPort,
+  campaigns?: CampaignsPort,
 ): CaseEvents {
   async function startDeadlines(report: Report): Promise<void> {
     if (!deadlines) return;
@@ -73,6 +79,7 @@ export function createCaseEvents(
       await cards.publish(report.id, { urgent: report.urgent });
       await forwardIfDue(report);
       await startDeadlines(report);
+      if (report.reporterRef) await campaigns?.count(report.reporterRef, "reports");
       // After the card and forwarding: the model only adds notes, it never holds anything up.
       await analysis?.enqueue(report);
     },

@@ -35,6 +35,8 @@ export async function erasePerson(
     ["del", keys.conversationOwner(chatRef)],
     ["del", keys.conversation(chatRef)],
     ["del", keys.pendingReply(chatRef)],
+    ["del", keys.answeredCase(chatRef)],
+    ["del", keys.followUp(chatRef)],
     ["del", keys.relayLinks(chatRef)],
     ...checks.flatMap((id): RedisCommand[] => [
       ["del", keys.check(id)],
@@ -47,6 +49,7 @@ export async function erasePerson(
     ...drafts.map((id): RedisCommand => ["del", keys.analysisDraft(id)]),
     ...extractions.map((digest): RedisCommand => ["del", keys.extractionCache(digest)]),
     ["del", keys.checksOf(userRef)],
+    ["del", keys.campaignOf(userRef)],
     ["del", keys.draftsOf(userRef)],
     ["del", keys.extractionsOf(userRef)],
     ...Object.keys(BUCKETS).map((kind): RedisCommand => ["del", keys.rateBucket(kind, userRef)]),

@@ -90,6 +90,11 @@ export const additionSchema = z.object({
   at: isoTime,
   text: z.string().max(LIMITS.offerText).optional(),
   media: z.array(mediaSchema).max(LIMITS.media).optional(),
+  /** Contacts named in the added text (canonical), indexed so `/find` reaches the case. */
+  identifiers: z
+    .array(z.object({ kind: z.enum(IDENTIFIER_KINDS), value: shortText.min(1) }))
+    .max(LIMITS.identifiers)
+    .optional(),
 });
 export type Addition = z.infer<typeof additionSchema>;
 

@@ -33,6 +33,7 @@ import {
 } from "#src/reports/report.js";
 import { newReportId, REPORT_ID_PATTERN } from "#src/reports/report-id.js";
 import { canTransition, isOpenStatus, type ReportStatus, STATUSES } from "#src/reports/status.js";
+import { extractIdentifiers } from "#src/screening/extract/index.js";
 import type {
   ExtractedIdentifier,
   IdentifierKind,
@@ -125,7 +126,16 @@ const reporterInputSchema = z.object({
   contactPhone: z.string().max(32).optional(),
   contactConsent: z.boolean(),
 });
-const newAdditionSchema = additionSchema.omit({ at: true });
+/** Contacts in an added text worth indexing (a bare URL is left to its domain). */
+const ADDITION_IDENTIFIER_KINDS = new Set<IdentifierKind>([
+  "phone",
+  "whatsapp",
+  "telegram_handle",
+  "domain",
+  "email",
+  "bank_account",
+]);
+const newAdditionSchema = additionSchema.omit({ at: true, identifiers: true });
 const verdictSchema = z.enum(["known_recruiter", "licensed_agency"]);
 const officerIdSchema = z.string().regex(/^\d{1,20}$/, "an officer's Telegram user id");
 const licenceSchema = z.string().trim().min(1).max(100);
@@ -599,22 +609,32 @@ export class ReportStore {
     );
   }
 
-  /** More text or screenshots from the reporter, while the report is not closed. */
+  /**
+   * More text or screenshots from the reporter, while the report is not closed. Contacts named in
+   * the text are indexed under the case so `/find` reaches it — never the reporter's own number.
+   */
   async addInformation(
     id: string,
-    addition: Omit<Addition, "at">,
+    addition: Omit<Addition, "at" | "identifiers">,
     actor: Actor = "reporter",
   ): Promise<AdditionResult> {
     actorSchema.parse(actor);
     const checked = newAdditionSchema.parse(addition);
+    const identifiers = checked.text ? await this.contactsNamedIn(id, checked.text) : [];
     return this.change(
       id,
       (report, at) => {
         if (!isOpenStatus(report.status)) return "closed";
         if (report.additions.length >= LIMITS.additions) return "too_many";
-        return { ...report, updatedAt: at, additions: [...report.additions, { at, ...checked }] };
+        const added: Addition = { at, ...checked, ...(identifiers.length ? { identifiers } : {}) };
+        return { ...report, updatedAt: at, additions: [...report.additions, added] };
       },
       (_before, after) => [
+        ...identifiers.flatMap(({ kind, value }): RedisCommand[] => [
+          ["sadd", this.entityReportsKey(kind, value), after.id],
+          ["hsetnx", this.entityKey(kind, value), "firstSeen", after.updatedAt],
+          ["hset", this.entityKey(kind, value), "kind", kind, "lastSeen", after.updatedAt],
+        ]),
         this.auditCommand({
           action: "report.addition",
           reportId: after.id,
@@ -623,6 +643,19 @@ export class ReportStore {
         }),
       ],
     );
+  }
+
+  /** Recruiter contacts in a reporter's added text, without the reporter's own phone. */
+  private async contactsNamedIn(
+    id: string,
+    text: string,
+  ): Promise<Array<{ kind: IdentifierKind; value: string }>> {
+    const report = await this.get(id);
+    const own = report?.reporterRef ? (await this.reporterOf(report.reporterRef))?.contactPhone : undefined;
+    const ownPhone = own ? canonicalIdentifier("phone", own) : undefined;
+    return uniqueCanonical(extractIdentifiers(text).filter((i) => ADDITION_IDENTIFIER_KINDS.has(i.kind)))
+      .filter((i) => !(ownPhone && (i.kind === "phone" || i.kind === "whatsapp") && i.value === ownPhone))
+      .slice(0, LIMITS.identifiers);
   }
 
   /** Takes the case for an officer (null releases it). */
@@ -806,7 +839,7 @@ export class ReportStore {
    */
   private async unindex(reports: readonly Report[]): Promise<void> {
     const pairs = reports.flatMap((report) =>
-      indexedIdentifiers(report).map((identifier) => ({ ...identifier, id: report.id })),
+      searchableIdentifiers(report).map((identifier) => ({ ...identifier, id: report.id })),
     );
     if (pairs.length === 0) return;
     await runBatch(
@@ -954,4 +987,15 @@ export function indexedIdentifiers(report: Pick<Report, "recruiter">): Array<{
   const found: Array<{ kind: IdentifierKind; value: string }> = [...report.recruiter.identifiers];
   if (report.recruiter.agencyName) found.push({ kind: "agency", value: report.recruiter.agencyName });
   return uniqueCanonical(found);
+}
+
+/** Everything a case is found under by `/find`: its indexed identifiers and the contacts named in additions. */
+export function searchableIdentifiers(report: Pick<Report, "recruiter" | "additions">): Array<{
+  kind: IdentifierKind;
+  value: string;
+}> {
+  return uniqueCanonical([
+    ...indexedIdentifiers(report),
+    ...report.additions.flatMap((a) => a.identifiers ?? []),
+  ]);
 }

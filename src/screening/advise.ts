@@ -74,9 +74,13 @@ export interface AdviceInput {
 
 function hotlineAdvice(hotline: Hotline): MessageRef {
   if (hotline.number === null) {
-    return { key: "screening-advice-hotline-no-number", args: { name: hotline.name } };
+    return { key: "screening-advice-hotline-no-number", args: { hotline: hotline.id, name: hotline.name } };
   }
-  return { key: "screening-advice-hotline", args: { name: hotline.name, number: hotline.number } };
+  // The id picks the hotline's name in the reader's language (`hotline-name`); `name` is the fallback.
+  return {
+    key: "screening-advice-hotline",
+    args: { hotline: hotline.id, name: hotline.name, number: hotline.number },
+  };
 }
 
 /** Picks advice keys from the indicators (catalogue `advice`), ordered by importance. */

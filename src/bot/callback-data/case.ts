@@ -10,6 +10,7 @@ export const CASE_ACTIONS = [
   "urgent",
   "close",
   "reveal",
+  "reopen",
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 

@@ -51,4 +51,17 @@ composer
     await deps.cases.cards.publish(report.id);
   });
 
+// /ask that belongs to no case (not in a case topic, not a reply to a card): how to use it.
+composer
+  .chatType(["group", "supergroup"])
+  .filter((ctx) => ctx.chat.id === ctx.deps.config.MODERATOR_CHAT_ID)
+  .command("ask", async (ctx) => {
+    const t = moderatorTranslate(ctx);
+    const officer = await ctx.deps.cases.officers.isOfficer(ctx.from.id);
+    await ctx.reply(t(officer ? "relay-ask-where" : "triage-not-officer"), {
+      message_thread_id: ctx.msg.message_thread_id,
+      reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true },
+    });
+  });
+
 export { composer as caseThreadFeature };

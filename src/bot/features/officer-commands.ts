@@ -1,22 +1,25 @@
 /**
- * Officer commands in the moderator group: /find, /stats, /export, /list, /mark. Each answers
+ * Officer commands in the moderator group: /help, /find, /stats, /export, /list, /mark. Each answers
  * only current officers; the answers carry case numbers and recruiter identifiers (defanged),
  * never a reporter's identity.
  */
 import { FormattedString, fmt } from "@grammyjs/parse-mode";
 import { Composer, InputFile } from "grammy";
+import { officerCommandList } from "#src/bot/commands.js";
 import type { BotContext } from "#src/bot/context.js";
 import { moderatorTranslate } from "#src/bot/features/triage.js";
-import { countryName } from "#src/bot/i18n.js";
+import { countryName, SUPPORTED_LOCALES } from "#src/bot/i18n.js";
 import { defang } from "#src/bot/render/defang.js";
+import { Campaigns } from "#src/reports/campaigns.js";
 import { checkFeedbackIn } from "#src/reports/check-feedback.js";
 import { EXCHANGE_SCHEMA_VERSION, exchangeJsonLines } from "#src/reports/exchange.js";
 import { exportReportsCsv } from "#src/reports/export-csv.js";
 import { FocalResponses } from "#src/reports/focal-responses.js";
 import { findProfile, parseSearchQuery } from "#src/reports/officer-search.js";
-import { listOpenCases, parseOpenStatus } from "#src/reports/open-cases.js";
+import { listCases, parseStatus } from "#src/reports/open-cases.js";
 import type { Actor } from "#src/reports/report.js";
 import { computeStats } from "#src/reports/stats.js";
+import { type ReportStatus, STATUSES } from "#src/reports/status.js";
 
 const MAX_LINES = 40;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -32,6 +35,20 @@ function caseLine(
 
 function shown(kind: string, value: string): string {
   return defang(kind === "telegram_handle" ? `@${value}` : value);
+}
+
+const MAX_CAMPAIGNS_SHOWN = 15;
+
+/** Outreach links: people who came through each campaign, and their checks and reports (since the start). */
+async function campaignLines(ctx: BotContext, t: T): Promise<FormattedString> {
+  const campaigns = await new Campaigns(ctx.deps.redis, ctx.deps.keys).list();
+  const lines = campaigns
+    .slice(0, MAX_CAMPAIGNS_SHOWN)
+    .map(
+      (c) =>
+        `• ${c.name}: ${t("stats-campaign", { starts: c.starts, checks: c.checks, reports: c.reports })}`,
+    );
+  return fmt`📣 ${t("stats-campaigns")}:\n${lines.join("\n") || "—"}`;
 }
 
 async function send(ctx: BotContext, text: FormattedString): Promise<void> {
@@ -66,6 +83,14 @@ officers.command(commands, async (ctx, next) => {
   await ctx.reply(moderatorTranslate(ctx)("triage-not-officer"), {
     message_thread_id: ctx.msg.message_thread_id,
   });
+});
+
+// /start and /help in the group: what officers can do here, every command with a line.
+officers.command(["start", "help"], async (ctx) => {
+  const t = moderatorTranslate(ctx);
+  const locale = ctx.deps.config.MODERATOR_LOCALE ?? ctx.deps.config.DEFAULT_LOCALE;
+  const lines = officerCommandList(ctx.deps.i18n, locale).map((c) => `/${c.command} — ${c.description}`);
+  return send(ctx, fmt`${t("officer-help-title")}\n\n${lines.join("\n")}\n\n${t("officer-help-buttons")}`);
 });
 
 officers.command("find", async (ctx) => {
@@ -136,25 +161,46 @@ officers.command("stats", async (ctx) => {
         .join(" · "),
     })}`,
     fmt`${t("stats-check-feedback", await checkFeedbackIn(ctx.deps.redis, ctx.deps.keys, days, new Date()))}`,
+    await campaignLines(ctx, t),
     fmt`${t("stats-top")}:\n${s.topIdentifiers.map((i) => `• ${shown(i.kind, i.value)} — ${i.count}`).join("\n") || "—"}`,
   ];
   return send(ctx, FormattedString.join(lines, "\n"));
 });
 
+/** Every word an officer may type for each status: codes, labels and synonyms in each language. */
+function statusWords(ctx: BotContext): Record<ReportStatus, string[]> {
+  const words = {} as Record<ReportStatus, string[]>;
+  for (const status of STATUSES) {
+    words[status] = SUPPORTED_LOCALES.flatMap((locale) => [
+      ctx.deps.i18n.t(locale, `status-${status}`),
+      ...ctx.deps.i18n.t(locale, `list-words-${status}`).split(","),
+    ]);
+  }
+  return words;
+}
+
 officers.command("list", async (ctx) => {
   const t = moderatorTranslate(ctx);
   const arg = ctx.match.trim();
-  const status = arg ? parseOpenStatus(arg) : undefined;
-  if (arg && !status) return send(ctx, fmt`${t("list-usage")}`);
-  const { reports, total } = await listOpenCases(ctx.deps.reports, { status, limit: MAX_LINES });
-  if (reports.length === 0) return send(ctx, fmt`${t("list-none")}`);
+  const status = arg ? parseStatus(arg, statusWords(ctx)) : undefined;
+  if (arg && !status)
+    return send(
+      ctx,
+      fmt`${t("list-usage", { statuses: STATUSES.map((s) => `“${t(`list-word-${s}`)}”`).join(", ") })}`,
+    );
+  const { reports, total } = await listCases(ctx.deps.reports, { status, limit: MAX_LINES });
+  if (reports.length === 0)
+    return send(
+      ctx,
+      fmt`${status ? t("list-none-status", { status: t(`status-${status}`) }) : t("list-none")}`,
+    );
+  const title = status
+    ? t("list-title-status", { status: t(`status-${status}`), count: total })
+    : t("list-title", { count: total });
   return send(
     ctx,
     FormattedString.join(
-      [
-        fmt`📋 ${t("list-title", { count: total })}`,
-        ...reports.map((r) => caseLine(t, { ...r, level: r.screening.level })),
-      ],
+      [fmt`📋 ${title}`, ...reports.map((r) => caseLine(t, { ...r, level: r.screening.level }))],
       "\n",
     ),
   );

@@ -4,8 +4,10 @@
  * written out, every address defanged — or a screenshot as a photo, headed only by the case
  * number: officers do not learn who wrote it, and nobody can phish them through the bot (no
  * copyMessage of arbitrary types: no buttons, files, contacts or clickable links reach them).
+ * For a while after she answered, her next message is not taken for a new offer to check: she is
+ * asked whether it is for the officers too.
  */
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
 import { z } from "zod";
 import { defineCallbackData } from "#src/bot/callback-data/pack.js";
@@ -20,7 +22,31 @@ export const replyToCaseData = defineCallbackData(
   z.object({ id: z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/) }),
 );
 
+/** "Send this to the officers too?": Yes or No, for her message number `message`. */
+export const followUpData = defineCallbackData(
+  "rfu",
+  ["answer", "message"],
+  z.object({ answer: z.enum(["y", "n"]), message: z.string().regex(/^\d{1,12}$/) }),
+);
+
 const PENDING_REPLY_SECONDS = 60 * 60;
+/** How long after an answer a message of hers may still be meant for the officers. */
+const FOLLOW_UP_SECONDS = 30 * 60;
+
+/** What is relayed of a message: its text (hidden links written out) or a photo with its caption. */
+const relayableSchema = z.object({
+  text: z.string().max(4096).optional(),
+  entities: z.array(z.any()).max(200).optional(),
+  photo: z.string().max(300).optional(),
+});
+type Relayable = z.infer<typeof relayableSchema>;
+
+function relayableOf(message: Message): Relayable {
+  const photo = message.photo?.[message.photo.length - 1]?.file_id;
+  const text = message.text ?? message.caption;
+  const entities = message.entities ?? message.caption_entities;
+  return { ...(text !== undefined && { text }), ...(entities && { entities }), ...(photo && { photo }) };
+}
 
 /** Telegram's limits after the header: 4,096 characters for a text, 1,024 for a caption. */
 const TEXT_MAX = 4096;
@@ -32,13 +58,12 @@ function bounded(text: string, max: number): string {
 
 type Delivery = "delivered" | "failed" | "unsupported";
 
-async function deliverAnswer(ctx: BotContext, reportId: string, message: Message): Promise<Delivery> {
+async function deliverAnswer(ctx: BotContext, reportId: string, message: Relayable): Promise<Delivery> {
   const { deps } = ctx;
   const report = await deps.reports.get(reportId);
   const ref = deps.pseudonymize("user", ctx.from!.id);
   if (!report || report.reporterRef !== ref) return "failed";
-  const text = message.text ?? message.caption;
-  const photo = message.photo?.[message.photo.length - 1];
+  const { text, photo } = message;
   if (!photo && text === undefined) return "unsupported";
   const card = await deps.cases.cards.locate(reportId);
   if (!card?.messageId) return "failed";
@@ -50,9 +75,9 @@ async function deliverAnswer(ctx: BotContext, reportId: string, message: Message
       : { message_id: card.messageId, allow_sending_without_reply: true },
   };
   const header = t("relay-reporter-answered", { id: reportId });
-  const body = defang(showHiddenLinks(text ?? "", message.entities ?? message.caption_entities));
+  const body = defang(showHiddenLinks(text ?? "", message.entities));
   if (photo) {
-    await ctx.api.sendPhoto(card.chatId, photo.file_id, {
+    await ctx.api.sendPhoto(card.chatId, photo, {
       ...where,
       caption: bounded(body ? `${header}\n\n${body}` : header, CAPTION_MAX),
     });
@@ -83,6 +108,50 @@ feature.callbackQuery(replyToCaseData.filter, async (ctx) => {
   await ctx.reply(ctx.t("reply-prompt", { id: data.id }));
 });
 
+/** Relays her message and tells her how it went; a delivered answer opens the follow-up window. */
+async function relay(ctx: BotContext, reportId: string, message: Relayable): Promise<Delivery> {
+  const { deps } = ctx;
+  const delivery = await deliverAnswer(ctx, reportId, message);
+  if (delivery === "delivered")
+    await deps.redis.set(
+      deps.keys.answeredCase(deps.pseudonymize("chat", ctx.chat!.id)),
+      reportId,
+      "EX",
+      FOLLOW_UP_SECONDS,
+    );
+  await ctx.reply(
+    delivery === "delivered"
+      ? ctx.t("reply-delivered", { id: reportId })
+      : delivery === "unsupported"
+        ? ctx.t("reply-unsupported", { id: reportId })
+        : ctx.t("reply-failed", { id: reportId }),
+  );
+  return delivery;
+}
+
+feature.callbackQuery(followUpData.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const data = followUpData.unpack(ctx.callbackQuery.data);
+  const { deps } = ctx;
+  const key = deps.keys.followUp(deps.pseudonymize("chat", ctx.chat.id));
+  const stored = z
+    .object({ reportId: z.string(), message: z.number(), relayable: relayableSchema })
+    .safeParse(JSON.parse((await deps.redis.get(key)) ?? "null"));
+  await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+  // A stale button (another message is waiting, or none) sends nothing.
+  if (!data || !stored.success || String(stored.data.message) !== data.message) {
+    await ctx.reply(ctx.t("callback-expired"));
+    return;
+  }
+  await deps.redis.del(key);
+  if (data.answer === "n") {
+    await ctx.reply(ctx.t("reply-follow-up-kept", { id: stored.data.reportId }));
+    return;
+  }
+  if (!(await takeFor(ctx, "relay"))) return;
+  await relay(ctx, stored.data.reportId, stored.data.relayable);
+});
+
 feature.on("message", async (ctx, next) => {
   const { deps } = ctx;
   const chatRef = deps.pseudonymize("chat", ctx.chat.id);
@@ -93,21 +162,35 @@ feature.on("message", async (ctx, next) => {
     await ctx.reply(ctx.t("reply-already-answered", { id: question.reportId }));
     return;
   }
+  const command = ctx.msg.text?.startsWith("/") ?? false;
   let reportId = question?.reportId;
-  if (!reportId && !ctx.msg.text?.startsWith("/"))
+  if (!reportId && !command)
     reportId = (await deps.redis.getdel(deps.keys.pendingReply(chatRef))) ?? undefined;
-  if (!reportId) return next();
+  if (!reportId) {
+    const answered = command ? null : await deps.redis.get(deps.keys.answeredCase(chatRef));
+    const relayable = relayableOf(ctx.msg);
+    if (!answered || (relayable.text === undefined && !relayable.photo)) return next();
+    // Right after answering an officer, a message is more likely for them than a new offer.
+    await deps.redis.set(
+      deps.keys.followUp(chatRef),
+      JSON.stringify({ reportId: answered, message: ctx.msg.message_id, relayable }),
+      "EX",
+      FOLLOW_UP_SECONDS,
+    );
+    const button = (answer: "y" | "n", label: string) =>
+      InlineKeyboard.text(label, followUpData.pack({ answer, message: String(ctx.msg.message_id) }));
+    await ctx.reply(ctx.t("reply-follow-up-ask", { id: answered }), {
+      reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true },
+      reply_markup: InlineKeyboard.from([
+        [button("y", ctx.t("reply-follow-up-yes")), button("n", ctx.t("reply-follow-up-no"))],
+      ]),
+    });
+    return;
+  }
   if (!(await takeFor(ctx, "relay"))) return;
-  const delivery = await deliverAnswer(ctx, reportId, ctx.msg);
+  const delivery = await relay(ctx, reportId, relayableOf(ctx.msg));
   if (delivery === "delivered" && question && repliedTo)
     await deps.cases.markAnswered(ctx.chat.id, repliedTo);
-  await ctx.reply(
-    delivery === "delivered"
-      ? ctx.t("reply-delivered", { id: reportId })
-      : delivery === "unsupported"
-        ? ctx.t("reply-unsupported", { id: reportId })
-        : ctx.t("reply-failed", { id: reportId }),
-  );
 });
 
 export { composer as reporterReplyFeature };

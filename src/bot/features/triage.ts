@@ -16,6 +16,7 @@ const STATUS_OF: Partial<Record<CaseAction, ReportStatus>> = {
   info: "needs_info",
   escalate: "escalated",
   close: "closed",
+  reopen: "in_review",
 };
 
 type Outcome = { report?: Report; answer: string; alert?: boolean; statusChanged?: boolean };

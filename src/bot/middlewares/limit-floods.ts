@@ -9,6 +9,7 @@ import type { BotContext } from "#src/bot/context.js";
 import { isLocale, localeFromLanguageCode } from "#src/bot/i18n.js";
 import type { Asker, BucketKind } from "#src/bot/rate-limits.js";
 import type { Locale } from "#src/config.js";
+import { Campaigns } from "#src/reports/campaigns.js";
 
 /**
  * The language to answer in: the session's, which may not be loaded yet when this runs first —
@@ -52,7 +53,14 @@ export function askerOf(ctx: BotContext): Asker | undefined {
 /** One token of a kind for the person behind this update; false (after telling them once) when spent. */
 export async function takeFor(ctx: BotContext, kind: BucketKind): Promise<boolean> {
   const asker = askerOf(ctx);
-  return asker ? ctx.deps.limits.take(asker, kind) : true;
+  const granted = asker ? await ctx.deps.limits.take(asker, kind) : true;
+  // An admitted check counts for the outreach campaign that brought the person, if one did.
+  if (granted && kind === "check" && ctx.from && ctx.chat?.type === "private")
+    await new Campaigns(ctx.deps.redis, ctx.deps.keys).count(
+      ctx.deps.pseudonymize("user", ctx.from.id),
+      "checks",
+    );
+  return granted;
 }
 
 export function limitFloods(): MiddlewareFn<BotContext> {

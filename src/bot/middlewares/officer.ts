@@ -37,16 +37,38 @@ export function createOfficerCheck(options: {
       const cached = await redis.get(keys.officer(userId));
       if (cached !== null) return cached === "1";
       let allowed = false;
+      let firstName: string | undefined;
       try {
-        allowed = qualifies(await api.getChatMember(moderatorChatId, userId), policy);
+        const member = await api.getChatMember(moderatorChatId, userId);
+        allowed = qualifies(member, policy);
+        firstName = member.user.first_name;
       } catch {
         allowed = false; // unknown user or chat: not an officer
       }
       await redis.set(keys.officer(userId), allowed ? "1" : "0", "EX", cacheSeconds);
+      // The first name only, for "taken by" and the history on cards.
+      if (allowed && firstName) await redis.hset(keys.officerNames(), String(userId), firstName.slice(0, 64));
       return allowed;
     },
     async forget(userId) {
       await redis.del(keys.officer(userId));
     },
   };
+}
+
+/** First names of the officers who took or changed a report, by Telegram id (for its card). */
+export async function officerNamesOf(
+  redis: RedisClient,
+  keys: Keys,
+  report: { assignee?: string | null; history: ReadonlyArray<{ actor: string }> },
+): Promise<Record<string, string>> {
+  const ids = [
+    ...new Set([
+      ...(report.assignee ? [report.assignee] : []),
+      ...report.history.filter((h) => h.actor.startsWith("officer:")).map((h) => h.actor.slice(8)),
+    ]),
+  ];
+  if (ids.length === 0) return {};
+  const names = await redis.hmget(keys.officerNames(), ...ids);
+  return Object.fromEntries(ids.flatMap((id, i) => (names[i] ? [[id, names[i]]] : [])));
 }

@@ -18,7 +18,7 @@ import type { Locale } from "#src/config.js";
 import type { Report } from "#src/reports/report.js";
 import { extractIdentifiers } from "#src/screening/extract/index.js";
 import { screenOffer } from "#src/screening/index.js";
-import type { IdentifierKind } from "#src/screening/types.js";
+import type { IdentifierKind, IndicatorHit } from "#src/screening/types.js";
 
 const LEVEL_MARK = { low: "🟢", medium: "🟡", high: "🟠", critical: "🔴" } as const;
 const MAX_TEXT = 4096;
@@ -50,6 +50,8 @@ export interface CardContext {
   model?: Analysis;
   /** Focal points' answers, review state and deadlines. */
   focal?: FocalCardState;
+  /** First names of the officers on the card (assignee, history), by Telegram id. */
+  officerNames?: Record<string, string>;
 }
 
 function shownIdentifier(kind: string, value: string): string {
@@ -78,8 +80,9 @@ export function renderCaseCard(
       t(`check-level-name-${report.screening.level}`).toUpperCase(),
     )}${urgent}`,
   );
+  const officerName = (id: string) => context.officerNames?.[id] ?? `${t("card-officer")} ${id}`;
   const assignee = report.assignee
-    ? FormattedString.mentionUser(t("card-officer"), Number(report.assignee))
+    ? FormattedString.mentionUser(officerName(report.assignee), Number(report.assignee))
     : fmt`—`;
   lines.push(
     fmt`${FormattedString.bold(t("card-status"))}: ${t(`status-${report.status}`)} · ${t("card-assigned")}: ${assignee}`,
@@ -124,18 +127,8 @@ export function renderCaseCard(
   const offer = report.offer.texts.map((x) => x.text).join("\n\n");
   const readText = report.offer.readText ?? "";
   const screened = [offer, readText].filter(Boolean).join("\n\n");
-  const reasons = screened
-    ? screenOffer(screened)
-        .indicators.filter((i) => i.points > 0)
-        .slice(0, MAX_REASONS)
-    : [];
-  if (reasons.length) {
-    const items = reasons.map((hit) => {
-      const quote = hit.evidence[0] ? ` — “${defang(clip(hit.evidence[0].quote, 80))}”` : "";
-      return fmt`• ${t(hit.message.key, hit.message.args)}${quote}`;
-    });
-    lines.push(fmt`${FormattedString.bold(t("check-reasons-title"))}\n${FormattedString.join(items, "\n")}`);
-  }
+  const reasons = screened ? screenOffer(screened).indicators.filter((i) => i.points > 0) : [];
+  if (reasons.length) lines.push(officerReasons(reasons, t));
 
   const identifiers = report.recruiter.identifiers.slice(0, MAX_IDENTIFIERS).map((id) => {
     const link = context.linked.find((l) => l.identifier.kind === id.kind && l.identifier.value === id.value);
@@ -213,7 +206,7 @@ export function renderCaseCard(
   lines.push(...focalCardLines(context.focal, t, (code) => countryName(locale, code)));
 
   const history = report.history.slice(-MAX_HISTORY).map((h) => {
-    const who = h.actor.startsWith("officer:") ? ` (${t("card-officer")} ${h.actor.slice(8)})` : "";
+    const who = h.actor.startsWith("officer:") ? ` (${officerName(h.actor.slice(8))})` : "";
     return `${time(h.at)} ${t(`status-${h.status}`)}${who}`;
   });
   lines.push(fmt`${FormattedString.bold(t("card-history"))}: ${history.join(" → ")}`);
@@ -221,6 +214,29 @@ export function renderCaseCard(
   let card = FormattedString.join(lines, "\n");
   if (card.text.length > MAX_TEXT) card = card.slice(0, MAX_TEXT - 1).concat(fmt`…`);
   return card;
+}
+
+/**
+ * Why the case was flagged, worded for an officer (the check's reasons speak to the migrant as
+ * "you"): one line per kind of warning sign, strongest first, with the offer's own words.
+ */
+const KNOWN_IDENTIFIER_REASON: Record<string, string> = {
+  known_recruiter_identifier: "fp-known-recruiter",
+  known_reported_identifier: "fp-known-reported",
+};
+
+function officerReasons(hits: readonly IndicatorHit[], t: Translate): FormattedString {
+  const byCategory = new Map<string, IndicatorHit>();
+  for (const hit of hits) if (!byCategory.has(hit.category)) byCategory.set(hit.category, hit);
+  const items = [...byCategory.values()].slice(0, MAX_REASONS).map((hit) => {
+    const key = KNOWN_IDENTIFIER_REASON[hit.id] ?? `fp-reason-${hit.category}`;
+    const label = t(key);
+    // A category from a newer catalogue without a message yet: the signal's own id, not "you".
+    const text = label === key || label === `{${key}}` ? t("card-reason-other", { id: hit.id }) : label;
+    const quote = hit.evidence.find((e) => e.quote)?.quote;
+    return fmt`• ${text}${quote ? ` — “${defang(clip(quote, 80))}”` : ""}`;
+  });
+  return fmt`${FormattedString.bold(t("card-reasons-title"))}\n${FormattedString.join(items, "\n")}`;
 }
 
 /**
@@ -288,10 +304,15 @@ function modelNotes(model: Analysis, t: Translate, locale: Locale): FormattedStr
   return FormattedString.join(lines, "\n");
 }
 
-/** The buttons under a card; "Reveal contact" only where the reporter agreed to be contacted. */
+/**
+ * The buttons under a card; "Reveal contact" only where the reporter agreed to be contacted, and
+ * only "Reopen" on a closed case.
+ */
 export function caseKeyboard(report: Report, t: Translate): InlineKeyboard {
   const button = (action: CaseAction) =>
     InlineKeyboard.text(t(`card-button-${action}`), caseActionData.pack({ id: report.id, action }));
+  // A closed case is done: the only thing left to do is to open it again.
+  if (report.status === "closed") return InlineKeyboard.from([[button("reopen")]]);
   const rows: ReturnType<typeof button>[][] = [
     [button("take"), button("urgent")],
     [button("confirm"), button("notscam")],

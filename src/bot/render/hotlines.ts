@@ -27,6 +27,10 @@ export function hotlinesFor(country: string | undefined): z.infer<typeof Hotline
 /** One line per hotline; a mission without a published number points to the official portal. */
 export function renderHotlines(t: Translate, country: string | undefined): string {
   return hotlinesFor(country)
-    .map((h) => (h.number ? `☎️ ${h.name}: ${h.number}` : `🏛 ${h.name}: ${t("hotline-no-number")}`))
+    .map((h) => {
+      // Named in the reader's language; the data's own name only for a hotline without a message yet.
+      const name = t("hotline-name", { hotline: h.id, name: h.name });
+      return h.number ? `☎️ ${name}: ${h.number}` : `🏛 ${name}: ${t("hotline-no-number")}`;
+    })
     .join("\n");
 }

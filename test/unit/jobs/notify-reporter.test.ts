@@ -72,7 +72,7 @@ describe("status notifications", () => {
     // The next status is a new version and is told.
     await notifications.notifyStatus(await changeStatus(budis.id, "escalated"));
     await eventually(() => expect(fromBot(budi)).toHaveLength(2));
-    expect(fromBot(budi)[1]!.text).toContain("diteruskan ke focal point");
+    expect(fromBot(budi)[1]!.text).toContain("diteruskan ke petugas penghubung di negara tujuan");
   });
 
   it("says nothing about not_scam, nor about a status already replaced by a newer one", async () => {

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
-import { listOpenCases, OPEN_STATUSES, parseOpenStatus } from "#src/reports/open-cases.js";
+import { listOpenCases, OPEN_STATUSES, parseOpenStatus, parseStatus } from "#src/reports/open-cases.js";
 import type { ReporterInput } from "#src/reports/store.js";
 import type { TestRedis } from "../../harness/redis.js";
 import { countRoundTrips, createStore, sampleDraft, useReportRedis } from "./fixtures.js";
@@ -75,5 +75,16 @@ describe("/list", () => {
     expect(parseOpenStatus("closed")).toBeUndefined();
     expect(parseOpenStatus("whatever")).toBeUndefined();
     expect(OPEN_STATUSES).not.toContain("closed");
+  });
+
+  it("reads a status from the officers' own words, closed too", () => {
+    const words = { needs_info: ["perlu info", "butuh informasi"], closed: ["ditutup"], received: ["baru"] };
+    expect(parseStatus(" Perlu  Info ", words)).toBe("needs_info");
+    expect(parseStatus("perlu-info", words)).toBe("needs_info");
+    expect(parseStatus("ditutup", words)).toBe("closed");
+    expect(parseStatus("BARU", words)).toBe("received");
+    expect(parseStatus("in_review", words)).toBe("in_review");
+    expect(parseStatus("entah", words)).toBeUndefined();
+    expect(parseStatus("", words)).toBeUndefined();
   });
 });

@@ -34,11 +34,15 @@ describe("advice", () => {
     );
     expect(advice).toContainEqual({
       key: "screening-advice-hotline",
-      args: { name: expect.stringContaining("Phnom Penh"), number: "+855 12 813 282" },
+      args: {
+        hotline: "kh-kbri-phnom-penh",
+        name: expect.stringContaining("Phnom Penh"),
+        number: "+855 12 813 282",
+      },
     });
     expect(advice).toContainEqual({
       key: "screening-advice-hotline",
-      args: { name: expect.stringContaining("BP2MI"), number: "0800-1000" },
+      args: { hotline: "id-kp2mi", name: expect.stringContaining("BP2MI"), number: "0800-1000" },
     });
   });
 
@@ -53,7 +57,7 @@ describe("advice", () => {
     });
     expect(advice).toContainEqual({
       key: "screening-advice-hotline-no-number",
-      args: { name: "KBRI Yangon" },
+      args: { hotline: "mm-kbri-yangon", name: "KBRI Yangon" },
     });
   });
 
