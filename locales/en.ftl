@@ -171,15 +171,6 @@ urgent-step-keep = 3. Keep every message, number, name and their last location. 
 urgent-step-report = 4. Press 🆘 below to report: officers see it as an urgent report, and what you wrote is carried into it.
 urgent-step-report-in-report = 4. Go on with this report. When asked whether someone already left, answer Yes: officers will see it as an urgent report.
 urgent-button-report = 🆘 Report now (urgent)
-urgent-hotline-label-id-kp2mi = Migrant workers' complaint line (KP2MI), free, 24 h
-urgent-hotline-label-id-kp2mi-abroad = Migrant workers' complaint line, from abroad
-urgent-hotline-label-id-kemnaker = Ministry of Manpower call centre
-urgent-hotline-label-kh-kbri-phnom-penh = Indonesian Embassy in Phnom Penh, citizen protection
-urgent-hotline-label-mm-kbri-yangon = Indonesian Embassy in Yangon
-urgent-hotline-label-la-kbri-vientiane = Indonesian Embassy in Vientiane
-urgent-hotline-label-th-kbri-bangkok = Indonesian Embassy in Bangkok
-urgent-hotline-label-ph-kbri-manila = Indonesian Embassy in Manila
-urgent-hotline-label-my-kbri-kuala-lumpur = Indonesian Embassy in Kuala Lumpur
 
 identifier-kind-phone = Phone
 identifier-kind-whatsapp = WhatsApp

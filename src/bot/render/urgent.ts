@@ -1,7 +1,7 @@
 /**
  * The answer to urgent words ("sudah berangkat … hp nya ditahan"): what to do now, the Indonesian
  * embassy in the place named and the national hotline, before anything else. Labels come from the
- * locale (hotline-label-<id>), so the Indonesian UI has Indonesian names; numbers from
+ * locale (hotline-name), so the Indonesian UI has Indonesian names; numbers from
  * data/hotlines.json through hotlinesFor.
  */
 import type { Translate } from "#src/bot/context.js";
@@ -12,8 +12,7 @@ function missionLines(t: Translate, countries: readonly string[]): string[] {
   const lines: string[] = [];
   for (const country of countries.slice(0, 2)) {
     for (const h of hotlinesFor(country).filter((h) => h.country === country.toUpperCase())) {
-      const label = t(`urgent-hotline-label-${h.id}`);
-      const name = label.startsWith("urgent-hotline-label-") ? h.name : label;
+      const name = t("hotline-name", { hotline: h.id, name: h.name });
       lines.push(h.number ? `☎️ ${name}: ${h.number}` : `🏛 ${name}: ${t("hotline-no-number")}`);
     }
   }
@@ -21,10 +20,9 @@ function missionLines(t: Translate, countries: readonly string[]): string[] {
 }
 
 function nationalLines(t: Translate): string[] {
-  return hotlinesFor(undefined).map((h) => {
-    const label = t(`urgent-hotline-label-${h.id}`);
-    return `☎️ ${label.startsWith("urgent-hotline-label-") ? h.name : label}: ${h.number ?? ""}`;
-  });
+  return hotlinesFor(undefined).map(
+    (h) => `☎️ ${t("hotline-name", { hotline: h.id, name: h.name })}: ${h.number ?? ""}`,
+  );
 }
 
 /**
