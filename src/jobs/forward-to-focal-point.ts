@@ -18,7 +18,6 @@ import { InputMediaBuilder } from "grammy";
 import type { MessageEntity } from "grammy/types";
 import { z } from "zod";
 import type { Translate } from "#src/bot/context.js";
-import { type ForwardReason, focalKeyboard, renderChannelPost } from "#src/bot/render/channel-post.js";
 import type { Config, FocalLocale } from "#src/config.js";
 import { type FileSource, photosForGroups } from "#src/jobs/group-media.js";
 import {
@@ -32,6 +31,7 @@ import type { Logger } from "#src/logger.js";
 import { BUCKETS, takeToken } from "#src/rate-limit.js";
 import type { RedisClient } from "#src/redis.js";
 import type { Keys } from "#src/redis-keys.js";
+import { type ForwardReason, focalKeyboard, renderChannelPost } from "#src/render/channel-post.js";
 import type { FocalAnswer } from "#src/reports/focal-responses.js";
 import { type Media, type Report, StoredReportError } from "#src/reports/report.js";
 import { REPORT_ID_PATTERN } from "#src/reports/report-id.js";

@@ -5,8 +5,8 @@
  */
 import { type GuardedOpinion, INJECTION_INDICATOR } from "#src/analysis/guards.js";
 import type { Translate } from "#src/bot/context.js";
-import { clip } from "#src/bot/render/clip.js";
-import { LEVEL_MARK } from "#src/bot/render/screening.js";
+import { clip } from "#src/render/clip.js";
+import { LEVEL_MARK } from "#src/render/screening.js";
 import { LEVELS, type Level } from "#src/screening/types.js";
 
 /** Telegram's limit for a message text. */

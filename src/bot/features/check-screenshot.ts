@@ -12,11 +12,11 @@ import type { Message } from "grammy/types";
 import type { BotContext, Translate } from "#src/bot/context.js";
 import { mediaOf } from "#src/bot/conversations/report/steps/offer.js";
 import { checkAnotherData, checkText, reportThisData, screenWithLookup } from "#src/bot/features/check.js";
-import { renderScreening } from "#src/bot/render/screening.js";
 import type { ImageCheckFinisher } from "#src/jobs/read-screenshots.js";
 import type { Logger } from "#src/logger.js";
 import type { RedisClient } from "#src/redis.js";
 import type { Keys } from "#src/redis-keys.js";
+import { renderScreening } from "#src/render/screening.js";
 import type { ReportStore } from "#src/reports/store.js";
 
 /** As long as a checked text is kept for "Report this". */

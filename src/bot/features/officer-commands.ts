@@ -8,7 +8,7 @@ import { Composer, InputFile } from "grammy";
 import type { BotContext } from "#src/bot/context.js";
 import { moderatorTranslate } from "#src/bot/features/triage.js";
 import { countryName } from "#src/bot/i18n.js";
-import { defang } from "#src/bot/render/defang.js";
+import { defang } from "#src/render/defang.js";
 import { EXCHANGE_SCHEMA_VERSION, exchangeJsonLines } from "#src/reports/exchange.js";
 import { exportReportsCsv } from "#src/reports/export-csv.js";
 import { FocalResponses } from "#src/reports/focal-responses.js";

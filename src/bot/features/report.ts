@@ -9,7 +9,7 @@ import type { BotContext } from "#src/bot/context.js";
 import { REPORT_CONVERSATION, type ReportStartOptions } from "#src/bot/conversations/report/index.js";
 import { reportThisData } from "#src/bot/features/check.js";
 import { takeFor } from "#src/bot/middlewares/limit-floods.js";
-import { renderHotlines } from "#src/bot/render/hotlines.js";
+import { renderHotlines } from "#src/render/hotlines.js";
 import { LIMITS, mediaSchema } from "#src/reports/report.js";
 
 export async function startReport(

@@ -3,8 +3,8 @@
  * within Telegram's limits — also when Telegram answers 429 or 500, or a worker dies mid-job.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CHANNEL_POST_MAX_LENGTH, renderChannelPost } from "#src/bot/render/channel-post.js";
 import { createForwarding, forwardQueueName } from "#src/jobs/forward-to-focal-point.js";
+import { CHANNEL_POST_MAX_LENGTH, renderChannelPost } from "#src/render/channel-post.js";
 import type { ReportDraft } from "#src/reports/report.js";
 import type { SimChat } from "../../harness/telegram/index.js";
 import { sampleDraft } from "../reports/fixtures.js";

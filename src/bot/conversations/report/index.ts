@@ -26,8 +26,8 @@ import { type EditablePart, reviewSummary } from "#src/bot/conversations/report/
 import { askWho } from "#src/bot/conversations/report/steps/who.js";
 import { screenWithKnown } from "#src/bot/features/check.js";
 import { mainMenu } from "#src/bot/keyboards/main-menu.js";
-import { renderScreening } from "#src/bot/render/screening.js";
 import type { Locale } from "#src/config.js";
+import { renderScreening } from "#src/render/screening.js";
 import { LIMITS, type Media } from "#src/reports/report.js";
 
 export const REPORT_CONVERSATION = "report";

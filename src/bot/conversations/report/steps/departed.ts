@@ -2,7 +2,7 @@ import { Keyboard } from "grammy";
 import type { Dialog } from "#src/bot/conversations/report/dialog.js";
 import type { Departed } from "#src/bot/conversations/report/draft.js";
 import { askYesNoUnknown } from "#src/bot/conversations/report/steps/money.js";
-import { renderHotlines } from "#src/bot/render/hotlines.js";
+import { renderHotlines } from "#src/render/hotlines.js";
 
 export const RELATIONSHIPS = ["child", "spouse", "sibling", "parent", "relative", "friend", "self", "other"];
 
