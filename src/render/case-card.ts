@@ -8,13 +8,13 @@
 import { FormattedString, fmt } from "@grammyjs/parse-mode";
 import { InlineKeyboard } from "grammy";
 import type { Analysis } from "#src/analysis/result.js";
-import type { Translate } from "#src/bot/context.js";
-import { countryName } from "#src/bot/i18n.js";
 import { type CaseAction, caseActionData } from "#src/callback-data/case.js";
 import type { Locale } from "#src/config.js";
 import { clip } from "#src/render/clip.js";
+import { countryName } from "#src/render/country-name.js";
 import { defang } from "#src/render/defang.js";
 import { type FocalCardState, focalCardLines } from "#src/render/focal-card-lines.js";
+import type { Translate } from "#src/render/translate.js";
 import type { Report } from "#src/reports/report.js";
 import { extractIdentifiers } from "#src/screening/extract/index.js";
 import { screenOffer } from "#src/screening/index.js";

@@ -7,7 +7,7 @@ import { FormattedString, fmt } from "@grammyjs/parse-mode";
 import { Composer, InputFile } from "grammy";
 import type { BotContext } from "#src/bot/context.js";
 import { moderatorTranslate } from "#src/bot/features/triage.js";
-import { countryName } from "#src/bot/i18n.js";
+import { countryName } from "#src/render/country-name.js";
 import { defang } from "#src/render/defang.js";
 import { EXCHANGE_SCHEMA_VERSION, exchangeJsonLines } from "#src/reports/exchange.js";
 import { exportReportsCsv } from "#src/reports/export-csv.js";

@@ -99,15 +99,6 @@ export class ProcessKilled extends Error {
   }
 }
 
-/**
- * A test hook: `point` is called at every await point of handling an update (here, in the Bot
- * API fetch and around `external`) and may kill the process there.
- */
-export interface FaultPoints {
-  point(name: string): void;
-  readonly killed: boolean;
-}
-
 export interface ChatStateOptions {
   leaseMs: number;
   sessionTtlSeconds: number;

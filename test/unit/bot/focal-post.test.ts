@@ -81,7 +81,7 @@ describe("the focal post's languages", () => {
   });
 
   it("Khmer is for focal posts only: people still choose between Indonesian and English", async () => {
-    const { SUPPORTED_LOCALES } = await import("#src/bot/i18n.js");
+    const { SUPPORTED_LOCALES } = await import("#src/render/locales.js");
     expect(SUPPORTED_LOCALES).toEqual(["id", "en"]);
   });
 

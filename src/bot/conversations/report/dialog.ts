@@ -8,8 +8,8 @@ import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard, type Keyboard } from "grammy";
 import type { Message } from "grammy/types";
 import type { BotContext, InnerContext, Translate } from "#src/bot/context.js";
-import { countryName } from "#src/bot/i18n.js";
 import type { Locale } from "#src/config.js";
+import { countryName } from "#src/render/country-name.js";
 
 export type ReportConversation = Conversation<BotContext, InnerContext>;
 
