@@ -125,6 +125,15 @@ function cycles(edges: Import[]): string[][] {
   return groups;
 }
 
+describe("habits", () => {
+  it("tests print nothing: no console output in test/ (speed goes in bench/)", () => {
+    const printing = listTs("test").filter((path) =>
+      /\bconsole\.(log|info|warn|error|debug)\(/.test(readFileSync(join(ROOT, path), "utf8")),
+    );
+    expect(printing.filter((path) => path !== "test/unit/architecture.test.ts")).toEqual([]);
+  });
+});
+
 describe("imports run one way", () => {
   it("every #src/ and relative import names a file that exists", () => {
     const known = new Set(files.map((f) => f.path));
@@ -141,7 +150,14 @@ describe("imports run one way", () => {
   });
 
   it("only bot/ (and the app that wires it) imports bot/; render/ and reports/ import no job", () => {
-    const below = ["src/jobs", "src/render", "src/callback-data", "src/reports", "src/analysis", "src/privacy"];
+    const below = [
+      "src/jobs",
+      "src/render",
+      "src/callback-data",
+      "src/reports",
+      "src/analysis",
+      "src/privacy",
+    ];
     const upward = imports.filter(
       (i) =>
         (below.some((dir) => inside(i.from, dir)) && inside(i.to, "src/bot")) ||
