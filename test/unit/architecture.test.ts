@@ -17,7 +17,6 @@ const KNOWN_FEATURE_IMPORTS = [
   "src/bot/features/case-thread.ts -> src/bot/features/triage.ts",
   "src/bot/features/check-screenshot.ts -> src/bot/features/check.ts",
   "src/bot/features/menu.ts -> src/bot/features/my-reports.ts",
-  "src/bot/features/menu.ts -> src/bot/features/report.ts",
   "src/bot/features/my-reports.ts -> src/bot/features/reporter-reply.ts",
   "src/bot/features/officer-commands.ts -> src/bot/features/triage.ts",
   "src/bot/features/report.ts -> src/bot/features/check.ts",
