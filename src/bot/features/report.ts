@@ -1,7 +1,8 @@
 /**
- * Ways into a report: /report and "Report this" under a check (the menu's "Report" and "Someone is
- * in danger now" start it through the same src/bot/start-report.ts). Buttons of a report that is already over (a second press of Send, an old summary) are
- * answered here, outside the conversation, and change nothing.
+ * Ways into a report: /report and "Report this" under a check (the menu's "Report" and "Someone
+ * is in danger now" go through the same src/bot/start-report.ts). Buttons of a report that is
+ * already over (a second press of Send, an old summary) are answered here, outside the
+ * conversation, and change nothing.
  */
 import { Composer } from "grammy";
 import { z } from "zod";
