@@ -34,9 +34,8 @@ const KNOWN_LONG_FUNCTIONS = [
   // The screening pipeline in one pass (phrases, facts, scores, explanation); to be cut into stages
   // with the labelled set and the property tests watching.
   "src/screening/screen.ts screenExtracted",
-  // The playground page's frame and the emulator's MarkdownV2 parser: state machines of their own.
+  // The playground page's frame (browser code, tested only in a real browser).
   "src/playground/page/main.ts frame",
-  "src/playground/telegram/formatting/markdown-v2.ts parseMarkdownV2",
   // Case-card content and the report walk were being changed by other work at the same time.
   "src/render/case-card.ts renderCaseCard",
   "src/playground/report-driver.ts fillReport",
