@@ -1,5 +1,5 @@
 ## Waspada — focal-point channel posts and messages to reporters (English).
-## Keys are used by src/bot/render/channel-post.ts and src/jobs/.
+## Keys are used by src/render/channel-post.ts and src/jobs/.
 
 ## Focal-point channel post (no reporter identity, ever)
 focal-case = Case

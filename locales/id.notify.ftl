@@ -1,5 +1,5 @@
 ## Waspada — posting ke kanal focal point dan pesan ke pelapor (Bahasa Indonesia).
-## Kunci dipakai oleh src/bot/render/channel-post.ts dan src/jobs/.
+## Kunci dipakai oleh src/render/channel-post.ts dan src/jobs/.
 
 ## Posting kanal focal point (tanpa identitas pelapor, sama sekali)
 focal-case = Kasus

@@ -1,14 +1,13 @@
 /**
  * One analysis of an offer by the language model: extraction, then a guarded second opinion.
- * Everything that protects the service lives here: a timeout per call (the SDK's), our retries on
- * 429/5xx (honouring retry-after), a circuit breaker and daily budgets in Redis, metrics. Nothing
+ * A timeout per call (the SDK's) and metrics here; retries on 429/5xx (honouring retry-after), the
+ * circuit breaker and the daily budgets in src/analysis/limits.ts. Nothing
  * here throws for a bad model: invalid output is recorded as `needs_review`, a dead server as
  * `failed` or `skipped` — the rules' result stands either way.
  *
  * Only offer texts (and, if allowed, screenshots) are sent: never the reporter, never ids.
  */
 import { createHash } from "node:crypto";
-import OpenAI from "openai";
 import type {
   ChatCompletionContentPart,
   ChatCompletionMessageParam,
@@ -16,6 +15,16 @@ import type {
 import { z } from "zod";
 import type { AnalysisConfig, ModelClient } from "#src/analysis/client.js";
 import { type GuardedOpinion, guardSecondOpinion } from "#src/analysis/guards.js";
+import {
+  type BreakerOptions,
+  type CallFailure,
+  classify,
+  createModelLimits,
+  DEFAULT_BREAKER,
+  DEFAULT_RETRY,
+  type RetryOptions,
+  retryWait,
+} from "#src/analysis/limits.js";
 import { indicatorList, loadPrompt, offerAsData, PROMPT_VERSIONS } from "#src/analysis/prompts.js";
 import {
   type Analysis,
@@ -42,20 +51,6 @@ import type { Level } from "#src/screening/types.js";
 
 export type Task = "extract" | "second_opinion";
 
-export interface BreakerOptions {
-  /** Consecutive failed calls that open the circuit. */
-  failures: number;
-  /** How long it stays open; afterwards one call probes, and one more failure opens it again. */
-  coolDownMs: number;
-}
-
-export interface RetryOptions {
-  attempts: number;
-  baseMs: number;
-  /** Longest wait between attempts (a longer retry-after fails the call instead). */
-  maxWaitMs: number;
-}
-
 export interface AnalyserDeps {
   client: ModelClient;
   config: AnalysisConfig;
@@ -76,44 +71,11 @@ export interface OfferInput {
   media: Media[];
 }
 
-const DEFAULT_BREAKER: BreakerOptions = { failures: 5, coolDownMs: 5 * 60_000 };
-const DEFAULT_RETRY: RetryOptions = { attempts: 3, baseMs: 1_000, maxWaitMs: 30_000 };
 const EXTRACTION_TTL_SECONDS = 2 * 60 * 60;
-const BUDGET_TTL_SECONDS = 2 * 24 * 60 * 60;
 
 type CallOutcome<T> =
   | { kind: "ok"; data: T; usage: Usage; record: CallRecord }
   | { kind: "invalid" | "error"; reason: string; usage: Usage; record: CallRecord };
-
-class CallFailure extends Error {
-  constructor(
-    readonly reason: string,
-    readonly retryable: boolean,
-    readonly waitMs?: number,
-  ) {
-    super(reason);
-  }
-}
-
-/** Sorts an SDK error: what to record, and whether another attempt can help. */
-function classify(error: unknown): CallFailure {
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return new CallFailure("timeout", false);
-  if (error instanceof OpenAI.APIConnectionError) return new CallFailure("network", true);
-  if (error instanceof OpenAI.APIError) {
-    const status = error.status ?? 0;
-    if (status === 429 || status >= 500) {
-      const header = error.headers?.get?.("retry-after");
-      const seconds = header !== null && header !== undefined ? Number(header) : Number.NaN;
-      return new CallFailure(
-        `http_${status}`,
-        true,
-        Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined,
-      );
-    }
-    return new CallFailure(`http_${status}`, false);
-  }
-  return new CallFailure("error", false);
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const digestOf = (parts: readonly string[]) =>
@@ -160,47 +122,22 @@ export function createAnalyser(deps: AnalyserDeps): Analyser {
   const { client, keys, metrics, logger, config } = deps;
   // Only `secondOpinion` (the eval) runs without Redis; every other path reads and writes state.
   const redis = deps.redis as RedisClient;
-  const breaker = { ...DEFAULT_BREAKER, ...deps.breaker };
   const retry = { ...DEFAULT_RETRY, ...deps.retry };
   const now = deps.now ?? Date.now;
+  const { circuitOpen, recordFailure, reserve, recordSuccess } = createModelLimits({
+    redis,
+    keys,
+    config,
+    logger,
+    breaker: { ...DEFAULT_BREAKER, ...deps.breaker },
+    now,
+  });
   const riskIds = [...screeningEngine().compiled.indicators.keys()];
   const riskIdSet = new Set(riskIds);
   const opinionSchema = secondOpinionSchema(riskIds);
   const extractFormat = jsonSchemaOf(extractionSchema);
   const opinionFormat = jsonSchemaOf(opinionSchema);
   let opinionPrompt: string | undefined;
-
-  async function circuitOpen(): Promise<boolean> {
-    return (await redis.exists(keys.llmCircuitOpen())) === 1;
-  }
-
-  async function recordFailure(): Promise<void> {
-    const failures = await redis.incr(keys.llmFailures());
-    if (failures >= breaker.failures) {
-      await redis.set(keys.llmCircuitOpen(), String(failures), "PX", breaker.coolDownMs);
-      logger.warn({ failures, coolDownMs: breaker.coolDownMs }, "language model circuit open");
-    }
-  }
-
-  /** Takes `calls` from today's budgets (per reporter and in total), or nothing when either is spent. */
-  async function reserve(ref: string, calls: number): Promise<boolean> {
-    const day = new Date(now()).toISOString().slice(0, 10);
-    const counters: Array<[string, number]> = [
-      [keys.llmUserBudget(day, ref), config.OPENAI_USER_DAILY_BUDGET],
-      [keys.llmBudget(day), config.OPENAI_DAILY_BUDGET],
-    ];
-    const taken: string[] = [];
-    for (const [key, limit] of counters) {
-      const used = await redis.incrby(key, calls);
-      if (used === calls) await redis.expire(key, BUDGET_TTL_SECONDS);
-      taken.push(key);
-      if (used > limit) {
-        for (const k of taken) await redis.decrby(k, calls);
-        return false;
-      }
-    }
-    return true;
-  }
 
   async function call<T>(
     task: Task,
@@ -235,7 +172,7 @@ export function createAnalyser(deps: AnalyserDeps): Analyser {
         };
         metrics.llmTokens.inc({ task, kind: "prompt" }, usage.promptTokens);
         metrics.llmTokens.inc({ task, kind: "completion" }, usage.completionTokens);
-        if (deps.redis) await redis.del(keys.llmFailures());
+        if (deps.redis) await recordSuccess();
         const content = completion.choices[0]?.message?.content;
         const invalid = (reason: string): CallOutcome<T> => {
           metrics.llmCalls.inc({ task, result: "invalid" });
@@ -273,9 +210,8 @@ export function createAnalyser(deps: AnalyserDeps): Analyser {
         timer();
         failure = classify(error);
         metrics.llmFailures.inc({ task, reason: failure.reason });
-        if (!failure.retryable || attempts >= retry.attempts) break;
-        const wait = failure.waitMs ?? retry.baseMs * 2 ** (attempts - 1);
-        if (wait > retry.maxWaitMs) break;
+        const wait = retryWait(failure, attempts, retry);
+        if (wait === undefined) break;
         logger.info(
           { task, reason: failure.reason, attempt: attempts, waitMs: wait },
           "language model call retried",

@@ -4,8 +4,8 @@
  */
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
-import { SUPPORTED_LOCALES } from "#src/bot/i18n.js";
 import type { Locale } from "#src/config.js";
+import { SUPPORTED_LOCALES } from "#src/render/locales.js";
 
 /** Anything that renders a message key in a locale (the I18n instance). */
 export interface Translator {

@@ -4,7 +4,6 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
 import type { ConversationOwners } from "#src/bot/conversations/owners.js";
-import type { FaultPoints } from "#src/bot/middlewares/chat-state.js";
 import type { FocalAdminCheck } from "#src/bot/middlewares/focal-admin.js";
 import type { OfficerCheck } from "#src/bot/middlewares/officer.js";
 import type { RateLimits } from "#src/bot/rate-limits.js";
@@ -22,6 +21,15 @@ import type { Sealer } from "#src/privacy/sealed.js";
 import type { RedisClient } from "#src/redis.js";
 import type { Keys } from "#src/redis-keys.js";
 import type { ReportStore } from "#src/reports/store.js";
+
+/**
+ * A test hook: `point` is called at every await point of handling an update (in the Bot API
+ * fetch and around `external`, see chat-state.ts) and may kill the process there.
+ */
+export interface FaultPoints {
+  point(name: string): void;
+  readonly killed: boolean;
+}
 
 export interface SessionData {
   /** Chosen with /language, or taken from Telegram's language_code at first contact. */
@@ -70,5 +78,5 @@ export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData>
 /** Inside a conversation the context is a fresh grammY Context: no session, no i18n, no deps. */
 export type InnerContext = Context;
 
-/** Renders a message key in the conversation's language. */
-export type Translate = (key: string, args?: Record<string, string | number>) => string;
+/** Handlers and conversations name it from here; render/ owns it (render knows no bot). */
+export type { Translate } from "#src/render/translate.js";

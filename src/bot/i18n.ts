@@ -9,10 +9,9 @@
 import { join } from "node:path";
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import type { FocalLocale, Locale } from "#src/config.js";
+import type { Locale } from "#src/config.js";
+import { isLocale } from "#src/render/locales.js";
 import { dataFilePath } from "#src/screening/data-files.js";
-
-export const SUPPORTED_LOCALES: readonly Locale[] = ["id", "en"];
 
 /** locales/ beside data/ at the package root, whether running from src/ or dist/src/. */
 export const LOCALES_DIR = join(dataFilePath(""), "..", "locales");
@@ -39,17 +38,4 @@ export function localeFromLanguageCode(code: string | undefined, fallback: Local
   // "in" is the deprecated ISO 639 code for Indonesian that some Android clients still send.
   if (primary === "id" || primary === "in") return "id";
   return fallback;
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (SUPPORTED_LOCALES as readonly string[]).includes(value);
-}
-
-/** A country's name in a locale (also Khmer, for focal posts), from the ICU data Node ships. */
-export function countryName(locale: Locale | FocalLocale, code: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: "region" }).of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
 }

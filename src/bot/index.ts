@@ -7,7 +7,7 @@
 
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, BotError, type Context } from "grammy";
+import { type ApiClientOptions, Bot, BotError, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotDeps } from "#src/bot/context.js";
 import {
@@ -54,24 +54,34 @@ export const ALLOWED_UPDATES = [
 export interface CreateBotOptions {
   /** Skips the getMe call at start (tests and webhook processes that already know the bot). */
   botInfo?: UserFromGetMe;
+  /** The Bot API client the app's jobs use too (one fetch for every call); built from deps if absent. */
+  client?: ApiClientOptions;
+}
+
+/** How every Bot API call is made: through one fetch that retries, counts and (in tests) can be killed. */
+export function telegramClient(
+  deps: Pick<BotDeps, "config" | "metrics" | "logger" | "faults">,
+): ApiClientOptions {
+  const { config } = deps;
+  return {
+    apiRoot: config.TELEGRAM_API_ROOT,
+    // Every call, including those made inside conversations, goes through this fetch.
+    fetch: createTelegramFetch({
+      maxRetries: config.TELEGRAM_MAX_RETRIES,
+      maxDelaySeconds: config.TELEGRAM_MAX_RETRY_DELAY_SECONDS,
+      metrics: deps.metrics,
+      logger: deps.logger,
+      faults: deps.faults,
+    }),
+    timeoutSeconds: 60,
+  };
 }
 
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): WaspadaBot {
   const { config } = deps;
   const bot = new Bot<BotContext>(config.BOT_TOKEN, {
     botInfo: options.botInfo,
-    client: {
-      apiRoot: config.TELEGRAM_API_ROOT,
-      // Every call, including those made inside conversations, goes through this fetch.
-      fetch: createTelegramFetch({
-        maxRetries: config.TELEGRAM_MAX_RETRIES,
-        maxDelaySeconds: config.TELEGRAM_MAX_RETRY_DELAY_SECONDS,
-        metrics: deps.metrics,
-        logger: deps.logger,
-        faults: deps.faults,
-      }),
-      timeoutSeconds: 60,
-    },
+    client: options.client ?? telegramClient(deps),
   });
 
   const chatRef = (ctx: Context) => (ctx.chat ? deps.pseudonymize("chat", ctx.chat.id) : undefined);

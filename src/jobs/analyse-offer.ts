@@ -7,7 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Analyser, AnalysisDraft, OfferInput } from "#src/analysis/analyse.js";
-import { type Analysis, parseStoredAnalysis } from "#src/analysis/result.js";
+import type { Analysis } from "#src/analysis/result.js";
 import type { ModelExtraction } from "#src/analysis/schemas.js";
 import { type CheckOpinionDeps, type CheckReply, createCheckOpinions } from "#src/jobs/check-opinion.js";
 import type { JobRunner } from "#src/jobs/runner.js";
@@ -15,6 +15,7 @@ import type { Logger } from "#src/logger.js";
 import type { RedisClient } from "#src/redis.js";
 import { runBatch } from "#src/redis-batch.js";
 import type { Keys } from "#src/redis-keys.js";
+import { modelAnalysisOf } from "#src/reports/case-records.js";
 import type { Report } from "#src/reports/report.js";
 import type { ReportStore } from "#src/reports/store.js";
 
@@ -53,8 +54,7 @@ export interface OfferAnalysisDeps {
 
 export function createOfferAnalysis(runner: JobRunner, deps: OfferAnalysisDeps): OfferAnalysis {
   const { analyser, redis, keys } = deps;
-  const analysisOf = async (reportId: string) =>
-    parseStoredAnalysis(await redis.get(keys.reportAnalysis(reportId)));
+  const analysisOf = (reportId: string) => modelAnalysisOf(redis, keys, reportId);
   if (!analyser) {
     return {
       enabled: false,

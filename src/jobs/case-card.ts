@@ -13,10 +13,6 @@
 
 import { Worker } from "bullmq";
 import { type Api, GrammyError } from "grammy";
-import type { Translate } from "#src/bot/context.js";
-import { type CardContext, caseKeyboard, renderCaseCard } from "#src/bot/render/case-card.js";
-import { cut } from "#src/bot/render/clip.js";
-import { defang } from "#src/bot/render/defang.js";
 import type { Locale } from "#src/config.js";
 import { type FileSource, photosForGroups } from "#src/jobs/group-media.js";
 import { classifyTelegramError, type JobRunner } from "#src/jobs/runner.js";
@@ -25,6 +21,10 @@ import type { Logger } from "#src/logger.js";
 import type { RedisClient } from "#src/redis.js";
 import { runBatch } from "#src/redis-batch.js";
 import type { Keys } from "#src/redis-keys.js";
+import { type CardContext, caseKeyboard, renderCaseCard } from "#src/render/case-card.js";
+import { cut } from "#src/render/clip.js";
+import { defang } from "#src/render/defang.js";
+import type { Translate } from "#src/render/translate.js";
 import { canonicalIdentifier } from "#src/reports/identifiers.js";
 import type { Report } from "#src/reports/report.js";
 import type { ReportStore } from "#src/reports/store.js";

@@ -9,13 +9,13 @@
 import type { Api } from "grammy";
 import { z } from "zod";
 import type { Analyser } from "#src/analysis/analyse.js";
-import { withOpinion } from "#src/bot/render/check-opinion.js";
 import type { Locale } from "#src/config.js";
 import { classifyTelegramError, type JobRunner } from "#src/jobs/runner.js";
 import type { Logger } from "#src/logger.js";
 import type { Sealer } from "#src/privacy/sealed.js";
 import type { RedisClient } from "#src/redis.js";
 import type { Keys } from "#src/redis-keys.js";
+import { withOpinion } from "#src/render/check-opinion.js";
 import { LEVELS, type Level } from "#src/screening/types.js";
 
 export const CHECK_OPINION_QUEUE = "check-opinion";

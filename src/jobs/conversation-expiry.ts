@@ -4,13 +4,13 @@
  * processes may sweep at once: removing the deadline entry is the claim, so each chat is told once.
  */
 import type { Api } from "grammy";
-import { isLocale } from "#src/bot/i18n.js";
 import type { Locale } from "#src/config.js";
 import type { Logger } from "#src/logger.js";
 import type { Sealer } from "#src/privacy/sealed.js";
 import type { RedisClient } from "#src/redis.js";
 import { runBatch } from "#src/redis-batch.js";
 import type { Keys } from "#src/redis-keys.js";
+import { isLocale } from "#src/render/locales.js";
 
 export interface ExpiryDeps {
   redis: RedisClient;

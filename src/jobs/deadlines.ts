@@ -21,14 +21,19 @@ import {
 import type { Logger } from "#src/logger.js";
 import type { RedisClient } from "#src/redis.js";
 import type { Keys } from "#src/redis-keys.js";
-import type { FocalResponse, FocalResponses } from "#src/reports/focal-responses.js";
+import {
+  DEADLINE_KINDS,
+  type DeadlineKind,
+  deadlineMet,
+  type PendingDeadline,
+  pendingDeadlines,
+} from "#src/reports/deadlines.js";
+import type { FocalResponses } from "#src/reports/focal-responses.js";
 import type { Report } from "#src/reports/report.js";
 import { REPORT_ID_PATTERN } from "#src/reports/report-id.js";
 import type { ReportStore } from "#src/reports/store.js";
 
 export const DEADLINE_QUEUE = "deadlines";
-export const DEADLINE_KINDS = ["urgent_take", "focal_ack", "need_info"] as const;
-export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export interface DeadlineDeps {
   reports: ReportStore;
@@ -45,12 +50,6 @@ export interface DeadlineDeps {
   onChange?: (reportId: string) => Promise<void>;
   workerOptions?: Partial<WorkerOptions>;
   now?: () => number;
-}
-
-export interface PendingDeadline {
-  kind: DeadlineKind;
-  instance: string;
-  dueAt: number;
 }
 
 export interface Deadlines {
@@ -74,27 +73,6 @@ type DeadlineData = z.infer<typeof dataSchema>;
 
 export const deadlineJobId = (kind: DeadlineKind, reportId: string, instance: string): string =>
   `deadline/${kind}/${reportId}/${instance}`;
-
-/** Whether a deadline is met by now (pure: the card and the job decide alike). */
-export function deadlineMet(
-  kind: DeadlineKind,
-  instance: string,
-  report: Report,
-  responses: readonly FocalResponse[],
-): boolean {
-  if (report.status === "closed") return true;
-  switch (kind) {
-    case "urgent_take":
-      return report.assignee !== undefined || report.status !== "received";
-    case "focal_ack":
-      return responses.some((r) => r.chatId === Number(instance));
-    case "need_info": {
-      if (report.statusVersion !== Number(instance)) return true;
-      const asked = report.history.at(-1)?.at ?? report.updatedAt;
-      return report.additions.some((a) => a.at > asked);
-    }
-  }
-}
 
 const SENDING = "sending";
 
@@ -190,18 +168,7 @@ export function createDeadlines(runner: JobRunner, deps: DeadlineDeps): Deadline
     },
 
     async pending(report) {
-      const all = await redis.hgetall(keys.reportDeadlines(report.id));
-      const responses = await deps.responses.list(report.id);
-      return Object.entries(all)
-        .flatMap(([name, due]) => {
-          const i = name.indexOf(":");
-          const kind = name.slice(0, i) as DeadlineKind;
-          const instance = name.slice(i + 1);
-          if (!DEADLINE_KINDS.includes(kind) || !Number.isFinite(Number(due))) return [];
-          if (deadlineMet(kind, instance, report, responses)) return [];
-          return [{ kind, instance, dueAt: Number(due) }];
-        })
-        .sort((a, b) => a.dueAt - b.dueAt);
+      return pendingDeadlines(redis, keys, report, await deps.responses.list(report.id));
     },
 
     async shareMet(sinceMs = 0) {

@@ -17,8 +17,6 @@ import type { Api } from "grammy";
 import { InputMediaBuilder } from "grammy";
 import type { MessageEntity } from "grammy/types";
 import { z } from "zod";
-import type { Translate } from "#src/bot/context.js";
-import { type ForwardReason, focalKeyboard, renderChannelPost } from "#src/bot/render/channel-post.js";
 import type { Config, FocalLocale } from "#src/config.js";
 import { type FileSource, photosForGroups } from "#src/jobs/group-media.js";
 import {
@@ -32,6 +30,9 @@ import type { Logger } from "#src/logger.js";
 import { BUCKETS, takeToken } from "#src/rate-limit.js";
 import type { RedisClient } from "#src/redis.js";
 import type { Keys } from "#src/redis-keys.js";
+import { type ForwardReason, focalKeyboard, renderChannelPost } from "#src/render/channel-post.js";
+import type { Translate } from "#src/render/translate.js";
+import { type ForwardFailure, focalPostsOf, forwardFailures } from "#src/reports/case-records.js";
 import type { FocalAnswer } from "#src/reports/focal-responses.js";
 import { type Media, type Report, StoredReportError } from "#src/reports/report.js";
 import { REPORT_ID_PATTERN } from "#src/reports/report-id.js";
@@ -71,13 +72,6 @@ export interface ForwardingDeps {
   /** Tests shorten lock and stall intervals to take over a killed worker's job quickly. */
   workerOptions?: Partial<WorkerOptions>;
   now?: () => number;
-}
-
-export interface ForwardFailure {
-  reportId: string;
-  channelId: number;
-  error: string;
-  at: string;
 }
 
 export interface Forwarding {
@@ -121,8 +115,6 @@ const jobDataSchema = z.object({
 });
 type ForwardJobData = z.infer<typeof jobDataSchema>;
 
-const failureSchema = z.object({ error: z.string(), at: z.string() });
-
 /** BullMQ forbids ":" in job ids and queue names. */
 export const forwardQueueName = (chatId: number): string => `forward-${chatId}`;
 export const forwardJobId = (reportId: string, chatId: number): string => `fwd/${reportId}/${chatId}`;
@@ -145,6 +137,27 @@ redis.call('PEXPIRE', key, window * 2)
 return 0
 `;
 
+type ForwardPolicy = Pick<Config, "FORWARD_MIN_LEVEL"> & Partial<Pick<Config, "FORWARD_MODE">>;
+
+const levelReached = (policy: ForwardPolicy, report: Report) =>
+  LEVEL_ORDER.indexOf(report.screening.level) >= LEVEL_ORDER.indexOf(policy.FORWARD_MIN_LEVEL);
+
+/** Whether a case goes to focal points now (pure: the forwarding job and the case card agree). */
+export function forwardsNow(policy: ForwardPolicy, report: Report): boolean {
+  const mode = policy.FORWARD_MODE ?? "auto";
+  return (mode === "auto" && levelReached(policy, report)) || report.urgent || report.status === "escalated";
+}
+
+/** Review mode holds this case back until an officer escalates it (the card says so). */
+export function awaitsReview(policy: ForwardPolicy, report: Report): boolean {
+  return (
+    (policy.FORWARD_MODE ?? "auto") === "review" &&
+    levelReached(policy, report) &&
+    !forwardsNow(policy, report) &&
+    !["not_scam", "closed"].includes(report.status)
+  );
+}
+
 /** Thrown inside a job to put it back at the head of its queue until the channel may take more. */
 class ChannelBusy extends Error {
   constructor(readonly waitMs: number) {
@@ -163,7 +176,6 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
     (key, args) =>
       deps.i18n.t(localeOf(chatId), key, args);
   const channels = config.FOCAL_CHANNELS ?? {};
-  const mode = config.FORWARD_MODE ?? "auto";
   const unrouted = new Set<string>();
   const concurrencySet = new Map<number, Promise<unknown>>();
 
@@ -182,21 +194,8 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
     return [];
   }
 
-  const levelReached = (report: Report) =>
-    LEVEL_ORDER.indexOf(report.screening.level) >= LEVEL_ORDER.indexOf(config.FORWARD_MIN_LEVEL);
-
-  function shouldForward(report: Report): boolean {
-    return (mode === "auto" && levelReached(report)) || report.urgent || report.status === "escalated";
-  }
-
-  function awaitingReview(report: Report): boolean {
-    return (
-      mode === "review" &&
-      levelReached(report) &&
-      !shouldForward(report) &&
-      !["not_scam", "closed"].includes(report.status)
-    );
-  }
+  const shouldForward = (report: Report) => forwardsNow(config, report);
+  const awaitingReview = (report: Report) => awaitsReview(config, report);
 
   async function renderPost(report: Report, chatId: number, response?: { answer: FocalAnswer; at: string }) {
     const reason = await redis.hget(keys.reportForwarding(report.id), `${chatId}:reason`);
@@ -415,16 +414,7 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
     throw Worker.RateLimitError();
   }
 
-  async function failures(): Promise<ForwardFailure[]> {
-    const all = await redis.hgetall(keys.forwardFailures());
-    return Object.entries(all).flatMap(([field, json]) => {
-      const i = field.lastIndexOf(":");
-      const channelId = Number(field.slice(i + 1));
-      const parsed = failureSchema.safeParse(safeJson(json));
-      if (i < 0 || !Number.isSafeInteger(channelId) || !parsed.success) return [];
-      return [{ reportId: field.slice(0, i), channelId, ...parsed.data }];
-    });
-  }
+  const failures = () => forwardFailures(redis, keys);
 
   for (const chatId of new Set(Object.values(channels))) {
     runner.process<ForwardJobData>(forwardQueueName(chatId), forward, {
@@ -449,12 +439,7 @@ export function createForwarding(runner: JobRunner, deps: ForwardingDeps): Forwa
 
     failures,
 
-    async postsOf(reportId) {
-      const all = await redis.hgetall(keys.reportPosts(reportId));
-      const posts: Record<number, number> = {};
-      for (const [chat, message] of Object.entries(all)) posts[Number(chat)] = Number(message);
-      return posts;
-    },
+    postsOf: (reportId) => focalPostsOf(redis, keys, reportId),
 
     async retryFailures() {
       const failed = await failures();
@@ -483,12 +468,4 @@ export function mediaUnits(media: readonly Media[]): Media[][] {
     for (let i = 0; i < items.length; i += 10) units.push(items.slice(i, i + 10));
   }
   return units;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

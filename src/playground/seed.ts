@@ -4,7 +4,7 @@
  * opens a working group. The offers are from the labelled evaluation set (data/eval/dev-scam.jsonl).
  */
 import { readFileSync } from "node:fs";
-import { type CaseAction, caseActionData } from "#src/bot/callback-data/case.js";
+import { type CaseAction, caseActionData } from "#src/callback-data/case.js";
 import type { Locale } from "#src/config.js";
 import { fillReport, type ReportAnswers, sendReport } from "#src/playground/report-driver.js";
 import type { PlaygroundWorld } from "#src/playground/world.js";

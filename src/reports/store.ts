@@ -10,7 +10,6 @@
  */
 
 import { z } from "zod";
-import type { Locale } from "#src/config.js";
 import type { Pseudonymize } from "#src/privacy/pseudonym.js";
 import type { Sealer } from "#src/privacy/sealed.js";
 import type { RedisClient } from "#src/redis.js";
@@ -26,26 +25,44 @@ import {
   LIMITS,
   parseStoredReport,
   REPORT_SCHEMA_VERSION,
-  type RecruiterIdentifier,
   type Report,
   type ReportDraft,
   reportDraftSchema,
 } from "#src/reports/report.js";
 import { newReportId, REPORT_ID_PATTERN } from "#src/reports/report-id.js";
 import { canTransition, isOpenStatus, type ReportStatus, STATUSES } from "#src/reports/status.js";
+import { type AuditEntry, type AuditEvent, AuditLog } from "#src/reports/store/audit-log.js";
+import {
+  canonicalIdentifiers,
+  type IdentifierDetails,
+  type IdentifierIndex,
+  IdentifierIndexStore,
+  type IdentifierVerdict,
+  officerIdSchema,
+  uniqueCanonical,
+} from "#src/reports/store/identifier-index.js";
+import {
+  type Reporter,
+  type ReporterInput,
+  Reporters,
+  reporterInputSchema,
+} from "#src/reports/store/reporters.js";
+import { type ChangeResult, changeReport } from "#src/reports/store/transaction.js";
 import { extractIdentifiers } from "#src/screening/extract/index.js";
-import type {
-  ExtractedIdentifier,
-  IdentifierKind,
-  IdentifierLookup,
-  KnownIdentifier,
-} from "#src/screening/types.js";
+import type { IdentifierKind } from "#src/screening/types.js";
+
+export type { AuditEntry, AuditEvent } from "#src/reports/store/audit-log.js";
+export type {
+  IdentifierDetails,
+  IdentifierIndex,
+  IdentifierVerdict,
+} from "#src/reports/store/identifier-index.js";
+export { indexedIdentifiers, searchableIdentifiers } from "#src/reports/store/identifier-index.js";
+export type { Reporter, ReporterInput } from "#src/reports/store/reporters.js";
+export type { ChangeResult } from "#src/reports/store/transaction.js";
 
 /** A repeated confirmation later than this creates a new report; Telegram redelivers within minutes. */
 const ONCE_TTL_SECONDS = 30 * 24 * 60 * 60;
-const AUDIT_MAX_LENGTH = 1_000_000;
-/** Optimistic transactions retried this often before giving up (only under heavy contention on one report). */
-const MAX_TRANSACTION_ATTEMPTS = 20;
 
 export interface ReportStoreDeps {
   redis: RedisClient;
@@ -55,77 +72,11 @@ export interface ReportStoreDeps {
   now?: () => Date;
 }
 
-/** Who sends a report. `ref` is pseudonymize("user", telegramUserId); nothing here is stored in clear. */
-export interface ReporterInput {
-  ref: string;
-  chatId: number;
-  locale: Locale;
-  /** From Telegram's contact button; stored (sealed) only with consent. */
-  contactPhone?: string;
-  contactConsent: boolean;
-}
-
-export interface Reporter {
-  chatId: number;
-  contactPhone?: string;
-  locale: Locale;
-  consent: boolean;
-  /** The reporter blocked the bot (403): do not try to notify them again. */
-  blocked: boolean;
-  reportIds: string[];
-}
-
-export type ChangeResult<Reason extends string> =
-  | { ok: true; report: Report }
-  | { ok: false; reason: Reason };
 export type StatusChangeResult = ChangeResult<"not_found" | "not_allowed" | "unchanged">;
 export type AdditionResult = ChangeResult<"not_found" | "closed" | "too_many">;
 
-export type IdentifierVerdict = "known_recruiter" | "licensed_agency";
-
-export interface IdentifierDetails {
-  kind: IdentifierKind;
-  value: string;
-  /** Every report that mentions the identifier, sorted. */
-  reportIds: string[];
-  verdict?: IdentifierVerdict;
-  /** Licence number (SIP2MI) from the imported list of licensed agencies. */
-  licence?: string;
-}
-
-export interface AuditEvent {
-  action: string;
-  reportId?: string;
-  actor: string;
-  /** Ids, statuses, counts. Never names, phone numbers, reporters' Telegram ids or report text. */
-  detail?: Record<string, string>;
-}
-
-export interface AuditEntry extends AuditEvent {
-  /** Stream entry id. */
-  id: string;
-  at: string;
-}
-
-export interface IdentifierIndex extends IdentifierLookup {
-  /** Known identifiers with their report counts; `excludeReportId` leaves one report out of the counts. */
-  lookup(
-    identifiers: ReadonlyArray<Pick<ExtractedIdentifier, "kind" | "value">>,
-    options?: { excludeReportId?: string },
-  ): Promise<KnownIdentifier[]>;
-  /** Ids of the reports that mention an identifier, sorted; `except` leaves one out ("N times before"). */
-  reportsMentioning(kind: IdentifierKind, value: string, options?: { except?: string }): Promise<string[]>;
-}
-
 const onceValueSchema = z.string().regex(REPORT_ID_PATTERN);
 const onceKeySchema = z.string().min(1).max(200);
-const reporterInputSchema = z.object({
-  ref: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "a pseudonym"),
-  chatId: z.number().int().refine(Number.isSafeInteger),
-  locale: z.enum(["id", "en"]),
-  contactPhone: z.string().max(32).optional(),
-  contactConsent: z.boolean(),
-});
 /** Contacts in an added text worth indexing (a bare URL is left to its domain). */
 const ADDITION_IDENTIFIER_KINDS = new Set<IdentifierKind>([
   "phone",
@@ -136,64 +87,43 @@ const ADDITION_IDENTIFIER_KINDS = new Set<IdentifierKind>([
   "bank_account",
 ]);
 const newAdditionSchema = additionSchema.omit({ at: true, identifiers: true });
-const verdictSchema = z.enum(["known_recruiter", "licensed_agency"]);
-const officerIdSchema = z.string().regex(/^\d{1,20}$/, "an officer's Telegram user id");
-const licenceSchema = z.string().trim().min(1).max(100);
-const reporterHashSchema = z.object({
-  chat: z.string(),
-  contact: z.string().optional(),
-  locale: z.enum(["id", "en"]),
-  consent: z.enum(["0", "1"]),
-  blocked: z.string().optional(),
-});
-const auditFieldsSchema = z.object({
-  action: z.string(),
-  actor: z.string(),
-  at: z.string(),
-  reportId: z.string().optional(),
-  detail: z.string().optional(),
-});
-
-/**
- * WATCH belongs to a connection, and the bot shares one connection between all its handlers: two
- * transactions interleaved on it would clear each other's WATCH. Transactions on one client
- * therefore run one at a time (other commands are unaffected).
- */
-const transactionQueues = new WeakMap<object, Promise<unknown>>();
-function oneTransactionAtATime<T>(redis: RedisClient, run: () => Promise<T>): Promise<T> {
-  const previous = transactionQueues.get(redis) ?? Promise.resolve();
-  const current = previous.then(run, run);
-  transactionQueues.set(
-    redis,
-    current.catch(() => undefined),
-  );
-  return current;
-}
 
 function createdScore(report: Pick<Report, "createdAt">): number {
   return Date.parse(report.createdAt);
 }
 
+/**
+ * The one facade over reports in Redis. Its sections live beside it in store/: the identifier
+ * index, reporter records, the audit log and the optimistic transaction a report changes through.
+ */
 export class ReportStore {
   readonly lookup: IdentifierIndex;
   /** Offers seen before: MinHash signatures of reported offers (src/reports/offer-index.ts). */
   readonly offers: OfferIndex;
   private readonly redis: RedisClient;
   private readonly keys: Keys;
-  private readonly sealer: Sealer;
-  private readonly pseudonymize: Pseudonymize;
   private readonly now: () => Date;
+  private readonly auditLog: AuditLog;
+  private readonly identifiers: IdentifierIndexStore;
+  private readonly reporters: Reporters;
 
   constructor(deps: ReportStoreDeps) {
     this.redis = deps.redis;
     this.keys = deps.keys;
-    this.sealer = deps.sealer;
-    this.pseudonymize = deps.pseudonymize;
     this.now = deps.now ?? (() => new Date());
     this.offers = new OfferIndex(this.redis, this.keys);
+    this.auditLog = new AuditLog(this.redis, this.keys, this.now);
+    this.identifiers = new IdentifierIndexStore(
+      this.redis,
+      this.keys,
+      deps.pseudonymize,
+      this.auditLog,
+      this.now,
+    );
+    this.reporters = new Reporters(this.redis, this.keys, deps.sealer, this.now);
     this.lookup = {
-      lookup: (identifiers, options) => this.lookupIdentifiers(identifiers, options?.excludeReportId),
-      reportsMentioning: (kind, value, options) => this.reportsMentioning(kind, value, options),
+      lookup: (identifiers, options) => this.identifiers.lookup(identifiers, options?.excludeReportId),
+      reportsMentioning: (kind, value, options) => this.identifiers.reportsMentioning(kind, value, options),
     };
   }
 
@@ -222,10 +152,10 @@ export class ReportStore {
     const commands = this.indexCommands(report);
     // A reporter who erased themselves in between must not be written back.
     if (report.reporterRef === reporter.ref)
-      commands.push(...this.reporterCommands(report.id, onceKey, reporter));
+      commands.push(...this.reporters.commands(report.id, onceKey, reporter));
     if (created) {
       commands.push(
-        this.auditCommand({
+        this.auditLog.command({
           action: "report.create",
           reportId: id,
           actor: "reporter",
@@ -288,47 +218,11 @@ export class ReportStore {
   /** Listing and identifier index entries of a report; all idempotent. */
   private indexCommands(report: Report): RedisCommand[] {
     const score = createdScore(report);
-    const commands: RedisCommand[] = [
+    return [
       ["zadd", this.keys.reportsByTime(), "NX", score, report.id],
       ["zadd", this.keys.reportsByStatus(report.status), "NX", score, report.id],
-    ];
-    commands.push(...this.offers.addCommands(report.id, reportSignature(report)));
-    for (const { kind, value } of indexedIdentifiers(report)) {
-      const entity = this.entityKey(kind, value);
-      commands.push(
-        ["sadd", this.entityReportsKey(kind, value), report.id],
-        ["hsetnx", entity, "firstSeen", report.createdAt],
-        ["hset", entity, "kind", kind, "lastSeen", report.createdAt],
-      );
-    }
-    return commands;
-  }
-
-  private reporterCommands(reportId: string, onceKey: string, reporter: ReporterInput): RedisCommand[] {
-    const key = this.keys.reporter(reporter.ref);
-    const fields: string[] = [
-      "chat",
-      this.sealer.seal(String(reporter.chatId), `reporter:${reporter.ref}:chat`),
-      "locale",
-      reporter.locale,
-      "consent",
-      reporter.contactConsent ? "1" : "0",
-    ];
-    // The latest answer governs: a phone is kept only while the reporter agrees to be contacted.
-    const contact: RedisCommand =
-      reporter.contactConsent && reporter.contactPhone
-        ? [
-            "hset",
-            key,
-            "contact",
-            this.sealer.seal(reporter.contactPhone, `reporter:${reporter.ref}:contact`),
-          ]
-        : ["hdel", key, "contact"];
-    return [
-      ["hset", key, ...fields],
-      contact,
-      ["sadd", this.keys.reporterReports(reporter.ref), reportId],
-      ["sadd", this.keys.reporterOnceKeys(reporter.ref), onceKey],
+      ...this.offers.addCommands(report.id, reportSignature(report)),
+      ...this.identifiers.addCommands(report),
     ];
   }
 
@@ -436,45 +330,15 @@ export class ReportStore {
     ])) as string[];
   }
 
-  // ── the identifier index ──────────────────────────────────────────────────────────────────
-
-  private async lookupIdentifiers(
-    identifiers: ReadonlyArray<Pick<ExtractedIdentifier, "kind" | "value">>,
-    excludeReportId?: string,
-  ): Promise<KnownIdentifier[]> {
-    const wanted = uniqueCanonical(identifiers);
-    const perIdentifier = excludeReportId ? 3 : 2;
-    const commands: RedisCommand[] = [];
-    for (const { kind, value } of wanted) {
-      commands.push(
-        ["scard", this.entityReportsKey(kind, value)],
-        ["hget", this.entityKey(kind, value), "verdict"],
-      );
-      if (excludeReportId) commands.push(["sismember", this.entityReportsKey(kind, value), excludeReportId]);
-    }
-    const replies = await runBatch(this.redis, commands);
-    const known: KnownIdentifier[] = [];
-    wanted.forEach(({ kind, value }, i) => {
-      const at = i * perIdentifier;
-      const reports = Number(replies[at]) - (excludeReportId ? Number(replies[at + 2]) : 0);
-      const verdict = verdictSchema.safeParse(replies[at + 1]);
-      if (reports > 0 || verdict.success) {
-        known.push({ kind, value, reports, ...(verdict.success ? { verdict: verdict.data } : {}) });
-      }
-    });
-    return known;
-  }
+  // ── the identifier index (store/identifier-index.ts) ──────────────────────────────────────
 
   /** Ids of the reports that mention an identifier, sorted; `except` leaves one out ("N times before"). */
-  async reportsMentioning(
+  reportsMentioning(
     kind: IdentifierKind,
     input: string,
     options: { except?: string } = {},
   ): Promise<string[]> {
-    const value = canonicalIdentifier(kind, input);
-    if (value === undefined) return [];
-    const ids = await this.redis.smembers(this.entityReportsKey(kind, value));
-    return ids.filter((id) => id !== options.except).sort();
+    return this.identifiers.reportsMentioning(kind, input, options);
   }
 
   /**
@@ -484,47 +348,14 @@ export class ReportStore {
    * false when the value is not a valid identifier of that kind. The audit names the identifier by
    * a keyed digest, not in clear.
    */
-  async markIdentifier(
+  markIdentifier(
     kind: IdentifierKind,
     input: string,
     verdict: IdentifierVerdict | null,
     by: string,
     facts: { licence?: string } = {},
   ): Promise<boolean> {
-    const value = canonicalIdentifier(kind, input);
-    if (value === undefined) return false;
-    if (by !== "system") officerIdSchema.parse(by);
-    const licence = facts.licence === undefined ? undefined : licenceSchema.parse(facts.licence);
-    const key = this.entityKey(kind, value);
-    const at = this.now().toISOString();
-    const changes: RedisCommand[] =
-      verdict === null
-        ? [["hdel", key, "verdict", "verdictBy", "verdictAt", "licence"]]
-        : [
-            [
-              "hset",
-              key,
-              "kind",
-              kind,
-              "verdict",
-              verdictSchema.parse(verdict),
-              "verdictBy",
-              by,
-              "verdictAt",
-              at,
-              ...(licence !== undefined && verdict === "licensed_agency" ? ["licence", licence] : []),
-            ],
-            ...(verdict === "licensed_agency" ? [] : [["hdel", key, "licence"] as RedisCommand]),
-          ];
-    await runBatch(this.redis, [
-      ...changes,
-      this.auditCommand({
-        action: "identifier.mark",
-        actor: by === "system" ? "system" : `officer:${by}`,
-        detail: { kind, identifier: this.identifierDigest(kind, value), verdict: verdict ?? "none" },
-      }),
-    ]);
-    return true;
+    return this.identifiers.mark(kind, input, verdict, by, facts);
   }
 
   /**
@@ -533,46 +364,17 @@ export class ReportStore {
    * reading Redis cannot list who was reported, nor test a number without the pseudonym key.
    */
   identifierDigest(kind: IdentifierKind, value: string): string {
-    return this.pseudonymize("user", `identifier:${kind}:${value}`);
-  }
-
-  /** Hash of a canonical identifier: first/last seen, verdict, licence. */
-  private entityKey(kind: IdentifierKind, value: string): string {
-    return this.keys.entity(kind, this.identifierDigest(kind, value));
-  }
-
-  /** Set of the reports that mention a canonical identifier. */
-  private entityReportsKey(kind: IdentifierKind, value: string): string {
-    return this.keys.entityReports(kind, this.identifierDigest(kind, value));
+    return this.identifiers.digest(kind, value);
   }
 
   /**
    * For each identifier (canonicalised, each once; invalid ones left out): the ids of the reports
    * that mention it, sorted, and its verdict and licence number. One round trip for any number.
    */
-  async identifierDetails(
+  identifierDetails(
     identifiers: ReadonlyArray<{ kind: IdentifierKind; value: string }>,
   ): Promise<IdentifierDetails[]> {
-    const wanted = uniqueCanonical(identifiers);
-    const replies = await runBatch(
-      this.redis,
-      wanted.flatMap(({ kind, value }): RedisCommand[] => [
-        ["smembers", this.entityReportsKey(kind, value)],
-        ["hmget", this.entityKey(kind, value), "verdict", "licence"],
-      ]),
-    );
-    return wanted.map(({ kind, value }, i) => {
-      const ids = replies[i * 2];
-      const [verdict, licence] = (replies[i * 2 + 1] ?? []) as Array<string | null>;
-      const checked = verdictSchema.safeParse(verdict);
-      return {
-        kind,
-        value,
-        reportIds: (Array.isArray(ids) ? ids.map(String) : []).sort(),
-        ...(checked.success ? { verdict: checked.data } : {}),
-        ...(typeof licence === "string" ? { licence } : {}),
-      };
-    });
+    return this.identifiers.details(identifiers);
   }
 
   // ── changing a report ─────────────────────────────────────────────────────────────────────
@@ -599,7 +401,7 @@ export class ReportStore {
           (s): RedisCommand => ["zrem", this.keys.reportsByStatus(s), after.id],
         ),
         ["zadd", this.keys.reportsByStatus(after.status), createdScore(after), after.id],
-        this.auditCommand({
+        this.auditLog.command({
           action: "report.status",
           reportId: after.id,
           actor,
@@ -630,12 +432,8 @@ export class ReportStore {
         return { ...report, updatedAt: at, additions: [...report.additions, added] };
       },
       (_before, after) => [
-        ...identifiers.flatMap(({ kind, value }): RedisCommand[] => [
-          ["sadd", this.entityReportsKey(kind, value), after.id],
-          ["hsetnx", this.entityKey(kind, value), "firstSeen", after.updatedAt],
-          ["hset", this.entityKey(kind, value), "kind", kind, "lastSeen", after.updatedAt],
-        ]),
-        this.auditCommand({
+        ...this.identifiers.additionCommands(after.id, identifiers, after.updatedAt),
+        this.auditLog.command({
           action: "report.addition",
           reportId: after.id,
           actor,
@@ -677,7 +475,7 @@ export class ReportStore {
           : { ...rest, assignee: officerId, updatedAt: at };
       },
       (_before, after) => [
-        this.auditCommand({
+        this.auditLog.command({
           action: "report.assign",
           reportId: after.id,
           actor: by,
@@ -698,7 +496,7 @@ export class ReportStore {
       (report, at): Report | "unchanged" =>
         report.urgent === urgent ? "unchanged" : { ...report, urgent, updatedAt: at },
       (_before, after) => [
-        this.auditCommand({
+        this.auditLog.command({
           action: "report.urgent",
           reportId: after.id,
           actor,
@@ -708,69 +506,21 @@ export class ReportStore {
     );
   }
 
-  /**
-   * Optimistic transaction on one report key: read under WATCH, apply, write in MULTI; retried if
-   * the report changed in between. `followUp` (indexes, audit) runs after the commit.
-   */
-  private async change<Reason extends string>(
+  /** See store/transaction.ts. */
+  private change<Reason extends string>(
     id: string,
     apply: (report: Report, at: string) => Report | Reason,
     followUp: (before: Report, after: Report) => RedisCommand[],
   ): Promise<ChangeResult<Reason | "not_found">> {
-    if (!REPORT_ID_PATTERN.test(id)) return { ok: false, reason: "not_found" };
-    const key = this.keys.report(id);
-    const redis = this.redis;
-    for (let attempt = 0; attempt < MAX_TRANSACTION_ATTEMPTS; attempt++) {
-      const outcome = await oneTransactionAtATime(redis, async () => {
-        let watching = false;
-        try {
-          await redis.watch(key);
-          watching = true;
-          const json = await redis.get(key);
-          if (json === null) return { ok: false as const, reason: "not_found" as const };
-          const before = parseStoredReport(json);
-          const after = apply(before, this.now().toISOString());
-          if (typeof after === "string") return { ok: false as const, reason: after };
-          const replies = await redis.multi().set(key, JSON.stringify(after)).exec();
-          watching = false; // EXEC ends the WATCH, committed or not
-          if (replies === null) return undefined; // the report changed meanwhile: try again
-          for (const [error] of replies) if (error) throw error;
-          return { ok: true as const, before, after };
-        } finally {
-          if (watching) await redis.unwatch().catch(() => undefined);
-        }
-      });
-      if (outcome === undefined) continue;
-      if (!outcome.ok) return outcome;
-      await runBatch(redis, followUp(outcome.before, outcome.after));
-      return { ok: true, report: outcome.after };
-    }
-    throw new Error(`report ${id} kept changing; gave up after ${MAX_TRANSACTION_ATTEMPTS} attempts`);
+    if (!REPORT_ID_PATTERN.test(id)) return Promise.resolve({ ok: false, reason: "not_found" });
+    return changeReport(this.redis, { id, key: this.keys.report(id), now: this.now }, apply, followUp);
   }
 
-  // ── reporters ─────────────────────────────────────────────────────────────────────────────
+  // ── reporters (store/reporters.ts) ─────────────────────────────────────────────────────────
 
   /** The reporter's record with contact details opened, or undefined if there is none. */
-  async reporterOf(ref: string): Promise<Reporter | undefined> {
-    const [hash, ids] = await runBatch(this.redis, [
-      ["hgetall", this.keys.reporter(ref)],
-      ["smembers", this.keys.reporterReports(ref)],
-    ]);
-    const parsed = reporterHashSchema.safeParse(hashReply(hash));
-    if (!parsed.success) return undefined;
-    const record = parsed.data;
-    const chatId = Number(this.sealer.open(record.chat, `reporter:${ref}:chat`));
-    if (!Number.isSafeInteger(chatId)) throw new Error("reporter record holds an invalid chat id");
-    return {
-      chatId,
-      ...(record.contact
-        ? { contactPhone: this.sealer.open(record.contact, `reporter:${ref}:contact`) }
-        : {}),
-      locale: record.locale,
-      consent: record.consent === "1",
-      blocked: record.blocked !== undefined,
-      reportIds: (Array.isArray(ids) ? ids.map(String) : []).sort(),
-    };
+  reporterOf(ref: string): Promise<Reporter | undefined> {
+    return this.reporters.of(ref);
   }
 
   /** The reporter's reports, newest first. */
@@ -781,11 +531,8 @@ export class ReportStore {
   }
 
   /** The reporter blocked the bot; notifications stop. No effect if the record does not exist. */
-  async markReporterBlocked(ref: string): Promise<void> {
-    const key = this.keys.reporter(ref);
-    if ((await this.redis.hexists(key, "chat")) === 1) {
-      await this.redis.hset(key, "blocked", this.now().toISOString());
-    }
+  markReporterBlocked(ref: string): Promise<void> {
+    return this.reporters.markBlocked(ref);
   }
 
   /**
@@ -816,54 +563,17 @@ export class ReportStore {
     }
     // What she contributed to the identifier index goes too: her reports stay readable by case
     // number, but no longer count towards "seen in N reports" nor answer /find.
-    await this.unindex(detached);
+    await this.identifiers.remove(detached);
     // The record goes last, so an interrupted erasure still finds the reports when run again.
-    const onceKeys = await this.redis.smembers(this.keys.reporterOnceKeys(ref));
     await runBatch(this.redis, [
-      ...onceKeys.map((onceKey): RedisCommand => ["del", this.keys.reportOnce(onceKey)]),
-      ["del", this.keys.reporter(ref)],
-      ["del", this.keys.reporterReports(ref)],
-      ["del", this.keys.reporterOnceKeys(ref)],
-      this.auditCommand({
+      ...(await this.reporters.eraseCommands(ref)),
+      this.auditLog.command({
         action: "reporter.erase",
         actor: "reporter",
         detail: { reports: String(reports) },
       }),
     ]);
     return { reports };
-  }
-
-  /**
-   * Takes reports out of the identifier index, and drops every identifier left with no report and
-   * no verdict (its hash and set), so nothing of an erased or expired report lingers there.
-   */
-  private async unindex(reports: readonly Report[]): Promise<void> {
-    const pairs = reports.flatMap((report) =>
-      searchableIdentifiers(report).map((identifier) => ({ ...identifier, id: report.id })),
-    );
-    if (pairs.length === 0) return;
-    await runBatch(
-      this.redis,
-      pairs.map(({ kind, value, id }): RedisCommand => ["srem", this.entityReportsKey(kind, value), id]),
-    );
-    const identifiers = uniqueCanonical(pairs);
-    const replies = await runBatch(
-      this.redis,
-      identifiers.flatMap(({ kind, value }): RedisCommand[] => [
-        ["scard", this.entityReportsKey(kind, value)],
-        ["hexists", this.entityKey(kind, value), "verdict"],
-      ]),
-    );
-    const empty = identifiers.filter(
-      (_, i) => Number(replies[i * 2]) === 0 && Number(replies[i * 2 + 1]) === 0,
-    );
-    await runBatch(
-      this.redis,
-      empty.flatMap(({ kind, value }): RedisCommand[] => [
-        ["del", this.entityKey(kind, value)],
-        ["del", this.entityReportsKey(kind, value)],
-      ]),
-    );
   }
 
   /**
@@ -903,99 +613,27 @@ export class ReportStore {
       commands.push(["del", key]);
     }
     await runBatch(this.redis, commands);
-    await this.unindex([report]);
+    await this.identifiers.remove([report]);
     await runBatch(this.redis, [
       ["del", k.report(id)],
-      this.auditCommand({ action: "report.deleted", reportId: id, actor, detail: { reason: "retention" } }),
+      this.auditLog.command({
+        action: "report.deleted",
+        reportId: id,
+        actor,
+        detail: { reason: "retention" },
+      }),
     ]);
     return true;
   }
 
-  // ── audit ─────────────────────────────────────────────────────────────────────────────────
+  // ── audit (store/audit-log.ts) ─────────────────────────────────────────────────────────────
 
-  async audit(event: AuditEvent): Promise<void> {
-    await runBatch(this.redis, [this.auditCommand(event)]);
-  }
-
-  private auditCommand(event: AuditEvent): RedisCommand {
-    const fields: string[] = ["action", event.action, "actor", event.actor, "at", this.now().toISOString()];
-    if (event.reportId) fields.push("reportId", event.reportId);
-    if (event.detail && Object.keys(event.detail).length > 0)
-      fields.push("detail", JSON.stringify(event.detail));
-    return ["xadd", this.keys.audit(), "MAXLEN", "~", AUDIT_MAX_LENGTH, "*", ...fields];
+  audit(event: AuditEvent): Promise<void> {
+    return this.auditLog.append(event);
   }
 
   /** The newest `count` audit entries, newest first. */
-  async readAudit(count: number): Promise<AuditEntry[]> {
-    const entries = (await this.redis.call("xrevrange", [
-      this.keys.audit(),
-      "+",
-      "-",
-      "COUNT",
-      count,
-    ])) as Array<[string, string[]]>;
-    return entries.map(([id, flat]) => {
-      const fields = auditFieldsSchema.parse(hashReply(flat));
-      const detail = fields.detail
-        ? z.record(z.string(), z.string()).parse(JSON.parse(fields.detail))
-        : undefined;
-      return {
-        id,
-        action: fields.action,
-        actor: fields.actor,
-        at: fields.at,
-        ...(fields.reportId ? { reportId: fields.reportId } : {}),
-        ...(detail ? { detail } : {}),
-      };
-    });
+  readAudit(count: number): Promise<AuditEntry[]> {
+    return this.auditLog.read(count);
   }
-}
-
-/** Identifiers in their canonical form where possible, each once. */
-function canonicalIdentifiers(identifiers: readonly RecruiterIdentifier[]): RecruiterIdentifier[] {
-  const seen = new Set<string>();
-  const result: RecruiterIdentifier[] = [];
-  for (const identifier of identifiers) {
-    const value = canonicalIdentifier(identifier.kind, identifier.value) ?? identifier.value;
-    const key = `${identifier.kind}\u0000${value}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    result.push({ ...identifier, value });
-  }
-  return result;
-}
-
-function uniqueCanonical(
-  identifiers: ReadonlyArray<{ kind: IdentifierKind; value: string }>,
-): Array<{ kind: IdentifierKind; value: string }> {
-  const seen = new Map<string, { kind: IdentifierKind; value: string }>();
-  for (const { kind, value: input } of identifiers) {
-    const value = canonicalIdentifier(kind, input);
-    if (value !== undefined) seen.set(`${kind}\u0000${value}`, { kind, value });
-  }
-  return [...seen.values()];
-}
-
-/**
- * Everything in a report that points at the recruiter: the listed identifiers (forwarded senders
- * only when the reporter confirmed them) and the agency name.
- */
-export function indexedIdentifiers(report: Pick<Report, "recruiter">): Array<{
-  kind: IdentifierKind;
-  value: string;
-}> {
-  const found: Array<{ kind: IdentifierKind; value: string }> = [...report.recruiter.identifiers];
-  if (report.recruiter.agencyName) found.push({ kind: "agency", value: report.recruiter.agencyName });
-  return uniqueCanonical(found);
-}
-
-/** Everything a case is found under by `/find`: its indexed identifiers and the contacts named in additions. */
-export function searchableIdentifiers(report: Pick<Report, "recruiter" | "additions">): Array<{
-  kind: IdentifierKind;
-  value: string;
-}> {
-  return uniqueCanonical([
-    ...indexedIdentifiers(report),
-    ...report.additions.flatMap((a) => a.identifiers ?? []),
-  ]);
 }

@@ -5,19 +5,15 @@
  */
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createI18n } from "#src/bot/i18n.js";
 import { fillReport, sendReport, text, waitForText } from "#src/playground/report-driver.js";
-import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
-import { TestRedis } from "../harness/redis.js";
-import { FakeTelegram, type SimChat, type SimUser } from "../harness/telegram/index.js";
+import { useRunningBot } from "../harness/running-bot.js";
+import type { SimChat, SimUser } from "../harness/telegram/index.js";
 
 const i18n = createI18n("en");
 const km = (key: string, args?: Record<string, string | number>) => i18n.t("km", key, args);
 
-let redis: TestRedis;
-let tg: FakeTelegram;
-let app: TestApp;
 let group: SimChat;
 let kh: SimChat;
 let fallback: SimChat;
@@ -29,16 +25,10 @@ const OFFER =
   "Lowongan CS online di Kamboja, gaji 15 juta per bulan, tanpa pengalaman, tiket & visa ditanggung, berangkat visa turis minggu ini. " +
   "Info: wa.me/855123456789";
 
-beforeAll(async () => {
-  redis = await TestRedis.start();
-});
-afterAll(async () => {
-  await redis.stop();
-});
+/** The forwarding mode of the describe block under way (review, the default, unless it says). */
+let mode: Record<string, string> = {};
 
-async function start(extra: Record<string, string> = {}) {
-  await redis.flush();
-  tg = await FakeTelegram.start();
+const bot = useRunningBot((tg) => {
   officer = tg.createUser({ firstName: "Bambang", languageCode: "id" });
   sokha = tg.createUser({ firstName: "Sokha", languageCode: "km" });
   reader = tg.createUser({ firstName: "Reader", languageCode: "km" });
@@ -51,18 +41,12 @@ async function start(extra: Record<string, string> = {}) {
   fallback = tg.createChannel({ title: "Focal point default" });
   tg.setMemberStatus(kh.id, sokha.id, "administrator");
   tg.setMemberStatus(kh.id, reader.id, "member");
-  app = await startTestApp(
-    testEnv(tg, redis, {
-      MODERATOR_CHAT_ID: String(group.id),
-      FOCAL_CHANNELS: `KH=${kh.id}:km,default=${fallback.id}`,
-      MODERATOR_LOCALE: "en",
-      ...extra,
-    }),
-  );
-}
-afterEach(async () => {
-  await app.stop();
-  await tg.stop();
+  return {
+    MODERATOR_CHAT_ID: String(group.id),
+    FOCAL_CHANNELS: `KH=${kh.id}:km,default=${fallback.id}`,
+    MODERATOR_LOCALE: "en",
+    ...mode,
+  };
 });
 
 async function fileReport(reporter: SimUser, answers: Partial<Parameters<typeof fillReport>[2]> = {}) {
@@ -77,7 +61,7 @@ async function fileReport(reporter: SimUser, answers: Partial<Parameters<typeof 
 }
 
 async function cardOf(id: string) {
-  await tg.waitFor(
+  await bot.tg.waitFor(
     (c) => c.method === "sendMessage" && c.params.chat_id === group.id && String(c.params.text).includes(id),
     8000,
   );
@@ -89,17 +73,15 @@ const postIn = (channel: SimChat, id: string) =>
   channel.messages().find((m) => (m.text ?? "").includes(id) && m.buttons);
 
 describe("review mode (the default)", () => {
-  beforeEach(() => start());
-
   it("holds a high case until an officer escalates it; then KH gets it in Khmer, and only admins can answer", async () => {
-    const reporter = tg.createUser({ firstName: "Sulastri", username: "sulas_tri", languageCode: "id" });
+    const reporter = bot.tg.createUser({ firstName: "Sulastri", username: "sulas_tri", languageCode: "id" });
     const id = await fileReport(reporter);
     const card = await cardOf(id);
     await expect.poll(() => latestCard(id).text ?? "", { timeout: 8000 }).toContain("Waiting for review");
     expect(kh.messages()).toHaveLength(0);
 
     await officer.clickInChat(group.id, card.messageId, `cs:${id}:escalate`);
-    await tg.waitFor((c) => c.method === "sendMessage" && c.params.chat_id === kh.id, 8000);
+    await bot.tg.waitFor((c) => c.method === "sendMessage" && c.params.chat_id === kh.id, 8000);
     const post = postIn(kh, id)!;
     // Truly in Khmer: labels, level, status, reason for flagging, warning signs, buttons.
     expect(post.text).toContain(`${km("fp-case")} ${id}`);
@@ -123,7 +105,7 @@ describe("review mode (the default)", () => {
     const stranger = await reader.clickInChannel(kh.id, km("fp-answer-received"));
     expect(await stranger.answer()).toMatchObject({ text: km("fp-not-admin"), showAlert: true });
     expect(postIn(kh, id)!.text).toContain(km("fp-response-none"));
-    expect(await app.redis.llen(`waspada:report:${id}:focal`)).toBe(0);
+    expect(await bot.app.redis.llen(`waspada:report:${id}:focal`)).toBe(0);
 
     // The channel's administrator: recorded, the post and the card show it, the history has it.
     const received = await sokha.clickInChannel(kh.id, km("fp-answer-received"));
@@ -161,7 +143,7 @@ describe("review mode (the default)", () => {
       )
       .toBe(true);
 
-    const audit = (await app.reports.readAudit(100)).filter((a) => a.action.startsWith("focal."));
+    const audit = (await bot.app.reports.readAudit(100)).filter((a) => a.action.startsWith("focal."));
     expect(audit.filter((a) => a.action === "focal.answer").map((a) => a.detail?.answer)).toEqual([
       "need_info",
       "located",
@@ -170,22 +152,22 @@ describe("review mode (the default)", () => {
     expect(audit.some((a) => a.action === "focal.refused" && a.detail?.reason === "not_admin")).toBe(true);
 
     // A demoted administrator loses the right at once (chat_member drops the cached answer).
-    await tg.changeMemberStatus(kh.id, sokha.id, "member");
-    await expect.poll(() => app.redis.exists(`waspada:focal-admin:${kh.id}:${sokha.id}`)).toBe(0);
+    await bot.tg.changeMemberStatus(kh.id, sokha.id, "member");
+    await expect.poll(() => bot.app.redis.exists(`waspada:focal-admin:${kh.id}:${sokha.id}`)).toBe(0);
     const demoted = await sokha.clickInChannel(kh.id, km("fp-answer-safe"));
     expect((await demoted.answer()).text).toBe(km("fp-not-admin"));
 
     // A closed case takes no more answers.
-    tg.setMemberStatus(kh.id, sokha.id, "administrator");
-    await app.redis.del(`waspada:focal-admin:${kh.id}:${sokha.id}`);
+    bot.tg.setMemberStatus(kh.id, sokha.id, "administrator");
+    await bot.app.redis.del(`waspada:focal-admin:${kh.id}:${sokha.id}`);
     await officer.clickInChat(group.id, card.messageId, `cs:${id}:close`);
-    await expect.poll(async () => (await app.reports.get(id))?.status).toBe("closed");
+    await expect.poll(async () => (await bot.app.reports.get(id))?.status).toBe("closed");
     const late = await sokha.clickInChannel(kh.id, km("fp-answer-safe"));
     expect((await late.answer()).text).toBe(km("fp-closed"));
-    expect(await app.redis.llen(`waspada:report:${id}:focal`)).toBe(3);
+    expect(await bot.app.redis.llen(`waspada:report:${id}:focal`)).toBe(3);
 
     // Nothing that identifies the reporter went to any focal channel.
-    for (const call of tg.calls.filter(
+    for (const call of bot.tg.calls.filter(
       (c) => c.params.chat_id === kh.id || c.params.chat_id === fallback.id,
     )) {
       const dump = JSON.stringify(call.params);
@@ -195,7 +177,7 @@ describe("review mode (the default)", () => {
 
     // /stats reports the share of deadlines met (the focal acknowledgement came in time).
     await officer.sendInGroup(group, "/stats 7");
-    await tg.waitFor(
+    await bot.tg.waitFor(
       (c) =>
         c.method === "sendMessage" && String(c.params.text).includes("Deadlines met: urgent taken in time"),
       8000,
@@ -203,8 +185,8 @@ describe("review mode (the default)", () => {
 
     // The exchange file: valid against the published JSON Schema, without the reporter.
     await officer.sendInGroup(group, "/exchange");
-    const doc = await tg.waitFor((c) => c.method === "sendDocument", 8000);
-    const jsonl = tg
+    const doc = await bot.tg.waitFor((c) => c.method === "sendDocument", 8000);
+    const jsonl = bot.tg
       .fileContents(String((doc.result as { document: { file_id: string } }).document.file_id))!
       .toString("utf8");
     const schema = JSON.parse(readFileSync("docs/exchange.schema.json", "utf8"));
@@ -231,12 +213,12 @@ describe("review mode (the default)", () => {
   });
 
   it("sends an urgent case at once, with the urgency named as the trigger", async () => {
-    const reporter = tg.createUser({ firstName: "Rina", languageCode: "id" });
+    const reporter = bot.tg.createUser({ firstName: "Rina", languageCode: "id" });
     const id = await fileReport(reporter, {
       who: "family_friend",
       departed: { relationship: "sibling", passportTaken: "yes" },
     });
-    await tg.waitFor(
+    await bot.tg.waitFor(
       (c) => c.method === "sendMessage" && c.params.chat_id === kh.id && String(c.params.text).includes(id),
       8000,
     );
@@ -251,12 +233,17 @@ describe("review mode (the default)", () => {
 });
 
 describe("auto mode", () => {
-  beforeEach(() => start({ FORWARD_MODE: "auto" }));
+  beforeAll(() => {
+    mode = { FORWARD_MODE: "auto" };
+  });
+  afterAll(() => {
+    mode = {};
+  });
 
   it("sends a high case at once, flagged by its level", async () => {
-    const reporter = tg.createUser({ firstName: "Dewi", languageCode: "id" });
+    const reporter = bot.tg.createUser({ firstName: "Dewi", languageCode: "id" });
     const id = await fileReport(reporter);
-    await tg.waitFor(
+    await bot.tg.waitFor(
       (c) => c.method === "sendMessage" && c.params.chat_id === kh.id && String(c.params.text).includes(id),
       8000,
     );

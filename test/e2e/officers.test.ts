@@ -1,13 +1,9 @@
 /** The officers' half: case cards, triage, focal-point posts, notifications and the anonymous relay. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fillReport, sendReport, text, waitForText } from "#src/playground/report-driver.js";
-import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
-import { TestRedis } from "../harness/redis.js";
-import { FakeTelegram, type SimChat, type SimUser } from "../harness/telegram/index.js";
+import { useRunningBot } from "../harness/running-bot.js";
+import type { SimChat, SimUser } from "../harness/telegram/index.js";
 
-let redis: TestRedis;
-let tg: FakeTelegram;
-let app: TestApp;
 let group: SimChat;
 let kh: SimChat;
 let fallback: SimChat;
@@ -18,15 +14,7 @@ const OFFER =
   "URGENT!! CS online di Kamboja, gaji 1.200 USD, tanpa pengalaman, tiket & visa ditanggung, berangkat visa turis minggu ini. " +
   "Info: wa.me/855123456789 atau https://kerja-kh.example.com/daftar";
 
-beforeAll(async () => {
-  redis = await TestRedis.start();
-});
-afterAll(async () => {
-  await redis.stop();
-});
-beforeEach(async () => {
-  await redis.flush();
-  tg = await FakeTelegram.start();
+const bot = useRunningBot((tg) => {
   officer = tg.createUser({ firstName: "Bambang", username: "bambang_petugas", languageCode: "id" });
   member = tg.createUser({ firstName: "Anggota", languageCode: "id" });
   group = tg.createGroup({
@@ -39,19 +27,13 @@ beforeEach(async () => {
   });
   kh = tg.createChannel({ title: "Focal point KH" });
   fallback = tg.createChannel({ title: "Focal point default" });
-  app = await startTestApp(
-    testEnv(tg, redis, {
-      MODERATOR_CHAT_ID: String(group.id),
-      FOCAL_CHANNELS: `KH=${kh.id},default=${fallback.id}`,
-      // Today's behaviour: high cases go out at once (review mode is in focal-points.test.ts).
-      FORWARD_MODE: "auto",
-      MODERATOR_LOCALE: "en",
-    }),
-  );
-});
-afterEach(async () => {
-  await app.stop();
-  await tg.stop();
+  return {
+    MODERATOR_CHAT_ID: String(group.id),
+    FOCAL_CHANNELS: `KH=${kh.id},default=${fallback.id}`,
+    // Today's behaviour: high cases go out at once (review mode is in focal-points.test.ts).
+    FORWARD_MODE: "auto",
+    MODERATOR_LOCALE: "en",
+  };
 });
 
 async function fileReport(reporter: SimUser, locale: "id" | "en", consent = true): Promise<string> {
@@ -66,7 +48,7 @@ async function fileReport(reporter: SimUser, locale: "id" | "en", consent = true
 }
 
 async function cardOf(id: string) {
-  await tg.waitFor(
+  await bot.tg.waitFor(
     (c) => c.method === "sendMessage" && c.params.chat_id === group.id && String(c.params.text).includes(id),
     8000,
   );
@@ -79,7 +61,7 @@ function press(user: SimUser, card: { messageId: number }, data: string) {
 
 describe("a report reaches the officers", () => {
   it("as a card in its own topic with the screenshot, and at the focal point of its destination", async () => {
-    const reporter = tg.createUser({ firstName: "Sulastri", username: "sulas_tri", languageCode: "id" });
+    const reporter = bot.tg.createUser({ firstName: "Sulastri", username: "sulas_tri", languageCode: "id" });
     const id = await fileReport(reporter, "id");
     const card = await cardOf(id);
     const [topic] = group.topics();
@@ -90,11 +72,13 @@ describe("a report reaches the officers", () => {
     expect(card.text).toContain("kerja-kh[.]example[.]com");
     expect(card.text).not.toContain("https://kerja-kh.example.com");
     expect(card.buttons?.flat().map((b) => b.text)).toContain(text("en", "card-button-reveal"));
-    await tg.waitFor((c) => c.method === "sendPhoto" && c.params.chat_id === group.id, 8000);
-    await tg.waitFor((c) => c.method === "sendMessage" && c.params.chat_id === kh.id, 8000);
+    await bot.tg.waitFor((c) => c.method === "sendPhoto" && c.params.chat_id === group.id, 8000);
+    await bot.tg.waitFor((c) => c.method === "sendMessage" && c.params.chat_id === kh.id, 8000);
     expect(kh.messages().some((m) => (m.text ?? "").includes(id))).toBe(true);
     expect(fallback.messages()).toHaveLength(0);
-    for (const call of tg.calls.filter((c) => c.params.chat_id === group.id || c.params.chat_id === kh.id)) {
+    for (const call of bot.tg.calls.filter(
+      (c) => c.params.chat_id === group.id || c.params.chat_id === kh.id,
+    )) {
       const dump = JSON.stringify(call.params);
       for (const trace of ["Sulastri", "sulas_tri", String(reporter.id), "6281377778888"])
         expect(dump).not.toContain(trace);
@@ -104,14 +88,14 @@ describe("a report reaches the officers", () => {
 
 describe("triage", () => {
   it("takes, asks, hears back, confirms, escalates and closes, telling the reporter in their language", async () => {
-    const reporter = tg.createUser({ firstName: "Wati", languageCode: "id" });
+    const reporter = bot.tg.createUser({ firstName: "Wati", languageCode: "id" });
     const id = await fileReport(reporter, "id");
     const card = await cardOf(id);
     const data = (action: string) => `cs:${id}:${action}`;
 
     const take = await press(officer, card, data("take"));
     expect((await take.answer()).text).toBe(text("en", "triage-taken"));
-    await tg.waitFor(
+    await bot.tg.waitFor(
       (c) => c.method === "editMessageText" && String(c.params.text).includes("being reviewed"),
     );
     await waitForText(reporter, id, 8000);
@@ -123,7 +107,7 @@ describe("triage", () => {
     expect(question.text).not.toContain("bambang_petugas");
     await reporter.reply(question.messageId, "Dua hari lalu lewat WhatsApp");
     await waitForText(reporter, text("id", "reply-delivered", { id }));
-    await tg.waitFor(
+    await bot.tg.waitFor(
       (c) =>
         c.method === "sendMessage" &&
         c.params.chat_id === group.id &&
@@ -136,7 +120,7 @@ describe("triage", () => {
     // One answer per question: a second reply to it is not relayed.
     await reporter.reply(question.messageId, "Dan satu lagi");
     await waitForText(reporter, text("id", "reply-already-answered", { id }));
-    expect(tg.callsOf("copyMessage")).toHaveLength(0);
+    expect(bot.tg.callsOf("copyMessage")).toHaveLength(0);
 
     const confirm = await press(officer, card, data("confirm"));
     expect((await confirm.answer()).text).toContain("confirmed as a scam");
@@ -147,8 +131,8 @@ describe("triage", () => {
     const late = await press(officer, card, data("notscam"));
     expect((await late.answer()).text).toContain("Not possible");
 
-    await expect.poll(async () => (await app.reports.get(id))?.status).toBe("closed");
-    const notified = await tg.waitFor(
+    await expect.poll(async () => (await bot.app.reports.get(id))?.status).toBe("closed");
+    const notified = await bot.tg.waitFor(
       (c) =>
         c.method === "sendMessage" &&
         c.params.chat_id === reporter.id &&
@@ -158,7 +142,7 @@ describe("triage", () => {
     expect(notified).toBeDefined();
     // Posted to the focal point once, although the case was both high and escalated.
     expect(kh.messages().filter((m) => (m.text ?? "").includes(id))).toHaveLength(1);
-    const audit = await app.reports.readAudit(100);
+    const audit = await bot.app.reports.readAudit(100);
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(["triage.take", "triage.confirm", "triage.close", "relay.asked"]),
     );
@@ -166,18 +150,18 @@ describe("triage", () => {
   });
 
   it("a note in the case topic is kept for officers and is not sent to the reporter", async () => {
-    const reporter = tg.createUser({ firstName: "Tini", languageCode: "en" });
+    const reporter = bot.tg.createUser({ firstName: "Tini", languageCode: "en" });
     const id = await fileReport(reporter, "en");
     const card = await cardOf(id);
     const before = reporter.botMessages().length;
     await officer.sendInGroup(group, "Same number as last week's case", { messageThreadId: card.threadId });
-    await expect.poll(() => app.redis.llen(`waspada:report:${id}:notes`)).toBe(1);
+    await expect.poll(() => bot.app.redis.llen(`waspada:report:${id}:notes`)).toBe(1);
     await new Promise((r) => setTimeout(r, 300));
     expect(reporter.botMessages()).toHaveLength(before);
   });
 
   it("reveal shows the shared phone only to the officer who asked, and is audited", async () => {
-    const reporter = tg.createUser({ firstName: "Rina", languageCode: "en" });
+    const reporter = bot.tg.createUser({ firstName: "Rina", languageCode: "en" });
     const id = await fileReport(reporter, "en");
     const card = await cardOf(id);
     const reveal = await press(officer, card, `cs:${id}:reveal`);
@@ -185,17 +169,17 @@ describe("triage", () => {
     expect(answer.text).toContain("+6281377778888");
     expect(answer.showAlert).toBe(true);
     expect(group.messages().some((m) => (m.text ?? "").includes("6281377778888"))).toBe(false);
-    expect((await app.reports.readAudit(20)).some((a) => a.action === "contact.revealed")).toBe(true);
+    expect((await bot.app.reports.readAudit(20)).some((a) => a.action === "contact.revealed")).toBe(true);
   });
 });
 
 describe("who may act", () => {
   it("refuses members, strangers, other chats, forged data, and an admin demoted a moment ago", async () => {
-    const reporter = tg.createUser({ firstName: "Yani", languageCode: "en" });
+    const reporter = bot.tg.createUser({ firstName: "Yani", languageCode: "en" });
     const id = await fileReport(reporter, "en", false);
     const card = await cardOf(id);
     expect(card.buttons?.flat().map((b) => b.text)).not.toContain(text("en", "card-button-reveal"));
-    const stranger = tg.createUser({ firstName: "Stranger", languageCode: "en" });
+    const stranger = bot.tg.createUser({ firstName: "Stranger", languageCode: "en" });
 
     const refusals = [
       [await press(member, card, `cs:${id}:confirm`), "triage-not-officer"],
@@ -206,12 +190,12 @@ describe("who may act", () => {
       [await press(officer, card, "cs:../../etc:take"), "triage-invalid"],
     ] as const;
     for (const [click, key] of refusals) expect((await click.answer()).text).toBe(text("en", key));
-    expect((await app.reports.get(id))?.status).toBe("received");
+    expect((await bot.app.reports.get(id))?.status).toBe("received");
 
     const take = await press(officer, card, `cs:${id}:take`);
     await take.answer();
-    tg.setMemberStatus(group.id, officer.id, "member");
-    await tg.deliver({
+    bot.tg.setMemberStatus(group.id, officer.id, "member");
+    await bot.tg.deliver({
       chat_member: {
         chat: group.chat,
         from: officer.user,
@@ -220,11 +204,11 @@ describe("who may act", () => {
         new_chat_member: { status: "member", user: officer.user },
       },
     });
-    await expect.poll(() => app.redis.exists(`waspada:officer:${officer.id}`)).toBe(0);
+    await expect.poll(() => bot.app.redis.exists(`waspada:officer:${officer.id}`)).toBe(0);
     const demoted = await press(officer, card, `cs:${id}:close`);
     expect((await demoted.answer()).text).toBe(text("en", "triage-not-officer"));
-    expect((await app.reports.get(id))?.status).toBe("in_review");
-    const audit = await app.reports.readAudit(50);
+    expect((await bot.app.reports.get(id))?.status).toBe("in_review");
+    const audit = await bot.app.reports.readAudit(50);
     expect(audit.filter((a) => a.action === "triage.refused").length).toBeGreaterThanOrEqual(4);
     // Forged buttons and buttons outside the group are counted; only the 1st, 10th, 100th … is audited.
     const counted = audit.filter((a) => a.action === "refusals.counted").map((a) => a.detail);
@@ -240,41 +224,41 @@ describe("who may act", () => {
 
 describe("officer commands", () => {
   it("find, list, stats, mark and export answer officers and only officers", async () => {
-    const reporter = tg.createUser({ firstName: "Eka", languageCode: "en" });
+    const reporter = bot.tg.createUser({ firstName: "Eka", languageCode: "en" });
     const id = await fileReport(reporter, "en");
     await cardOf(id);
     await officer.sendInGroup(group, "/find +855 12 345 6789");
-    const found = await tg.waitFor(
+    const found = await bot.tg.waitFor(
       (c) => c.method === "sendMessage" && String(c.params.text).includes("🔎"),
       5000,
     );
     expect(String(found.params.text)).toContain(id);
     await officer.sendInGroup(group, "/list");
-    await tg.waitFor(
+    await bot.tg.waitFor(
       (c) =>
         c.method === "sendMessage" &&
         String(c.params.text).includes(id) &&
         String(c.params.text).includes("Open cases"),
     );
     await officer.sendInGroup(group, "/stats 7");
-    await tg.waitFor(
+    await bot.tg.waitFor(
       (c) => c.method === "sendMessage" && String(c.params.text).includes("Reports in the last 7 days: 1"),
     );
     await officer.sendInGroup(group, "/mark +855 12 345 6789 known");
-    await tg.waitFor(
+    await bot.tg.waitFor(
       (c) => c.method === "sendMessage" && String(c.params.text).includes("known scam recruiter"),
     );
-    const [known] = await app.reports.lookup.lookup([{ kind: "whatsapp", value: "+855123456789" }]);
+    const [known] = await bot.app.reports.lookup.lookup([{ kind: "whatsapp", value: "+855123456789" }]);
     expect(known?.verdict).toBe("known_recruiter");
     await officer.sendInGroup(group, "/export");
-    const doc = await tg.waitFor((c) => c.method === "sendDocument", 5000);
-    const csv = tg
+    const doc = await bot.tg.waitFor((c) => c.method === "sendDocument", 5000);
+    const csv = bot.tg
       .fileContents(String((doc.result as { document: { file_id: string } }).document.file_id))!
       .toString("utf8");
     expect(csv).toContain(id);
     expect(csv).not.toContain("6281377778888");
     await member.sendInGroup(group, "/stats");
-    await tg.waitFor(
+    await bot.tg.waitFor(
       (c) => c.method === "sendMessage" && String(c.params.text) === text("en", "triage-not-officer"),
     );
   });

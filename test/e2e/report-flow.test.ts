@@ -68,14 +68,5 @@ describe("a full report in English", () => {
       expect(logs).not.toContain(secret);
     }
     expect(logs).toContain(id!);
-    console.log(
-      ann
-        .chat()
-        .map(
-          (m) =>
-            `[${m.from}] ${m.text ?? m.kind} ${JSON.stringify(m.buttons?.flat().map((b) => b.text) ?? [])}`,
-        )
-        .join("\n---\n"),
-    );
   });
 });

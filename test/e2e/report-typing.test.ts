@@ -281,7 +281,7 @@ describe("a relative who writes in English", () => {
     const place = chat.findIndex((t) =>
       t.includes(en("report-urgent-hotlines-place", { country: "Myanmar (Burma)" }).slice(0, 12)),
     );
-    expect(chat[place]).toContain("KBRI Yangon");
+    expect(chat[place]).toContain("Yangon (KBRI)");
     expect(place).toBeLessThan(chat.findIndex((t) => t.includes(en("report-destination-question"))));
     // The urgent order: the person who left is step 2, the offer step 3 — counted in order.
     const steps = counters(lee, "en");

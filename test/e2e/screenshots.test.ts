@@ -78,7 +78,7 @@ describe("a check from a screenshot", () => {
     });
     const help = await verdictAfterReading(ibu, reading("id"));
     expect(help.text).toContain(text("id", "urgent-title"));
-    expect(help.text).toContain("KBRI Phnom Penh");
+    expect(help.text).toContain("Phnom Penh (KBRI)");
     expect(help.text).not.toContain("Risiko:");
     expect(help.buttons?.flat().map((b) => b.text)).toEqual([text("id", "urgent-button-report")]);
   });

@@ -1,23 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { text } from "#src/playground/report-driver.js";
-import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
-import { TestRedis } from "../harness/redis.js";
-import { FakeTelegram } from "../harness/telegram/index.js";
+import { useRunningBot } from "../harness/running-bot.js";
+import type { FakeTelegram } from "../harness/telegram/index.js";
 
-let redis: TestRedis;
-let tg: FakeTelegram;
-let app: TestApp;
-
-beforeAll(async () => {
-  redis = await TestRedis.start();
-  tg = await FakeTelegram.start();
-  app = await startTestApp(testEnv(tg, redis));
-});
-afterAll(async () => {
-  await app.stop();
-  await tg.stop();
-  await redis.stop();
-});
+const bot = useRunningBot();
 
 describe("anything the bot does not handle gets a friendly answer in the person's language", () => {
   it.each([
@@ -29,7 +15,7 @@ describe("anything the bot does not handle gets a friendly answer in the person'
     ],
     ["an unknown command", (u: ReturnType<FakeTelegram["createUser"]>) => u.send("/frobnicate")],
   ])("%s", async (_name, act) => {
-    const user = tg.createUser({ firstName: "Rina", languageCode: "id" });
+    const user = bot.tg.createUser({ firstName: "Rina", languageCode: "id" });
     await act(user);
     expect((await user.waitForBotMessage()).text).toBe(
       "Maaf, saya belum mengerti. Kirim teks lowongan kerja untuk diperiksa, atau ketik /help.",
@@ -37,22 +23,22 @@ describe("anything the bot does not handle gets a friendly answer in the person'
   });
 
   it("the longest message Telegram allows is read like any text (here: nothing about a job, no verdict)", async () => {
-    const user = tg.createUser({ firstName: "Joe", languageCode: "en" });
+    const user = bot.tg.createUser({ firstName: "Joe", languageCode: "en" });
     await user.send("x".repeat(4096));
     expect((await user.waitForBotMessage()).text).toBe(text("en", "intent-not-job"));
   });
 
   it("a button from an old message that no longer means anything", async () => {
-    const user = tg.createUser({ firstName: "Ana", languageCode: "en" });
+    const user = bot.tg.createUser({ firstName: "Ana", languageCode: "en" });
     await user.send("/help");
     const help = await user.waitForBotMessage();
     await user.clickInChat(user.id, help.messageId, "gone:123");
-    const answer = await tg.waitFor((c) => c.method === "answerCallbackQuery");
+    const answer = await bot.tg.waitFor((c) => c.method === "answerCallbackQuery");
     expect(answer.params.text).toBe("This button has expired. Please start again with /start.");
   });
 
   it("/help and /privacy explain the bot and its data", async () => {
-    const user = tg.createUser({ firstName: "Ana", languageCode: "en" });
+    const user = bot.tg.createUser({ firstName: "Ana", languageCode: "en" });
     await user.send("/privacy");
     const privacy = await user.waitForBotMessage();
     expect(privacy.text).toContain("Tim Uji Waspada");
@@ -63,12 +49,12 @@ describe("anything the bot does not handle gets a friendly answer in the person'
   });
 
   it("stays quiet about ordinary group chatter", async () => {
-    const alice = tg.createUser({ firstName: "Alice", languageCode: "en" });
-    const group = tg.createGroup({ title: "Some group", members: [{ user: alice, status: "member" }] });
-    const before = tg.callsOf("sendMessage").length;
+    const alice = bot.tg.createUser({ firstName: "Alice", languageCode: "en" });
+    const group = bot.tg.createGroup({ title: "Some group", members: [{ user: alice, status: "member" }] });
+    const before = bot.tg.callsOf("sendMessage").length;
     await alice.sendInGroup(group, "hello everyone");
     await alice.sendInGroup(group, "/start@waspada_test_bot");
-    await tg.waitFor((c) => c.method === "sendMessage" && c.params.chat_id === group.id);
-    expect(tg.callsOf("sendMessage").length).toBe(before + 1);
+    await bot.tg.waitFor((c) => c.method === "sendMessage" && c.params.chat_id === group.id);
+    expect(bot.tg.callsOf("sendMessage").length).toBe(before + 1);
   });
 });

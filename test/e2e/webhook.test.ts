@@ -1,37 +1,14 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
-import { freePort, TestRedis } from "../harness/redis.js";
-import { FakeTelegram } from "../harness/telegram/index.js";
+import { describe, expect, it } from "vitest";
+import { freePort } from "../harness/redis.js";
+import { useRunningBot } from "../harness/running-bot.js";
 
 const SECRET = "webhook-secret_0123456789";
-let redis: TestRedis;
-let tg: FakeTelegram;
-let app: TestApp;
 let url: string;
 
-beforeAll(async () => {
-  redis = await TestRedis.start();
-});
-afterAll(async () => {
-  await redis.stop();
-});
-beforeEach(async () => {
-  await redis.flush();
-  tg = await FakeTelegram.start();
+const bot = useRunningBot(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}/telegram/webhook`;
-  app = await startTestApp(
-    testEnv(tg, redis, {
-      BOT_MODE: "webhook",
-      WEBHOOK_URL: url,
-      WEBHOOK_SECRET: SECRET,
-      HTTP_PORT: String(port),
-    }),
-  );
-});
-afterEach(async () => {
-  await app.stop();
-  await tg.stop();
+  return { BOT_MODE: "webhook", WEBHOOK_URL: url, WEBHOOK_SECRET: SECRET, HTTP_PORT: String(port) };
 });
 
 function post(body: unknown, secret?: string) {
@@ -47,7 +24,7 @@ function post(body: unknown, secret?: string) {
 
 describe("webhook mode", () => {
   it("registers the webhook with its secret and the explicit list of updates", () => {
-    const [call] = tg.callsOf("setWebhook");
+    const [call] = bot.tg.callsOf("setWebhook");
     expect(call?.params).toMatchObject({
       url,
       secret_token: SECRET,
@@ -56,10 +33,10 @@ describe("webhook mode", () => {
   });
 
   it("answers /start delivered by Telegram through the webhook", async () => {
-    const user = tg.createUser({ firstName: "Sari", languageCode: "id" });
+    const user = bot.tg.createUser({ firstName: "Sari", languageCode: "id" });
     await user.send("/start");
     expect((await user.waitForBotMessage()).text).toContain("Halo Sari!");
-    expect(tg.webhookDeliveries.at(-1)?.status).toBe(200);
+    expect(bot.tg.webhookDeliveries.at(-1)?.status).toBe(200);
   });
 
   it("rejects a request without the secret or with a wrong one, and handles nothing", async () => {
@@ -77,7 +54,7 @@ describe("webhook mode", () => {
     expect((await post(update)).status).toBe(401);
     expect((await post(update, "wrong-secret")).status).toBe(401);
     expect((await post(update, `${SECRET}x`)).status).toBe(401);
-    expect(tg.callsOf("sendMessage")).toHaveLength(0);
+    expect(bot.tg.callsOf("sendMessage")).toHaveLength(0);
   });
 
   it("refuses what is not an update", async () => {
@@ -92,15 +69,15 @@ describe("webhook mode", () => {
   });
 
   it("processes an update delivered twice only once", async () => {
-    const user = tg.createUser({ firstName: "Ann", languageCode: "en" });
+    const user = bot.tg.createUser({ firstName: "Ann", languageCode: "en" });
     const update = user.buildTextUpdate("/help");
-    await tg.deliverRaw(update);
+    await bot.tg.deliverRaw(update);
     await user.waitForBotMessage();
-    await tg.deliverRaw(update);
-    await tg.waitFor(() => tg.webhookDeliveries.length >= 2);
+    await bot.tg.deliverRaw(update);
+    await bot.tg.waitFor(() => bot.tg.webhookDeliveries.length >= 2);
     await new Promise((r) => setTimeout(r, 200));
     expect(user.botMessages()).toHaveLength(1);
-    expect(tg.webhookDeliveries.map((d) => d.status)).toEqual([200, 200]);
-    expect(app.logs.some((l) => l.msg === "duplicate update dropped")).toBe(true);
+    expect(bot.tg.webhookDeliveries.map((d) => d.status)).toEqual([200, 200]);
+    expect(bot.app.logs.some((l) => l.msg === "duplicate update dropped")).toBe(true);
   });
 });

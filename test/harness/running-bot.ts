@@ -13,16 +13,21 @@ export interface RunningBot {
 }
 
 /**
- * The usual e2e setup: a Redis for the file, and for every test a fresh fake Telegram and a
- * running bot on a flushed Redis. Read the fields inside tests (they change from test to test).
+ * The usual e2e setup: a Redis for the file (or the describe block it is called in), and for every
+ * test a fresh fake Telegram and a running bot on a flushed Redis. Read the fields inside tests
+ * (they change from test to test).
+ *
+ * `extraEnv` runs once per test, before the bot starts, with that test's Telegram: it may create
+ * the groups and channels its variables name (or find a free port); a restart keeps its answer.
  */
 export function useRunningBot(
-  extraEnv: (tg: FakeTelegram) => Record<string, string> = () => ({}),
+  extraEnv: (tg: FakeTelegram) => Record<string, string> | Promise<Record<string, string>> = () => ({}),
 ): RunningBot {
   const bot = {} as RunningBot;
+  let env: Record<string, string> = {};
   bot.restart = async () => {
     await bot.app.stop();
-    bot.app = await startTestApp(testEnv(bot.tg, bot.redis, extraEnv(bot.tg)));
+    bot.app = await startTestApp(env);
     return bot.app;
   };
   beforeAll(async () => {
@@ -34,7 +39,8 @@ export function useRunningBot(
   beforeEach(async () => {
     await bot.redis.flush();
     bot.tg = await FakeTelegram.start();
-    bot.app = await startTestApp(testEnv(bot.tg, bot.redis, extraEnv(bot.tg)));
+    env = testEnv(bot.tg, bot.redis, await extraEnv(bot.tg));
+    bot.app = await startTestApp(env);
   });
   afterEach(async () => {
     await bot.app.stop();

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
-import { LOCALES_DIR, SUPPORTED_LOCALES } from "#src/bot/i18n.js";
+import { LOCALES_DIR } from "#src/bot/i18n.js";
+import { SUPPORTED_LOCALES } from "#src/render/locales.js";
 
 function messageIds(locale: string): Set<string> {
   const ids = new Set<string>();

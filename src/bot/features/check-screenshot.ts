@@ -9,7 +9,6 @@ import { randomBytes } from "node:crypto";
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
-import { urgentReportData } from "#src/bot/callback-data/check.js";
 import type { BotContext, Translate } from "#src/bot/context.js";
 import { mediaOf } from "#src/bot/conversations/report/steps/offer.js";
 import {
@@ -19,12 +18,13 @@ import {
   screenWithLookup,
   verdictKeyboard,
 } from "#src/bot/features/check.js";
-import { renderUrgentAnswer } from "#src/bot/render/urgent.js";
-import { renderVerdict } from "#src/bot/render/verdict.js";
+import { urgentReportData } from "#src/callback-data/check.js";
 import type { ImageCheckFinisher } from "#src/jobs/read-screenshots.js";
 import type { Logger } from "#src/logger.js";
 import type { RedisClient } from "#src/redis.js";
 import type { Keys } from "#src/redis-keys.js";
+import { renderUrgentAnswer } from "#src/render/urgent.js";
+import { renderVerdict } from "#src/render/verdict.js";
 import type { ReportStore } from "#src/reports/store.js";
 import { detectUrgent } from "#src/screening/urgent.js";
 

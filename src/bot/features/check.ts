@@ -9,21 +9,21 @@ import { randomBytes } from "node:crypto";
 import { Composer, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
 import { z } from "zod";
-import { urgentReportData, type VerdictAction, verdictData } from "#src/bot/callback-data/check.js";
-import { defineCallbackData } from "#src/bot/callback-data/pack.js";
 import type { BotContext, Translate } from "#src/bot/context.js";
 import { forwardedSender } from "#src/bot/conversations/report/steps/offer.js";
 import { mainMenu, menuData } from "#src/bot/keyboards/main-menu.js";
 import { takeFor } from "#src/bot/middlewares/limit-floods.js";
-import { renderUrgentAnswer } from "#src/bot/render/urgent.js";
+import { urgentReportData, type VerdictAction, verdictData } from "#src/callback-data/check.js";
+import { defineCallbackData } from "#src/callback-data/pack.js";
+import { runBatch } from "#src/redis-batch.js";
+import { renderUrgentAnswer } from "#src/render/urgent.js";
 import {
   renderAdvice,
   renderIdentifierAnswer,
   renderReasons,
   renderShareCard,
   renderVerdict,
-} from "#src/bot/render/verdict.js";
-import { runBatch } from "#src/redis-batch.js";
+} from "#src/render/verdict.js";
 import { recordCheckVote } from "#src/reports/check-feedback.js";
 import type { ReportStore } from "#src/reports/store.js";
 import { extract } from "#src/screening/extract/index.js";

@@ -5,8 +5,8 @@
  * channel's language and nothing changes. Every answer and refusal is audited.
  */
 import { Composer } from "grammy";
-import { focalAnswerData } from "#src/bot/callback-data/focal.js";
 import type { BotContext } from "#src/bot/context.js";
+import { focalAnswerData } from "#src/callback-data/focal.js";
 
 const composer = new Composer<BotContext>();
 

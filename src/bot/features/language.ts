@@ -1,8 +1,8 @@
 import { Composer } from "grammy";
-import { languageData } from "#src/bot/callback-data/language.js";
 import { setChatCommands } from "#src/bot/commands.js";
 import type { BotContext } from "#src/bot/context.js";
 import { languageKeyboard } from "#src/bot/keyboards/language.js";
+import { languageData } from "#src/callback-data/language.js";
 
 const composer = new Composer<BotContext>();
 const feature = composer.chatType("private");

@@ -2,9 +2,9 @@
 import { Composer } from "grammy";
 import type { BotContext } from "#src/bot/context.js";
 import { showMyReports } from "#src/bot/features/my-reports.js";
-import { startReport, startUrgentReport } from "#src/bot/features/report.js";
 import { languageKeyboard } from "#src/bot/keyboards/language.js";
 import { mainMenu, menuData } from "#src/bot/keyboards/main-menu.js";
+import { startReport, startUrgentReport } from "#src/bot/start-report.js";
 
 const composer = new Composer<BotContext>();
 const feature = composer.chatType("private");

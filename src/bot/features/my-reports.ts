@@ -1,7 +1,6 @@
 /** "My reports": the person's cases with their status, and "Add information" while a case is open. */
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
-import { defineCallbackData } from "#src/bot/callback-data/pack.js";
 import type { BotContext } from "#src/bot/context.js";
 import {
   ADD_INFORMATION_CONVERSATION,
@@ -9,6 +8,7 @@ import {
 } from "#src/bot/conversations/add-information.js";
 import { REPORT_CONVERSATION } from "#src/bot/conversations/report/index.js";
 import { replyToCaseData } from "#src/bot/features/reporter-reply.js";
+import { defineCallbackData } from "#src/callback-data/pack.js";
 import { isOpenStatus } from "#src/reports/status.js";
 
 export const addInformationData = defineCallbackData(

@@ -1,36 +1,16 @@
 /**
- * Ways into a report: the menu, /report, "Report this" under a check, and "Someone is in danger
- * now". Buttons of a report that is already over (a second press of Send, an old summary) are
- * answered here, outside the conversation, and change nothing.
+ * Ways into a report: /report and "Report this" under a check (the menu's "Report" and "Someone
+ * is in danger now" go through the same src/bot/start-report.ts). Buttons of a report that is
+ * already over (a second press of Send, an old summary) are answered here, outside the
+ * conversation, and change nothing.
  */
 import { Composer } from "grammy";
 import { z } from "zod";
-import { urgentReportData } from "#src/bot/callback-data/check.js";
 import type { BotContext } from "#src/bot/context.js";
-import { REPORT_CONVERSATION, type ReportStartOptions } from "#src/bot/conversations/report/index.js";
 import { reportThisData } from "#src/bot/features/check.js";
-import { takeFor } from "#src/bot/middlewares/limit-floods.js";
-import { renderHotlines } from "#src/bot/render/hotlines.js";
+import { startReport } from "#src/bot/start-report.js";
+import { urgentReportData } from "#src/callback-data/check.js";
 import { LIMITS, mediaSchema } from "#src/reports/report.js";
-
-export async function startReport(
-  ctx: BotContext,
-  options: Omit<ReportStartOptions, "locale">,
-): Promise<void> {
-  const locale = ctx.session.locale ?? ctx.deps.config.DEFAULT_LOCALE;
-  if ((ctx.conversation.active()[REPORT_CONVERSATION] ?? 0) > 0) {
-    await ctx.reply(ctx.t("report-already-running"));
-    return;
-  }
-  if (!(await takeFor(ctx, "report"))) return;
-  await ctx.deps.conversationOwners.remember(ctx.chat!.id, locale);
-  await ctx.conversation.enter(REPORT_CONVERSATION, { ...options, locale } satisfies ReportStartOptions);
-}
-
-export async function startUrgentReport(ctx: BotContext): Promise<void> {
-  await ctx.reply(`${ctx.t("danger-intro")}\n\n${renderHotlines(ctx.t, undefined)}`);
-  await startReport(ctx, { urgentFirst: true });
-}
 
 const composer = new Composer<BotContext>();
 const feature = composer.chatType("private");

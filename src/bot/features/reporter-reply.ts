@@ -10,11 +10,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
 import { z } from "zod";
-import { defineCallbackData } from "#src/bot/callback-data/pack.js";
 import type { BotContext } from "#src/bot/context.js";
 import { moderatorTranslate } from "#src/bot/features/triage.js";
 import { takeFor } from "#src/bot/middlewares/limit-floods.js";
-import { defang, showHiddenLinks } from "#src/bot/render/defang.js";
+import { defineCallbackData } from "#src/callback-data/pack.js";
+import { defang, showHiddenLinks } from "#src/render/defang.js";
 
 export const replyToCaseData = defineCallbackData(
   "rply",

@@ -5,8 +5,8 @@
  */
 import { Composer } from "grammy";
 import type { BotContext } from "#src/bot/context.js";
-import { startReport } from "#src/bot/features/report.js";
 import { mainMenu } from "#src/bot/keyboards/main-menu.js";
+import { startReport } from "#src/bot/start-report.js";
 import { Campaigns, parseCampaign } from "#src/reports/campaigns.js";
 
 const composer = new Composer<BotContext>();

@@ -5,8 +5,8 @@
  * changes nothing. Every action and every refusal is audited with the officer's id only.
  */
 import { Composer } from "grammy";
-import { type CaseAction, caseActionData } from "#src/bot/callback-data/case.js";
 import type { BotContext } from "#src/bot/context.js";
+import { type CaseAction, caseActionData } from "#src/callback-data/case.js";
 import type { Actor, Report } from "#src/reports/report.js";
 import type { ReportStatus } from "#src/reports/status.js";
 

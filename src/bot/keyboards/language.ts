@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
-import { languageData } from "#src/bot/callback-data/language.js";
 import type { BotContext } from "#src/bot/context.js";
-import { SUPPORTED_LOCALES } from "#src/bot/i18n.js";
+import { languageData } from "#src/callback-data/language.js";
+import { SUPPORTED_LOCALES } from "#src/render/locales.js";
 
 /** One button per supported locale, each labelled in its own language. */
 export function languageKeyboard(ctx: BotContext): InlineKeyboard {

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { z } from "zod";
-import { defineCallbackData } from "#src/bot/callback-data/pack.js";
 import type { Translate } from "#src/bot/context.js";
+import { defineCallbackData } from "#src/callback-data/pack.js";
 
 export const MENU_ITEMS = ["check", "report", "danger", "mine", "safe", "language"] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];

@@ -99,15 +99,6 @@ export class ProcessKilled extends Error {
   }
 }
 
-/**
- * A test hook: `point` is called at every await point of handling an update (here, in the Bot
- * API fetch and around `external`) and may kill the process there.
- */
-export interface FaultPoints {
-  point(name: string): void;
-  readonly killed: boolean;
-}
-
 export interface ChatStateOptions {
   leaseMs: number;
   sessionTtlSeconds: number;
@@ -156,6 +147,87 @@ function isConversationInput(ctx: BotContext): boolean {
   return !(first?.type === "bot_command" && first.offset === 0);
 }
 
+interface Lease {
+  ref: string;
+  scriptKeys: string[];
+  token: string;
+  leaseMs: number;
+}
+
+/**
+ * Takes the chat's lease and reads its state, waiting while another update holds the chat;
+ * undefined when this update was handled already (a duplicate, dropped).
+ */
+async function begin(deps: BotDeps, ctx: BotContext, lease: Lease): Promise<Loaded | undefined> {
+  const fault = (name: string) => deps.faults?.point(name);
+  for (let attempt = 0; ; attempt++) {
+    fault("begin");
+    let reply: [string, string | number, string?];
+    try {
+      reply = (await deps.redis.eval(
+        BEGIN,
+        4,
+        ...lease.scriptKeys,
+        lease.token,
+        lease.leaseMs,
+      )) as typeof reply;
+    } catch (error) {
+      throw new ChatStateUnavailable(error);
+    }
+    fault("begun");
+    if (reply[0] === "dup") {
+      deps.metrics.updates.inc({ type: "duplicate" });
+      ctx.logger.info("duplicate update dropped");
+      return undefined;
+    }
+    if (reply[0] === "busy") {
+      // Someone holds the chat: wait a little (never longer than the lease can still run).
+      const left = Math.max(10, Number(reply[1]));
+      await sleep(Math.min(left, 20 * 2 ** Math.min(attempt, 4)) + Math.random() * 10);
+      continue;
+    }
+    return parseLoaded(deps, lease.ref, String(reply[1]), String(reply[2] ?? ""));
+  }
+}
+
+/**
+ * What the commit writes for the conversation — "-" unchanged, "" ended, or the new sealed state —
+ * and the change to its expiry deadline. A state over its cap is not kept, and the person is told.
+ */
+async function conversationWrite(
+  deps: BotDeps,
+  ctx: BotContext,
+  at: {
+    ref: string;
+    loaded: Loaded;
+    slot: ConversationSlot;
+    locale: SessionData["locale"];
+    options: ChatStateOptions;
+  },
+): Promise<{ conversation: string; deadline: Array<readonly [string, ...Array<string | number>]> }> {
+  const { ref, loaded, slot, options } = at;
+  const { keys } = deps;
+  if (slot.pending === null) {
+    return loaded.state !== undefined
+      ? { conversation: "", deadline: [["zrem", keys.conversationDeadlines(), ref]] }
+      : { conversation: "-", deadline: [] };
+  }
+  if (slot.pending === undefined) return { conversation: "-", deadline: [] };
+  const json = conversationJson(slot.pending);
+  if (json === loaded.json) return { conversation: "-", deadline: [] };
+  const sealed = sealConversation(deps.sealer, ref, json);
+  if (sealed.length > options.maxConversationBytes) {
+    deps.metrics.updates.inc({ type: "conversation_full" });
+    ctx.logger.warn({ bytes: sealed.length }, "conversation state over its cap; update not kept");
+    await ctx.reply(deps.i18n.t(at.locale ?? deps.config.DEFAULT_LOCALE, "conversation-full"));
+    return { conversation: "-", deadline: [] };
+  }
+  return {
+    conversation: sealed,
+    deadline: [["zadd", keys.conversationDeadlines(), Date.now() + options.conversationTimeoutMs, ref]],
+  };
+}
+
 export function chatState(deps: BotDeps, options: ChatStateOptions): MiddlewareFn<BotContext> {
   const { redis, keys, metrics } = deps;
   const instance = randomBytes(6).toString("base64url");
@@ -173,29 +245,8 @@ export function chatState(deps: BotDeps, options: ChatStateOptions): MiddlewareF
     ];
     const token = `${instance}:${updateId}:${randomBytes(4).toString("base64url")}`;
 
-    let loaded: Loaded | undefined;
-    for (let attempt = 0; loaded === undefined; attempt++) {
-      fault("begin");
-      let reply: [string, string | number, string?];
-      try {
-        reply = (await redis.eval(BEGIN, 4, ...scriptKeys, token, options.leaseMs)) as typeof reply;
-      } catch (error) {
-        throw new ChatStateUnavailable(error);
-      }
-      fault("begun");
-      if (reply[0] === "dup") {
-        metrics.updates.inc({ type: "duplicate" });
-        ctx.logger.info("duplicate update dropped");
-        return;
-      }
-      if (reply[0] === "busy") {
-        // Someone holds the chat: wait a little (never longer than the lease can still run).
-        const left = Math.max(10, Number(reply[1]));
-        await sleep(Math.min(left, 20 * 2 ** Math.min(attempt, 4)) + Math.random() * 10);
-        continue;
-      }
-      loaded = parseLoaded(deps, ref, String(reply[1]), String(reply[2] ?? ""));
-    }
+    const loaded = await begin(deps, ctx, { ref, scriptKeys, token, leaseMs: options.leaseMs });
+    if (loaded === undefined) return;
 
     const started = Date.now();
     const renewal = setInterval(
@@ -229,29 +280,13 @@ export function chatState(deps: BotDeps, options: ChatStateOptions): MiddlewareF
       }
       if (deps.faults?.killed) throw new ProcessKilled("after the handlers");
 
-      let conversation = "-";
-      let deadline: Array<readonly [string, ...Array<string | number>]> = [];
-      if (slot.pending === null) {
-        if (loaded.state !== undefined) {
-          conversation = "";
-          deadline = [["zrem", keys.conversationDeadlines(), ref]];
-        }
-      } else if (slot.pending !== undefined) {
-        const json = conversationJson(slot.pending);
-        if (json !== loaded.json) {
-          const sealed = sealConversation(deps.sealer, ref, json);
-          if (sealed.length > options.maxConversationBytes) {
-            metrics.updates.inc({ type: "conversation_full" });
-            ctx.logger.warn({ bytes: sealed.length }, "conversation state over its cap; update not kept");
-            await ctx.reply(deps.i18n.t(session.locale ?? deps.config.DEFAULT_LOCALE, "conversation-full"));
-          } else {
-            conversation = sealed;
-            deadline = [
-              ["zadd", keys.conversationDeadlines(), Date.now() + options.conversationTimeoutMs, ref],
-            ];
-          }
-        }
-      }
+      const { conversation, deadline } = await conversationWrite(deps, ctx, {
+        ref,
+        loaded,
+        slot,
+        locale: session.locale,
+        options,
+      });
       const sessionJson =
         ctx.session === undefined || ctx.session === null ? "" : JSON.stringify(ctx.session);
       const sessionArg =

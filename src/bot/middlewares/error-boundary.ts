@@ -5,9 +5,10 @@
  */
 import { type BotError, GrammyError, HttpError } from "grammy";
 import type { BotContext, BotDeps, SessionData } from "#src/bot/context.js";
-import { isLocale, localeFromLanguageCode } from "#src/bot/i18n.js";
+import { localeFromLanguageCode } from "#src/bot/i18n.js";
 import { updateType } from "#src/bot/middlewares/observe-updates.js";
 import type { Locale } from "#src/config.js";
+import { isLocale } from "#src/render/locales.js";
 
 function isStorageOutage(error: unknown, deps: BotDeps): boolean {
   if (deps.redis.status !== "ready") return true;

@@ -6,9 +6,10 @@
  */
 import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "#src/bot/context.js";
-import { isLocale, localeFromLanguageCode } from "#src/bot/i18n.js";
+import { localeFromLanguageCode } from "#src/bot/i18n.js";
 import type { Asker, BucketKind } from "#src/bot/rate-limits.js";
 import type { Locale } from "#src/config.js";
+import { isLocale } from "#src/render/locales.js";
 import { Campaigns } from "#src/reports/campaigns.js";
 
 /**

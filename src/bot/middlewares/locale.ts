@@ -4,7 +4,8 @@
  */
 import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "#src/bot/context.js";
-import { isLocale, localeFromLanguageCode } from "#src/bot/i18n.js";
+import { localeFromLanguageCode } from "#src/bot/i18n.js";
+import { isLocale } from "#src/render/locales.js";
 
 export function rememberLocale(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {

@@ -40,136 +40,47 @@ const PER_MONTH: Record<PayPeriod, number | null> = {
   once: null,
 };
 
-/** Currency codes and symbols written before the number, longest first. */
+const code = z.string().regex(/^[A-Z]{3}$/);
+const words = z.array(z.string().min(1));
+const periods = z.record(z.string().min(1), z.enum(["hour", "day", "week", "month", "year", "once"]));
+const MoneyWordsSchema = z.object({
+  currencySymbols: z.record(z.string().min(1), code),
+  prefixCurrencies: z.record(z.string().min(1), code),
+  suffixCurrencies: z.record(z.string().min(1), code),
+  dollarQualifiers: z.record(z.string().min(1), code),
+  multipliers: z.record(
+    z.string().min(1),
+    z.object({
+      factor: z.number().positive(),
+      implies: code.optional(),
+      needsCurrency: z.boolean().optional(),
+    }),
+  ),
+  periodUnits: periods,
+  periodWords: periods,
+  perWords: words,
+  rangeWords: words,
+  skippableWords: words,
+  salaryWords: words,
+  feeWords: words,
+  thaiSalaryWords: words,
+  thaiFeeWords: words,
+});
+
+/** The word lists, with their sources, in data/money-words.json. */
+const moneyWords = MoneyWordsSchema.parse(readDataFile("money-words.json"));
+
 /** Symbols name their currency written before or after the number. */
-const CURRENCY_SYMBOLS: ReadonlyArray<readonly [string, string]> = [
-  ["$", "USD"],
-  ["₱", "PHP"],
-  ["฿", "THB"],
-  ["€", "EUR"],
-  ["£", "GBP"],
-  ["¥", "JPY"],
-  ["₩", "KRW"],
-  ["₫", "VND"],
-  ["៛", "KHR"],
-  ["₭", "LAK"],
-];
-
+const CURRENCY_SYMBOLS = Object.entries(moneyWords.currencySymbols);
+/** Currency codes and symbols written before the number, longest first. */
 const PREFIX_CURRENCIES: ReadonlyArray<readonly [string, string]> = [
-  ["us$", "USD"],
-  ["nt$", "TWD"],
-  ["hk$", "HKD"],
-  ["sg$", "SGD"],
-  ["s$", "SGD"],
-  ["a$", "AUD"],
-  ["b$", "BND"],
-  ["rp.", "IDR"],
-  ["rp", "IDR"],
-  ["idr", "IDR"],
-  ["usd", "USD"],
-  ["rm", "MYR"],
-  ["myr", "MYR"],
-  ["php", "PHP"],
-  ["thb", "THB"],
-  ["sgd", "SGD"],
-  ["hkd", "HKD"],
-  ["ntd", "TWD"],
-  ["twd", "TWD"],
-  ["aed", "AED"],
-  ["sar", "SAR"],
-  ["qar", "QAR"],
-  ["kwd", "KWD"],
-  ["omr", "OMR"],
-  ["vnd", "VND"],
-  ["cny", "CNY"],
-  ["rmb", "CNY"],
-  ["jpy", "JPY"],
-  ["krw", "KRW"],
-  ["khr", "KHR"],
-  ["mmk", "MMK"],
-  ["lak", "LAK"],
-  ["eur", "EUR"],
-  ["gbp", "GBP"],
-  ["aud", "AUD"],
-  ["bnd", "BND"],
+  ...Object.entries(moneyWords.prefixCurrencies),
   ...CURRENCY_SYMBOLS,
 ];
-
 /** Currency words and codes written after the number. */
-const SUFFIX_CURRENCIES = new Map<string, string>([
-  ["usd", "USD"],
-  ["dolar", "USD"],
-  ["dollar", "USD"],
-  ["dollars", "USD"],
-  ["dolares", "USD"],
-  ["idr", "IDR"],
-  ["rupiah", "IDR"],
-  ["rp", "IDR"],
-  ["baht", "THB"],
-  ["bath", "THB"],
-  ["thb", "THB"],
-  ["บาท", "THB"],
-  ["peso", "PHP"],
-  ["pesos", "PHP"],
-  ["php", "PHP"],
-  ["ringgit", "MYR"],
-  ["myr", "MYR"],
-  ["rm", "MYR"],
-  ["sgd", "SGD"],
-  ["yuan", "CNY"],
-  ["rmb", "CNY"],
-  ["renminbi", "CNY"],
-  ["cny", "CNY"],
-  ["dirham", "AED"],
-  ["dirhams", "AED"],
-  ["aed", "AED"],
-  ["riyal", "SAR"],
-  ["riyals", "SAR"],
-  ["sar", "SAR"],
-  ["won", "KRW"],
-  ["krw", "KRW"],
-  ["yen", "JPY"],
-  ["jpy", "JPY"],
-  ["riel", "KHR"],
-  ["riels", "KHR"],
-  ["khr", "KHR"],
-  ["kyat", "MMK"],
-  ["kyats", "MMK"],
-  ["mmk", "MMK"],
-  ["kip", "LAK"],
-  ["lak", "LAK"],
-  ["dong", "VND"],
-  ["vnd", "VND"],
-  ["euro", "EUR"],
-  ["euros", "EUR"],
-  ["eur", "EUR"],
-  ["pound", "GBP"],
-  ["pounds", "GBP"],
-  ["gbp", "GBP"],
-  ["hkd", "HKD"],
-  ["ntd", "TWD"],
-  ["twd", "TWD"],
-  ...CURRENCY_SYMBOLS,
-]);
-
+const SUFFIX_CURRENCIES = new Map([...Object.entries(moneyWords.suffixCurrencies), ...CURRENCY_SYMBOLS]);
 /** "dolar Singapura", "dollar HK": the word after a dollar names which dollar. */
-const DOLLAR_QUALIFIERS = new Map<string, string>([
-  ["singapura", "SGD"],
-  ["singapore", "SGD"],
-  ["sg", "SGD"],
-  ["hk", "HKD"],
-  ["hongkong", "HKD"],
-  ["hong", "HKD"],
-  ["taiwan", "TWD"],
-  ["nt", "TWD"],
-  ["australia", "AUD"],
-  ["aus", "AUD"],
-  ["brunei", "BND"],
-  ["as", "USD"],
-  ["amerika", "USD"],
-  ["us", "USD"],
-]);
-
+const DOLLAR_QUALIFIERS = new Map(Object.entries(moneyWords.dollarQualifiers));
 interface Multiplier {
   factor: number;
   /** The currency a bare multiplier implies: "jt" is Indonesian, "triệu" Vietnamese. */
@@ -177,211 +88,21 @@ interface Multiplier {
   /** "m" is only money with a currency ("IDR 5.3m"); "10m" alone could be metres. */
   needsCurrency?: boolean;
 }
-
-const MULTIPLIERS = new Map<string, Multiplier>([
-  ["jt", { factor: 1e6, implies: "IDR" }],
-  ["jta", { factor: 1e6, implies: "IDR" }],
-  ["juta", { factor: 1e6, implies: "IDR" }],
-  ["jutaan", { factor: 1e6, implies: "IDR" }],
-  ["rb", { factor: 1e3, implies: "IDR" }],
-  ["rbu", { factor: 1e3, implies: "IDR" }],
-  ["ribu", { factor: 1e3, implies: "IDR" }],
-  ["rebu", { factor: 1e3, implies: "IDR" }],
-  ["ribuan", { factor: 1e3, implies: "IDR" }],
-  ["trieu", { factor: 1e6, implies: "VND" }],
-  ["tr", { factor: 1e6, implies: "VND" }],
-  ["nghin", { factor: 1e3, implies: "VND" }],
-  ["ngan", { factor: 1e3, implies: "VND" }],
-  ["k", { factor: 1e3, needsCurrency: true }],
-  ["thousand", { factor: 1e3, needsCurrency: true }],
-  ["m", { factor: 1e6, needsCurrency: true }],
-  ["mio", { factor: 1e6, needsCurrency: true }],
-  ["million", { factor: 1e6, needsCurrency: true }],
-  ["millions", { factor: 1e6, needsCurrency: true }],
-]);
-
+const MULTIPLIERS = new Map<string, Multiplier>(Object.entries(moneyWords.multipliers));
 /** Period words after "/" or "per" ("/bln", "per day", "/tháng", "/buwan"). */
-const PERIOD_UNITS = new Map<string, PayPeriod>([
-  ["bulan", "month"],
-  ["bln", "month"],
-  ["bl", "month"],
-  ["month", "month"],
-  ["months", "month"],
-  ["mo", "month"],
-  ["mth", "month"],
-  ["mon", "month"],
-  ["thang", "month"],
-  ["buwan", "month"],
-  ["เดือน", "month"],
-  ["hari", "day"],
-  ["day", "day"],
-  ["days", "day"],
-  ["ngay", "day"],
-  ["araw", "day"],
-  ["วัน", "day"],
-  ["jam", "hour"],
-  ["hour", "hour"],
-  ["hours", "hour"],
-  ["hr", "hour"],
-  ["hrs", "hour"],
-  ["h", "hour"],
-  ["gio", "hour"],
-  ["oras", "hour"],
-  ["minggu", "week"],
-  ["mgg", "week"],
-  ["week", "week"],
-  ["weeks", "week"],
-  ["wk", "week"],
-  ["tuan", "week"],
-  ["linggo", "week"],
-  ["tahun", "year"],
-  ["thn", "year"],
-  ["th", "year"],
-  ["year", "year"],
-  ["years", "year"],
-  ["yr", "year"],
-  ["annum", "year"],
-  ["nam", "year"],
-  ["taon", "year"],
-]);
-
+const PERIOD_UNITS = new Map<string, PayPeriod>(Object.entries(moneyWords.periodUnits));
 /** Words that are a period on their own ("sebulan", "monthly", "hàng tháng" → "hang thang"). */
-const PERIOD_WORDS = new Map<string, PayPeriod>([
-  ["sebulan", "month"],
-  ["perbulan", "month"],
-  ["bulanan", "month"],
-  ["monthly", "month"],
-  ["sehari", "day"],
-  ["perhari", "day"],
-  ["harian", "day"],
-  ["daily", "day"],
-  ["hourly", "hour"],
-  ["perjam", "hour"],
-  ["sejam", "hour"],
-  ["seminggu", "week"],
-  ["perminggu", "week"],
-  ["mingguan", "week"],
-  ["weekly", "week"],
-  ["setahun", "year"],
-  ["pertahun", "year"],
-  ["tahunan", "year"],
-  ["yearly", "year"],
-  ["annually", "year"],
-  ["annual", "year"],
-]);
-
+const PERIOD_WORDS = new Map<string, PayPeriod>(Object.entries(moneyWords.periodWords));
 /** Words that may stand between "per"/"a" and nothing else: "per bulan", "a month", "mỗi tháng". */
-const PER_WORDS = new Set([
-  "per",
-  "a",
-  "an",
-  "each",
-  "every",
-  "tiap",
-  "setiap",
-  "hang",
-  "moi",
-  "mot",
-  "kada",
-  "bawat",
-]);
-
+const PER_WORDS = new Set(moneyWords.perWords);
+/** "sampai", "to" between the two amounts of a range. */
+const RANGE_WORDS = new Set(moneyWords.rangeWords);
 /** Words between an amount and its period that do not change it: "1.000$ cash tiap bulan". */
-const SKIPPABLE_WORDS = new Set([
-  "cash",
-  "bersih",
-  "net",
-  "nett",
-  "gross",
-  "kotor",
-  "pokok",
-  "base",
-  "only",
-  "saja",
-]);
-
-const SALARY_WORDS = new Set([
-  "gaji",
-  "gajian",
-  "gajinya",
-  "salary",
-  "salaries",
-  "upah",
-  "wage",
-  "wages",
-  "income",
-  "penghasilan",
-  "pendapatan",
-  "honor",
-  "bayaran",
-  "komisi",
-  "commission",
-  "bonus",
-  "insentif",
-  "incentive",
-  "earn",
-  "earning",
-  "earnings",
-  "base",
-  "package",
-  "luong",
-  "nhap",
-  "thuong",
-  "sahod",
-  "suweldo",
-  "gross",
-  "net",
-  "thp",
-]);
-
-const FEE_WORDS = new Set([
-  "biaya",
-  "biayanya",
-  "fee",
-  "fees",
-  "bayar",
-  "membayar",
-  "pay",
-  "paid",
-  "transfer",
-  "tf",
-  "trf",
-  "deposit",
-  "depo",
-  "dp",
-  "potong",
-  "dipotong",
-  "potongan",
-  "denda",
-  "fine",
-  "penalty",
-  "ganti",
-  "rugi",
-  "jaminan",
-  "ongkos",
-  "tebus",
-  "tebusan",
-  "topup",
-  "top",
-  "cicil",
-  "dicicil",
-  "cicilan",
-  "charge",
-  "charges",
-  "processing",
-  "modal",
-  "setor",
-  "setoran",
-  "utang",
-  "hutang",
-  "phi",
-  "bayad",
-  "singil",
-  "registration",
-]);
-
-const THAI_SALARY_WORDS = ["เงินเดือน", "รายได้", "ค่าจ้าง"];
-const THAI_FEE_WORDS = ["ค่าธรรมเนียม", "ค่าใช้จ่าย", "โอน"];
+const SKIPPABLE_WORDS = new Set(moneyWords.skippableWords);
+const SALARY_WORDS = new Set(moneyWords.salaryWords);
+const FEE_WORDS = new Set(moneyWords.feeWords);
+const THAI_SALARY_WORDS = moneyWords.thaiSalaryWords;
+const THAI_FEE_WORDS = moneyWords.thaiFeeWords;
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const isLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x0e00 && c <= 0x0e7f);
@@ -525,8 +246,6 @@ function readPrefixCurrency(text: string, numberStart: number): { currency: stri
   }
   return null;
 }
-
-const RANGE_WORDS = new Set(["sampai", "hingga", "sd", "to", "until", "den", "toi", "hanggang"]);
 
 /** "-", "~", "s/d", "sampai", "to" between two amounts; returns where the second amount starts. */
 function readRangeJoiner(text: string, at: number): number | null {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { GuardedOpinion } from "#src/analysis/guards.js";
-import { MAX_MESSAGE_LENGTH, withOpinion } from "#src/bot/render/check-opinion.js";
+import { MAX_MESSAGE_LENGTH, withOpinion } from "#src/render/check-opinion.js";
 import { screenOffer } from "#src/screening/index.js";
 import { FakeOpenAI } from "../../harness/openai/index.js";
 import { type AnalysisWorld, startAnalysisWorld } from "./world.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { defineCallbackData } from "#src/bot/callback-data/pack.js";
+import { defineCallbackData } from "#src/callback-data/pack.js";
 
 const caseAction = defineCallbackData(
   "case",

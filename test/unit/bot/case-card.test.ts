@@ -3,7 +3,7 @@ import { Api } from "grammy";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createI18n } from "#src/bot/i18n.js";
-import { caseKeyboard, renderCaseCard } from "#src/bot/render/case-card.js";
+import { caseKeyboard, renderCaseCard } from "#src/render/case-card.js";
 import { reportSignature } from "#src/reports/offer-index.js";
 import { TestRedis } from "../../harness/redis.js";
 import { FakeTelegram } from "../../harness/telegram/index.js";

@@ -1,6 +1,6 @@
 /** Officers are phished through the bot only if a link in a report can be tapped: none can. */
 import { describe, expect, it } from "vitest";
-import { defang, showHiddenLinks } from "#src/bot/render/defang.js";
+import { defang, showHiddenLinks } from "#src/render/defang.js";
 
 describe("defang", () => {
   it.each([

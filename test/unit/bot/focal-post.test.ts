@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import { createI18n, LOCALES_DIR } from "#src/bot/i18n.js";
-import { focalKeyboard, renderChannelPost } from "#src/bot/render/channel-post.js";
 import type { FocalLocale } from "#src/config.js";
+import { focalKeyboard, renderChannelPost } from "#src/render/channel-post.js";
 import { FOCAL_ANSWERS } from "#src/reports/focal-responses.js";
 import { absoluteDate } from "#src/reports/relative-date.js";
 import type { Report } from "#src/reports/report.js";
@@ -81,7 +81,7 @@ describe("the focal post's languages", () => {
   });
 
   it("Khmer is for focal posts only: people still choose between Indonesian and English", async () => {
-    const { SUPPORTED_LOCALES } = await import("#src/bot/i18n.js");
+    const { SUPPORTED_LOCALES } = await import("#src/render/locales.js");
     expect(SUPPORTED_LOCALES).toEqual(["id", "en"]);
   });
 

@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "#src/bot/i18n.js";
-import { renderUrgentAnswer } from "#src/bot/render/urgent.js";
+import { renderUrgentAnswer } from "#src/render/urgent.js";
 import {
   MAX_VERDICT_LENGTH,
   reasonsOf,
   renderReasons,
   renderShareCard,
   renderVerdict,
-} from "#src/bot/render/verdict.js";
+} from "#src/render/verdict.js";
 import { screenOffer } from "#src/screening/index.js";
 
 const i18n = createI18n("id");
@@ -77,11 +77,11 @@ describe("the short verdict", () => {
 
   it("the urgent answer names the embassy of the place and the national hotline, with Indonesian labels", () => {
     const id = renderUrgentAnswer(tr("id"), ["KH"]);
-    expect(id).toContain("KBRI Phnom Penh");
+    expect(id).toContain("Phnom Penh (KBRI)");
     expect(id).toContain("+855 12 813 282");
     expect(id).toContain("0800-1000");
     expect(id).not.toMatch(/hotline|call center|free|24 h\b/i);
-    expect(renderUrgentAnswer(tr("en"), ["MM"])).toContain("Indonesian Embassy in Yangon");
+    expect(renderUrgentAnswer(tr("en"), ["MM"])).toContain("Indonesian embassy in Yangon");
     expect(renderUrgentAnswer(tr("id"), [])).toContain("peduliwni.kemlu.go.id");
   });
 });

@@ -5,9 +5,10 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCaseTopicPoster } from "#src/jobs/case-topic.js";
-import { createDeadlines, type DeadlineKind } from "#src/jobs/deadlines.js";
+import { createDeadlines } from "#src/jobs/deadlines.js";
 import { createForwarding } from "#src/jobs/forward-to-focal-point.js";
 import type { JobRunner } from "#src/jobs/runner.js";
+import type { DeadlineKind } from "#src/reports/deadlines.js";
 import { FocalResponses } from "#src/reports/focal-responses.js";
 import type { SimChat } from "../../harness/telegram/index.js";
 import { sampleDraft } from "../reports/fixtures.js";

@@ -161,14 +161,11 @@ describe("/stats", () => {
     expect(stats).toMatchObject({ total: 1, unreadable: 1 });
   });
 
-  it("stays quick over 2,000 reports (time printed, not asserted)", async () => {
+  it("counts 2,000 reports and names the ten most reported identifiers", async () => {
     const { store, keys } = settableStore();
     const count = 2_000;
     await writeReports(keys, count);
-    const started = performance.now();
     const stats = await computeStats(store, { days: 30, now: NOW });
-    const ms = performance.now() - started;
-    console.log(`computeStats over ${count} reports: ${ms.toFixed(0)} ms`);
     expect(stats.total).toBe(count);
     expect(stats.topIdentifiers).toHaveLength(10);
   });

@@ -15,8 +15,8 @@ import {
   matchTyped,
   type TypedMeaning,
 } from "#src/bot/conversations/report/typed-answers.js";
-import { countryName } from "#src/bot/i18n.js";
 import type { Locale } from "#src/config.js";
+import { countryName } from "#src/render/country-name.js";
 
 export type ReportConversation = Conversation<BotContext, InnerContext>;
 

@@ -36,8 +36,8 @@ import { askWho } from "#src/bot/conversations/report/steps/who.js";
 import { sayUrgentHelp } from "#src/bot/conversations/report/urgent-help.js";
 import { screenWithKnown } from "#src/bot/features/check.js";
 import { mainMenu } from "#src/bot/keyboards/main-menu.js";
-import { levelLine } from "#src/bot/render/screening.js";
 import type { Locale } from "#src/config.js";
+import { levelLine } from "#src/render/screening.js";
 import { LIMITS, type Media } from "#src/reports/report.js";
 
 export const REPORT_CONVERSATION = "report";
@@ -150,8 +150,9 @@ async function afterOffer(d: Dialog, draft: Draft): Promise<void> {
   const before = draft.screenedOffer;
   if (before !== undefined && before === offerKey(draft)) return;
   await readScreenshots(d, draft);
-  await screenOffer(d, draft);
+  // Help for someone in danger before anything else, the offer's level after it.
   await sayUrgentHelp(d, draft);
+  await screenOffer(d, draft);
   await queueModelExtraction(d, draft);
   draft.screenedOffer = offerKey(draft);
 }

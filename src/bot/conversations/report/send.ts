@@ -5,9 +5,9 @@
  */
 import type { BotContext } from "#src/bot/context.js";
 import type { Draft } from "#src/bot/conversations/report/draft.js";
-import { renderHotlines } from "#src/bot/render/hotlines.js";
-import { levelLine } from "#src/bot/render/screening.js";
 import type { Locale } from "#src/config.js";
+import { renderHotlines } from "#src/render/hotlines.js";
+import { levelLine } from "#src/render/screening.js";
 import { LIMITS, type ReportDraft } from "#src/reports/report.js";
 
 export function toReportDraft(draft: Draft, locale: Locale): ReportDraft {

@@ -5,7 +5,7 @@
  */
 import type { Dialog } from "#src/bot/conversations/report/dialog.js";
 import { type Draft, offerText } from "#src/bot/conversations/report/draft.js";
-import { renderUrgentAnswer } from "#src/bot/render/urgent.js";
+import { renderUrgentAnswer } from "#src/render/urgent.js";
 import { extract } from "#src/screening/extract/index.js";
 import { normalise } from "#src/screening/normalise.js";
 import { detectUrgent } from "#src/screening/urgent.js";

@@ -25,203 +25,231 @@ interface OpenEntity {
 
 const reservedEverywhere = "_*[]()~`>#+-=|{}.!\n";
 
+/** What the parser has produced so far, shared by its steps. */
+interface Parse {
+  source: string;
+  text: string;
+  entities: MessageEntity[];
+  open: OpenEntity[];
+  haveBlockquote: boolean;
+  canStartBlockquote: boolean;
+}
+
+const reservedError = (char: string) =>
+  new EntityParseError(`Character '${char}' is reserved and must be escaped with the preceding '\\'`);
+
+const unclosedError = (source: string, entity: OpenEntity) =>
+  new EntityParseError(
+    `Can't find end of ${entity.kind} entity at byte offset ${byteOffset(source, entity.sourceIndex)}`,
+  );
+
 /** parse_mode "MarkdownV2", a port of tdlib's `parse_markdown_v2` (reserved characters must be escaped). */
 export function parseMarkdownV2(source: string): FormattedText {
-  let text = "";
-  const entities: MessageEntity[] = [];
-  const open: OpenEntity[] = [];
-  const reservedError = (char: string) =>
-    new EntityParseError(`Character '${char}' is reserved and must be escaped with the preceding '\\'`);
-  const unclosedError = (entity: OpenEntity) =>
-    new EntityParseError(
-      `Can't find end of ${entity.kind} entity at byte offset ${byteOffset(source, entity.sourceIndex)}`,
-    );
-  let haveBlockquote = false;
-  let canStartBlockquote = true;
+  const p: Parse = {
+    source,
+    text: "",
+    entities: [],
+    open: [],
+    haveBlockquote: false,
+    canStartBlockquote: true,
+  };
 
   for (let i = 0; i < source.length; i++) {
     const char = source[i]!;
     const next = source[i + 1];
     if (char === "\\" && next !== undefined && next.charCodeAt(0) > 0 && next.charCodeAt(0) <= 126) {
       i++;
-      text += next;
-      if (next !== "\r") canStartBlockquote = next === "\n";
+      p.text += next;
+      if (next !== "\r") p.canStartBlockquote = next === "\n";
       continue;
     }
-    const top = open.at(-1);
+    const top = p.open.at(-1);
     const inCode = top !== undefined && (top.kind === "Code" || top.kind === "Pre" || top.kind === "PreCode");
     const reserved = inCode ? "`" : reservedEverywhere;
     if (!reserved.includes(char)) {
-      if (char !== "\r") canStartBlockquote = false;
-      text += char;
+      if (char !== "\r") p.canStartBlockquote = false;
+      p.text += char;
       continue;
     }
-
-    if (!top || !isEndOf(top.kind, source, i, haveBlockquote)) {
-      // Beginning of an entity.
-      let kind: Kind;
-      let argument = "";
-      const sourceIndex = i;
-      switch (char) {
-        case "_":
-          if (next === "_") {
-            kind = "Underline";
-            i++;
-          } else kind = "Italic";
-          break;
-        case "*":
-          kind = "Bold";
-          break;
-        case "~":
-          kind = "Strikethrough";
-          break;
-        case "|":
-          if (next !== "|") throw reservedError(char);
-          i++;
-          kind = "Spoiler";
-          break;
-        case "[":
-          kind = "TextUrl";
-          break;
-        case "`":
-          if (next === "`" && source[i + 2] === "`") {
-            i += 3;
-            kind = "Pre";
-            let languageEnd = i;
-            while (
-              languageEnd < source.length &&
-              !isSpace(source[languageEnd]) &&
-              source[languageEnd] !== "`"
-            ) {
-              languageEnd++;
-            }
-            if (i !== languageEnd && languageEnd < source.length && source[languageEnd] !== "`") {
-              kind = "PreCode";
-              argument = source.slice(i, languageEnd);
-              i = languageEnd;
-            }
-            // One newline right after the opening fence is not part of the text.
-            if (source[i] === "\n" || source[i] === "\r") {
-              const after = source[i + 1];
-              i += (after === "\n" || after === "\r") && after !== source[i] ? 2 : 1;
-            }
-            i--;
-          } else kind = "Code";
-          break;
-        case "!":
-          if (next !== "[") throw reservedError(char);
-          i++;
-          kind = "CustomEmoji";
-          break;
-        case "\n":
-          text += "\n";
-          canStartBlockquote = true;
-          continue;
-        case ">":
-          if (!canStartBlockquote) throw reservedError(char);
-          if (haveBlockquote) continue;
-          kind = "BlockQuote";
-          haveBlockquote = true;
-          break;
-        default:
-          throw reservedError(char);
-      }
-      open.push({ kind, argument, offset: text.length, sourceIndex });
-      continue;
-    }
-
-    // End of an entity.
-    let kind: Kind | "ExpandableBlockQuote" = top.kind;
-    if (char === "\n" && kind !== "BlockQuote") {
-      // "**>quote||" ends an expandable quote: a spoiler marker right before the newline.
-      if (kind !== "Spoiler" || top.sourceIndex !== i - 2) throw unclosedError(top);
-      open.pop();
-      const quote = open.at(-1);
-      if (quote?.kind !== "BlockQuote") throw unclosedError(quote ?? top);
-      kind = "ExpandableBlockQuote";
-    }
-    const entity = open.at(-1)!;
-    let skip = text.length === entity.offset;
-    let url = entity.argument;
-    switch (kind) {
-      case "Underline":
-      case "Spoiler":
-        i++;
-        break;
-      case "Pre":
-      case "PreCode":
-        i += 2;
-        break;
-      case "TextUrl": {
-        if (source[i + 1] !== "(") {
-          url = text.slice(entity.offset);
-        } else {
-          i += 2;
-          const urlStart = i;
-          url = "";
-          while (i < source.length && source[i] !== ")") {
-            const escaped = source[i + 1];
-            if (source[i] === "\\" && escaped !== undefined && escaped.charCodeAt(0) <= 126) {
-              url += escaped;
-              i += 2;
-              continue;
-            }
-            url += source[i];
-            i++;
-          }
-          if (source[i] !== ")") {
-            throw new EntityParseError(
-              `Can't find end of a URL at byte offset ${byteOffset(source, urlStart)}`,
-            );
-          }
-        }
-        if (url === "") skip = true;
-        break;
-      }
-      case "CustomEmoji": {
-        if (source[i + 1] !== "(")
-          throw new EntityParseError("The entity must contain a tg://emoji or tg://time URL");
-        const end = source.indexOf(")", i + 2);
-        if (end === -1) {
-          throw new EntityParseError(`Can't find end of a URL at byte offset ${byteOffset(source, i + 2)}`);
-        }
-        const emojiId = /^tg:\/\/emoji\?id=(\d+)$/.exec(source.slice(i + 2, end))?.[1];
-        if (!emojiId) throw new EntityParseError("Invalid tg://emoji or tg://time URL specified");
-        url = emojiId;
-        i = end;
-        break;
-      }
-      case "BlockQuote":
-      case "ExpandableBlockQuote":
-        haveBlockquote = false;
-        text += source[i];
-        canStartBlockquote = true;
-        skip = false;
-        break;
-      default:
-        break;
-    }
-    if (!skip) entities.push(toEntity(kind, entity.offset, text.length - entity.offset, url));
-    open.pop();
+    i = !top || !isEndOf(top.kind, source, i, p.haveBlockquote) ? openEntity(p, i) : closeEntity(p, i, top);
   }
 
-  if (haveBlockquote) {
+  if (p.haveBlockquote) {
     let kind: "BlockQuote" | "ExpandableBlockQuote" = "BlockQuote";
-    const top = open.at(-1);
+    const top = p.open.at(-1);
     if (top?.kind === "Spoiler" && top.sourceIndex === source.length - 2) {
-      open.pop();
+      p.open.pop();
       kind = "ExpandableBlockQuote";
     }
-    const quote = open.at(-1);
+    const quote = p.open.at(-1);
     if (quote?.kind === "BlockQuote") {
-      if (text.length > quote.offset)
-        entities.push(toEntity(kind, quote.offset, text.length - quote.offset, ""));
-      open.pop();
+      if (p.text.length > quote.offset)
+        p.entities.push(toEntity(kind, quote.offset, p.text.length - quote.offset, ""));
+      p.open.pop();
     }
   }
-  const unclosed = open.at(-1);
-  if (unclosed) throw unclosedError(unclosed);
-  return { text, entities: sortEntities(entities) };
+  const unclosed = p.open.at(-1);
+  if (unclosed) throw unclosedError(source, unclosed);
+  return { text: p.text, entities: sortEntities(p.entities) };
+}
+
+/** The beginning of an entity at `i` (a newline or a repeated ">" opens none); returns the last index read. */
+function openEntity(p: Parse, i: number): number {
+  const { source } = p;
+  const char = source[i]!;
+  const next = source[i + 1];
+  let kind: Kind;
+  let argument = "";
+  const sourceIndex = i;
+  switch (char) {
+    case "_":
+      if (next === "_") {
+        kind = "Underline";
+        i++;
+      } else kind = "Italic";
+      break;
+    case "*":
+      kind = "Bold";
+      break;
+    case "~":
+      kind = "Strikethrough";
+      break;
+    case "|":
+      if (next !== "|") throw reservedError(char);
+      i++;
+      kind = "Spoiler";
+      break;
+    case "[":
+      kind = "TextUrl";
+      break;
+    case "`":
+      if (next === "`" && source[i + 2] === "`") {
+        ({ kind, argument, i } = openFence(source, i));
+      } else kind = "Code";
+      break;
+    case "!":
+      if (next !== "[") throw reservedError(char);
+      i++;
+      kind = "CustomEmoji";
+      break;
+    case "\n":
+      p.text += "\n";
+      p.canStartBlockquote = true;
+      return i;
+    case ">":
+      if (!p.canStartBlockquote) throw reservedError(char);
+      if (p.haveBlockquote) return i;
+      kind = "BlockQuote";
+      p.haveBlockquote = true;
+      break;
+    default:
+      throw reservedError(char);
+  }
+  p.open.push({ kind, argument, offset: p.text.length, sourceIndex });
+  return i;
+}
+
+/** "```lang\n": a pre block, with its language if one is named; returns the last index read. */
+function openFence(source: string, i: number): { kind: Kind; argument: string; i: number } {
+  i += 3;
+  let kind: Kind = "Pre";
+  let argument = "";
+  let languageEnd = i;
+  while (languageEnd < source.length && !isSpace(source[languageEnd]) && source[languageEnd] !== "`") {
+    languageEnd++;
+  }
+  if (i !== languageEnd && languageEnd < source.length && source[languageEnd] !== "`") {
+    kind = "PreCode";
+    argument = source.slice(i, languageEnd);
+    i = languageEnd;
+  }
+  // One newline right after the opening fence is not part of the text.
+  if (source[i] === "\n" || source[i] === "\r") {
+    const after = source[i + 1];
+    i += (after === "\n" || after === "\r") && after !== source[i] ? 2 : 1;
+  }
+  return { kind, argument, i: i - 1 };
+}
+
+/** The end of the innermost open entity at `i`; returns the last index read. */
+function closeEntity(p: Parse, i: number, top: OpenEntity): number {
+  const { source } = p;
+  const char = source[i];
+  let kind: Kind | "ExpandableBlockQuote" = top.kind;
+  if (char === "\n" && kind !== "BlockQuote") {
+    // "**>quote||" ends an expandable quote: a spoiler marker right before the newline.
+    if (kind !== "Spoiler" || top.sourceIndex !== i - 2) throw unclosedError(source, top);
+    p.open.pop();
+    const quote = p.open.at(-1);
+    if (quote?.kind !== "BlockQuote") throw unclosedError(source, quote ?? top);
+    kind = "ExpandableBlockQuote";
+  }
+  const entity = p.open.at(-1)!;
+  let skip = p.text.length === entity.offset;
+  let url = entity.argument;
+  switch (kind) {
+    case "Underline":
+    case "Spoiler":
+      i++;
+      break;
+    case "Pre":
+    case "PreCode":
+      i += 2;
+      break;
+    case "TextUrl": {
+      ({ url, i } = source[i + 1] !== "(" ? { url: p.text.slice(entity.offset), i } : readUrl(source, i + 2));
+      if (url === "") skip = true;
+      break;
+    }
+    case "CustomEmoji":
+      ({ url, i } = readEmoji(source, i));
+      break;
+    case "BlockQuote":
+    case "ExpandableBlockQuote":
+      p.haveBlockquote = false;
+      p.text += source[i];
+      p.canStartBlockquote = true;
+      skip = false;
+      break;
+    default:
+      break;
+  }
+  if (!skip) p.entities.push(toEntity(kind, entity.offset, p.text.length - entity.offset, url));
+  p.open.pop();
+  return i;
+}
+
+/** "(url)" of a text link, from `urlStart` just after "(": the URL unescaped and the index of ")". */
+function readUrl(source: string, urlStart: number): { url: string; i: number } {
+  let i = urlStart;
+  let url = "";
+  while (i < source.length && source[i] !== ")") {
+    const escaped = source[i + 1];
+    if (source[i] === "\\" && escaped !== undefined && escaped.charCodeAt(0) <= 126) {
+      url += escaped;
+      i += 2;
+      continue;
+    }
+    url += source[i];
+    i++;
+  }
+  if (source[i] !== ")") {
+    throw new EntityParseError(`Can't find end of a URL at byte offset ${byteOffset(source, urlStart)}`);
+  }
+  return { url, i };
+}
+
+/** "(tg://emoji?id=…)" after a custom emoji's "]": its id and the index of ")". */
+function readEmoji(source: string, i: number): { url: string; i: number } {
+  if (source[i + 1] !== "(")
+    throw new EntityParseError("The entity must contain a tg://emoji or tg://time URL");
+  const end = source.indexOf(")", i + 2);
+  if (end === -1) {
+    throw new EntityParseError(`Can't find end of a URL at byte offset ${byteOffset(source, i + 2)}`);
+  }
+  const emojiId = /^tg:\/\/emoji\?id=(\d+)$/.exec(source.slice(i + 2, end))?.[1];
+  if (!emojiId) throw new EntityParseError("Invalid tg://emoji or tg://time URL specified");
+  return { url: emojiId, i: end };
 }
 
 function isEndOf(kind: Kind, source: string, i: number, haveBlockquote: boolean): boolean {

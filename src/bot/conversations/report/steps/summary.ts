@@ -2,7 +2,7 @@ import type { Dialog } from "#src/bot/conversations/report/dialog.js";
 import type { Draft } from "#src/bot/conversations/report/draft.js";
 import { describeIdentifier } from "#src/bot/conversations/report/steps/contacts.js";
 import { RELATIONSHIPS } from "#src/bot/conversations/report/steps/departed.js";
-import { clip } from "#src/bot/render/clip.js";
+import { clip } from "#src/render/clip.js";
 
 export const EDITABLE_PARTS = [
   "who",

@@ -4,8 +4,9 @@
  * locale (hotline-name), so the Indonesian UI has Indonesian names; numbers from
  * data/hotlines.json through hotlinesFor.
  */
-import type { Translate } from "#src/bot/context.js";
-import { hotlinesFor } from "#src/bot/render/hotlines.js";
+
+import { hotlinesFor } from "#src/render/hotlines.js";
+import type { Translate } from "#src/render/translate.js";
 
 /** Countries with an Indonesian mission in data/hotlines.json, besides Indonesia itself. */
 function missionLines(t: Translate, countries: readonly string[]): string[] {

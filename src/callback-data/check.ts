@@ -1,6 +1,6 @@
 /** Buttons under a check's answer: details on demand, feedback, and the urgent report. */
 import { z } from "zod";
-import { defineCallbackData } from "#src/bot/callback-data/pack.js";
+import { defineCallbackData } from "#src/callback-data/pack.js";
 
 const checkId = z.string().regex(/^[A-Za-z0-9_-]{8,16}$/);
 

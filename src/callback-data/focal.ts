@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineCallbackData } from "#src/bot/callback-data/pack.js";
+import { defineCallbackData } from "#src/callback-data/pack.js";
 import { FOCAL_ANSWERS } from "#src/reports/focal-responses.js";
 
 /** A focal point's answer under a channel post: `fp:K7QM-4T2X:located`. */

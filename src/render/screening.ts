@@ -3,8 +3,9 @@
  * words quoted from their text, what was recognised about the recruiter and how often it was
  * reported, and what to do. Plain text (no parse mode), so nothing from the offer can inject markup.
  */
-import type { Translate } from "#src/bot/context.js";
-import { clip } from "#src/bot/render/clip.js";
+
+import { clip } from "#src/render/clip.js";
+import type { Translate } from "#src/render/translate.js";
 import type { KnownIdentifier, Level, ScreeningResult } from "#src/screening/types.js";
 
 export const LEVEL_MARK: Record<Level, string> = { low: "🟢", medium: "🟡", high: "🟠", critical: "🔴" };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineCallbackData } from "#src/bot/callback-data/pack.js";
+import { defineCallbackData } from "#src/callback-data/pack.js";
 
 export const languageData = defineCallbackData(
   "lang",

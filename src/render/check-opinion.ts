@@ -4,9 +4,9 @@
  * level; it never restates or lowers the rules' result. Plain text, like the reply it extends.
  */
 import { type GuardedOpinion, INJECTION_INDICATOR } from "#src/analysis/guards.js";
-import type { Translate } from "#src/bot/context.js";
-import { clip } from "#src/bot/render/clip.js";
-import { LEVEL_MARK } from "#src/bot/render/screening.js";
+import { clip } from "#src/render/clip.js";
+import { LEVEL_MARK } from "#src/render/screening.js";
+import type { Translate } from "#src/render/translate.js";
 import { LEVELS, type Level } from "#src/screening/types.js";
 
 /** Telegram's limit for a message text. */

@@ -4,9 +4,10 @@
  * out, each behind a button — every reason, the full advice, a warning card to forward. Plain text
  * (no parse mode), so nothing from the offer can inject markup.
  */
-import type { Translate } from "#src/bot/context.js";
-import { clip } from "#src/bot/render/clip.js";
-import { levelLine } from "#src/bot/render/screening.js";
+
+import { clip } from "#src/render/clip.js";
+import { levelLine } from "#src/render/screening.js";
+import type { Translate } from "#src/render/translate.js";
 import type { IndicatorHit, KnownIdentifier, ScreeningResult } from "#src/screening/types.js";
 
 /** The verdict's budget; the length test holds every verdict of the labelled corpus to it. */

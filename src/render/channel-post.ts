@@ -12,12 +12,12 @@
  */
 import { InlineKeyboard } from "grammy";
 import type { MessageEntity } from "grammy/types";
-import { focalAnswerData } from "#src/bot/callback-data/focal.js";
-import type { Translate } from "#src/bot/context.js";
-import { countryName } from "#src/bot/i18n.js";
-import { cut } from "#src/bot/render/clip.js";
-import { defang } from "#src/bot/render/defang.js";
+import { focalAnswerData } from "#src/callback-data/focal.js";
 import type { FocalLocale } from "#src/config.js";
+import { cut } from "#src/render/clip.js";
+import { countryName } from "#src/render/country-name.js";
+import { defang } from "#src/render/defang.js";
+import type { Translate } from "#src/render/translate.js";
 import { FOCAL_ANSWERS, type FocalAnswer } from "#src/reports/focal-responses.js";
 import { absoluteDate } from "#src/reports/relative-date.js";
 import type { Report } from "#src/reports/report.js";

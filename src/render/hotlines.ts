@@ -1,6 +1,6 @@
 /** Hotlines for a destination, from data/hotlines.json, always followed by Indonesia's own. */
 import { z } from "zod";
-import type { Translate } from "#src/bot/context.js";
+import type { Translate } from "#src/render/translate.js";
 import { readDataFile } from "#src/screening/data-files.js";
 
 const Hotline = z.object({

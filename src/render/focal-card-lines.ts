@@ -4,8 +4,8 @@
  * on each running deadline.
  */
 import { FormattedString, fmt } from "@grammyjs/parse-mode";
-import type { Translate } from "#src/bot/context.js";
-import type { DeadlineKind } from "#src/jobs/deadlines.js";
+import type { Translate } from "#src/render/translate.js";
+import type { DeadlineKind } from "#src/reports/deadlines.js";
 import type { FocalAnswer } from "#src/reports/focal-responses.js";
 
 export interface FocalCardState {
