@@ -4,6 +4,7 @@
  * Each fact carries the spans (in the original text) that support it.
  */
 import type { SalaryReferences } from "#src/screening/catalogue.js";
+import { getPlace } from "#src/screening/extract/places.js";
 import type { PhraseMatch } from "#src/screening/matcher.js";
 import type { Extraction, MoneyMention, NormalisedText, PlaceMention, Span } from "#src/screening/types.js";
 
@@ -148,7 +149,9 @@ export function destinationFacts(input: FactInput): DestinationFacts {
       add("dest_compound_place", span);
       vote(country, 3);
     } else if (place.kind === "border_crossing") {
-      add("route_overland_border_crossing", span);
+      // The town is a sign of where the job is (its `fires` in data/places.json: a compound-area
+      // town, or the river itself a crossing); crossing is said by the catalogue's phrasings.
+      for (const id of getPlace(place.placeId)?.fires ?? ["route_overland_border_crossing"]) add(id, span);
       vote(country, 1);
     } else if (place.kind !== "exit_point") {
       vote(country, place.kind === "transit_point" ? 0.5 : 2);
