@@ -640,10 +640,13 @@ export function screenExtracted(
     const strongOrDecisive = indicators.some((h) => h.strength >= 3 && h.points > 0);
     // It speaks on offers and questions about offers; on a text read as no offer only from its own,
     // stricter threshold; never on warnings, stories, announcements or programmes.
+    // A sales post or a shop's notice with a phone number is no job offer: resembling one is not
+    // enough to raise it without a job word or two kinds of job risk signal.
+    const jobEvidence = jobContext || riskCategories >= 2;
     const raiseAt =
-      kind === "offer" || kind === "question"
+      (kind === "offer" || kind === "question") && jobEvidence
         ? engine.model.raiseAt
-        : kind === "not_an_offer"
+        : kind === "not_an_offer" || kind === "offer" || kind === "question"
           ? engine.model.raiseNonOfferAt
           : Number.POSITIVE_INFINITY;
     if (level === "low" && !licensedAgency && probability >= raiseAt) {
