@@ -197,7 +197,7 @@ function systemRecall(
 }
 
 /**
- * Lowers the raise threshold (by grid steps) from the one chosen by Youden's J until the whole
+ * Lowers the raise threshold (by steps of 0.01) from the one chosen by Youden's J until the whole
  * system keeps RECALL_FLOOR of the train scams out of fold: recall is the target that protects people.
  */
 function withRecallFloor(
@@ -209,7 +209,7 @@ function withRecallFloor(
   let at = model.raiseAt;
   let recall = systemRecall(rows, model, oof);
   while (recall < RECALL_FLOOR && at > LOWEST_RAISE_AT + 1e-9) {
-    at = round(at - 0.05, 2);
+    at = round(at - 0.01, 2);
     recall = systemRecall(rows, { ...model, raiseAt: at }, oof);
   }
   log(

@@ -230,6 +230,12 @@ const GIG_FEE_BEFORE =
 /** "Fee 8,000 THB for 3 hrs", "fee Rp500rb untuk 4 jam": pay for a stated number of hours or days. */
 const GIG_FOR_TIME =
   /^\s*(?:[a-z]{3}\b\s*)?(?:for|untuk|sa|cho)\s+\d+\s*(?:hrs?|hours?|jam|days?|hari|oras|araw|giờ|ngày)\b/iu;
+/**
+ * "Fee RM450, paid within 7 days of delivering the photos", "ค่าตัว 1,200 บาท จ่ายเย็นวันงาน": money
+ * paid once the work is done goes to the worker; a fee a recruiter asks for always comes first.
+ */
+const GIG_PAID_AFTER =
+  /^[^\n]{0,60}?(?:after (?:the )?(?:event|shoot|show|shift|party|work|delivery|delivering)|within \d+ days of (?:the )?(?:event|shoot|delivery|delivering)|setelah (?:acara|selesai|shift|syuting)|selesai (?:acara|shift)|lepas (?:majlis|acara)|sau (?:tiệc|buổi|sự kiện|ca)|ngay sau|cuối (?:ngày|buổi)|หลังเลิกงาน|หลังจบงาน|เย็นวันงาน|จ่ายหลังงาน|pagkatapos ng (?:event|shoot|party)|បន្ទាប់ពីថត|ក្រោយកម្មវិធី|ပွဲပြီး)/iu;
 
 /**
  * Money the candidate pays. A "fee" per day, hour, show or event ("fee Rp350rb/hari", "talent fee
@@ -245,6 +251,7 @@ export function feeFacts(input: FactInput): FactHit[] {
     m.period === "week" ||
     GIG_PERIOD.test(original.slice(m.end, m.end + 24)) ||
     GIG_FOR_TIME.test(original.slice(m.end, m.end + 24)) ||
+    GIG_PAID_AFTER.test(original.slice(m.end, m.end + 80)) ||
     GIG_FEE_BEFORE.test(original.slice(Math.max(0, m.start - 24), m.start));
   const pay = fees.filter(isPay);
   const cost = fees.filter((m) => !isPay(m));
