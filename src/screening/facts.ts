@@ -47,6 +47,10 @@ const DEFAULT_HOME = "ID";
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/giu;
 const TAGALOG = /\b(?:ang|ng|mga|po|naman|kayo|ako|ba|lang|yung|nang|kung|sa|natin|hindi)\b/giu;
 const MALAY = /\b(?:syarikat|jawatan|sahaja|kerana|berminat|wang|kat|nak|RM\s?\d)/giu;
+/** Pay in pesos or ringgit and none in rupiah: an English text written for readers there. */
+const PESO = /₱\s?\d/u;
+const RINGGIT = /\bRM\s?\d/u;
+const RUPIAH = /\b(?:rp\.?\s?\d|idr\b|\d+\s?(?:jt|juta|rb|ribu)\b)/iu;
 
 /**
  * The writer's home country, read from the script and a few function words: a job in Phnom Penh
@@ -76,6 +80,10 @@ export function homeCountryOf(original: string): string {
   if ((original.match(VIETNAMESE)?.length ?? 0) >= 6) return "VN";
   if ((original.match(TAGALOG)?.length ?? 0) >= 5) return "PH";
   if (new Set((original.match(MALAY) ?? []).map((w) => w.toLowerCase().slice(0, 3))).size >= 2) return "MY";
+  if (!RUPIAH.test(original)) {
+    if (PESO.test(original)) return "PH";
+    if (RINGGIT.test(original)) return "MY";
+  }
   return DEFAULT_HOME;
 }
 
