@@ -380,8 +380,32 @@ const FEE_WORDS = new Set([
   "registration",
 ]);
 
-const THAI_SALARY_WORDS = ["เงินเดือน", "รายได้", "ค่าจ้าง"];
-const THAI_FEE_WORDS = ["ค่าธรรมเนียม", "ค่าใช้จ่าย", "โอน"];
+/** Pay and cost words of scripts without spaces (Thai, Khmer, Myanmar), found as substrings. */
+const SCRIPT_SALARY_WORDS = [
+  "เงินเดือน",
+  "รายได้",
+  "ค่าจ้าง",
+  "ค่าแรง",
+  "ค่าตัว",
+  "ค่าตอบแทน",
+  "ប្រាក់ខែ",
+  "ប្រាក់ចំណូល",
+  "ប្រាក់ឈ្នួល",
+  "လစာ",
+  "ဝင်ငွေ",
+];
+const SCRIPT_FEE_WORDS = [
+  "ค่าธรรมเนียม",
+  "ค่าใช้จ่าย",
+  "โอน",
+  "ค่าดำเนินการ",
+  "มัดจำ",
+  "ค่าหัวคิว",
+  "ថ្លៃសេវា",
+  "បង់ប្រាក់",
+  "ပွဲခ",
+  "ကြိုတင်ငွေ",
+];
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const isLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x0e00 && c <= 0x0e7f);
@@ -619,9 +643,9 @@ function readContext(n: NormalisedText, start: number, end: number): MoneyContex
     if (SALARY_WORDS.has(w)) return "salary";
     if (FEE_WORDS.has(w)) return "fee";
   }
-  const thaiSalary = THAI_SALARY_WORDS.some((t) => before.includes(t));
-  const thaiFee = THAI_FEE_WORDS.some((t) => before.includes(t));
-  if (thaiSalary !== thaiFee) return thaiSalary ? "salary" : "fee";
+  const scriptSalary = SCRIPT_SALARY_WORDS.some((t) => before.includes(t));
+  const scriptFee = SCRIPT_FEE_WORDS.some((t) => before.includes(t));
+  if (scriptSalary !== scriptFee) return scriptSalary ? "salary" : "fee";
   const after = n.text.slice(end, clauseEnd(n, end, 32));
   for (const w of wordsOf(after)) {
     if (FEE_WORDS.has(w)) return "fee";
