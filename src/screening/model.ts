@@ -159,7 +159,7 @@ export function featurize(normalisedText: string, bits: number): Features {
 }
 
 /** Weight of one rule signal among the scam head's features (the n-grams together have length 1). */
-export const SIGNAL_VALUE = 0.35;
+export const SIGNAL_VALUE = 0.2;
 
 /**
  * The scam head also reads the rules' findings: each indicator id (risk or counter) the rules
