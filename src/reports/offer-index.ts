@@ -100,14 +100,19 @@ export class OfferIndex {
   private async candidates(sig: Uint32Array, exclude: string): Promise<[string, string][]> {
     const bandSets = bandKeys(sig).map((band) => this.keys.offerBand(band));
     if (!this.redis.isCluster) {
-      const flat = (await this.redis.eval(
-        CANDIDATES,
-        bandSets.length,
-        ...bandSets,
-        CANDIDATES_PER_BAND,
-        this.keys.offerSignature(""),
-        exclude,
-      )) as string[];
+      // Sent like every other batch (src/redis-batch.ts), so it behaves the same while connecting.
+      const [reply] = await runBatch(this.redis, [
+        [
+          "eval",
+          CANDIDATES,
+          bandSets.length,
+          ...bandSets,
+          CANDIDATES_PER_BAND,
+          this.keys.offerSignature(""),
+          exclude,
+        ],
+      ]);
+      const flat = Array.isArray(reply) ? reply : [];
       const pairs: [string, string][] = [];
       for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([String(flat[i]), String(flat[i + 1])]);
       return pairs;
