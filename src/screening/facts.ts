@@ -52,6 +52,19 @@ const PESO = /₱\s?\d/u;
 const RINGGIT = /\bRM\s?\d/u;
 const RUPIAH = /\b(?:rp\.?\s?\d|idr\b|\d+\s?(?:jt|juta|rb|ribu)\b)/iu;
 
+/** Whether a global pattern matches at least `n` times (stops counting there). */
+function atLeast(text: string, pattern: RegExp, n: number): boolean {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.exec(text) !== null) {
+    if (++count >= n) {
+      pattern.lastIndex = 0;
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
  * The writer's home country, read from the script and a few function words: a job in Phnom Penh
  * is abroad for an Indonesian but at home for a Khmer reader, and a place at home is not a
@@ -77,13 +90,11 @@ export function homeCountryOf(original: string): string {
   ];
   const [script, count] = scripts.sort((a, b) => b[1] - a[1])[0]!;
   if (count >= 20) return script;
-  if ((original.match(VIETNAMESE)?.length ?? 0) >= 6) return "VN";
-  if ((original.match(TAGALOG)?.length ?? 0) >= 5) return "PH";
+  if (atLeast(original, VIETNAMESE, 6)) return "VN";
+  if (atLeast(original, TAGALOG, 5)) return "PH";
   if (new Set((original.match(MALAY) ?? []).map((w) => w.toLowerCase().slice(0, 3))).size >= 2) return "MY";
-  if (!RUPIAH.test(original)) {
-    if (PESO.test(original)) return "PH";
-    if (RINGGIT.test(original)) return "MY";
-  }
+  const peso = PESO.test(original);
+  if ((peso || RINGGIT.test(original)) && !RUPIAH.test(original)) return peso ? "PH" : "MY";
   return DEFAULT_HOME;
 }
 

@@ -104,6 +104,8 @@ function units(text: string): Uint16Array {
  * the buckets touched in first-seen order, so a call allocates only its result and resets only
  * what it touched.
  */
+/** 1 + ln(c) for the small counts almost every bucket has (the same values, computed once). */
+const SUBLINEAR = Float64Array.from({ length: 256 }, (_, c) => (c === 0 ? 0 : 1 + Math.log(c)));
 let counts = new Float64Array(0);
 let seen = new Uint8Array(0);
 let touched = new Int32Array(1 << 12);
@@ -143,7 +145,8 @@ export function featurize(normalisedText: string, bits: number): Features {
   for (let j = 0; j < used; j++) {
     const bucket = touched[j]!;
     const c = counts[bucket]!;
-    const v = c === 0 ? 0 : Math.sign(c) * (1 + Math.log(Math.abs(c)));
+    const a = Math.abs(c);
+    const v = c === 0 ? 0 : Math.sign(c) * (a < SUBLINEAR.length ? SUBLINEAR[a]! : 1 + Math.log(a));
     index[j] = bucket;
     value[j] = v;
     norm += v * v;
