@@ -6,7 +6,8 @@
  * Logistic regression by stochastic gradient descent with L2 (weight-scaling trick, so a step costs
  * only the text's own features), classes weighted to count equally. The L2 strength and the two
  * thresholds (raise a low to medium, lower a medium to low) are chosen by 5-fold cross-validation
- * on the train split: the test split plays no part in any choice. Its scores are written for the
+ * on the train split, the raise threshold then lowered until the whole system keeps RECALL_FLOOR of
+ * the train scams out of fold: the test split plays no part in any choice. Its scores are written for the
  * record only.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -15,7 +16,6 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { dataHash, type EvalRow, readCorpus } from "#src/cli/corpus.js";
 import { dataFilePath } from "#src/screening/data-files.js";
-import type { NgramModel } from "#src/screening/model.js";
 import {
   type Features,
   featurize,
@@ -25,6 +25,7 @@ import {
   MIN_N,
   MODEL_FILE,
   type ModelFile,
+  type NgramModel,
   OUT_OF_FOLD_FILE,
   type OutOfFold,
   probabilityOf,
