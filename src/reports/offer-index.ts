@@ -5,8 +5,9 @@
  *
  * Keys (src/redis-keys.ts): one set per band value holding report ids, and one string per report
  * holding its signature. A lookup reads the BANDS band sets (at most CANDIDATES_PER_BAND ids from
- * each) and the signatures of those candidates: two round trips whose size does not depend on the
- * number of stored offers. Entries go with the report: retention's deleteReport removes them; an
+ * each) and the signatures of those candidates, in one round trip on a single node (a script) and
+ * two on a Cluster (where the signature keys live on other nodes); neither depends on the number of
+ * stored offers. Entries go with the report: retention's deleteReport removes them; an
  * erasure (/delete) keeps the anonymised report and so its signature, which holds no personal data.
  */
 import type { RedisClient } from "#src/redis.js";
@@ -33,6 +34,25 @@ export function reportSignature(report: Pick<Report, "offer">): Uint32Array | nu
   const text = report.offer.texts.map((t) => t.text).join("\n\n");
   return text.trim() === "" ? null : offerSignature(normalise(text).text);
 }
+
+// KEYS: the band sets. ARGV: ids per band, the signature key prefix, an id to leave out.
+// Returns id, signature, id, signature … for the distinct candidates that still have a signature.
+const CANDIDATES = `
+local seen, out = {}, {}
+for _, band in ipairs(KEYS) do
+  for _, id in ipairs(redis.call('SRANDMEMBER', band, tonumber(ARGV[1]))) do
+    if not seen[id] and id ~= ARGV[3] then
+      seen[id] = true
+      local sig = redis.call('GET', ARGV[2] .. id)
+      if sig then
+        out[#out + 1] = id
+        out[#out + 1] = sig
+      end
+    end
+  end
+end
+return out
+`;
 
 export interface OfferMatch {
   reportId: string;
@@ -64,30 +84,54 @@ export class OfferIndex {
   /** Earlier reports whose offer text matches this signature, most similar first. */
   async matches(sig: Uint32Array | null, options: { excludeReportId?: string } = {}): Promise<OfferMatch[]> {
     if (!sig) return [];
-    const bands = await runBatch(
-      this.redis,
-      bandKeys(sig).map(
-        (band): RedisCommand => ["srandmember", this.keys.offerBand(band), CANDIDATES_PER_BAND],
-      ),
-    );
-    const candidates = [
-      ...new Set(bands.flatMap((reply) => (Array.isArray(reply) ? reply.map(String) : []))),
-    ].filter((id) => id !== options.excludeReportId);
-    if (candidates.length === 0) return [];
-    const stored = await runBatch(
-      this.redis,
-      candidates.map((id): RedisCommand => ["get", this.keys.offerSignature(id)]),
-    );
     const out: OfferMatch[] = [];
-    candidates.forEach((reportId, i) => {
-      const other = typeof stored[i] === "string" ? decodeSignature(stored[i] as string) : null;
-      if (!other) return;
+    for (const [reportId, stored] of await this.candidates(sig, options.excludeReportId ?? "")) {
+      const other = decodeSignature(stored);
+      if (!other) continue;
       const s = similarity(sig, other);
       if (s >= MATCH_SIMILARITY) out.push({ reportId, similarity: s });
-    });
+    }
     return out
       .sort((a, b) => b.similarity - a.similarity || a.reportId.localeCompare(b.reportId))
       .slice(0, MAX_OFFER_MATCHES);
+  }
+
+  /** Reports sharing a band with this signature, with their stored signatures. */
+  private async candidates(sig: Uint32Array, exclude: string): Promise<[string, string][]> {
+    const bandSets = bandKeys(sig).map((band) => this.keys.offerBand(band));
+    if (!this.redis.isCluster) {
+      // Sent like every other batch (src/redis-batch.ts), so it behaves the same while connecting.
+      const [reply] = await runBatch(this.redis, [
+        [
+          "eval",
+          CANDIDATES,
+          bandSets.length,
+          ...bandSets,
+          CANDIDATES_PER_BAND,
+          this.keys.offerSignature(""),
+          exclude,
+        ],
+      ]);
+      const flat = Array.isArray(reply) ? reply : [];
+      const pairs: [string, string][] = [];
+      for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([String(flat[i]), String(flat[i + 1])]);
+      return pairs;
+    }
+    const bands = await runBatch(
+      this.redis,
+      bandSets.map((key): RedisCommand => ["srandmember", key, CANDIDATES_PER_BAND]),
+    );
+    const ids = [
+      ...new Set(bands.flatMap((reply) => (Array.isArray(reply) ? reply.map(String) : []))),
+    ].filter((id) => id !== exclude);
+    if (ids.length === 0) return [];
+    const stored = await runBatch(
+      this.redis,
+      ids.map((id): RedisCommand => ["get", this.keys.offerSignature(id)]),
+    );
+    return ids.flatMap((id, i): [string, string][] =>
+      typeof stored[i] === "string" ? [[id, stored[i] as string]] : [],
+    );
   }
 
   /** Matches of a text being checked. */

@@ -4,6 +4,7 @@
  * Each fact carries the spans (in the original text) that support it.
  */
 import type { SalaryReferences } from "#src/screening/catalogue.js";
+import { getPlace } from "#src/screening/extract/places.js";
 import type { PhraseMatch } from "#src/screening/matcher.js";
 import type { Extraction, MoneyMention, NormalisedText, PlaceMention, Span } from "#src/screening/types.js";
 
@@ -46,6 +47,23 @@ const DEFAULT_HOME = "ID";
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/giu;
 const TAGALOG = /\b(?:ang|ng|mga|po|naman|kayo|ako|ba|lang|yung|nang|kung|sa|natin|hindi)\b/giu;
 const MALAY = /\b(?:syarikat|jawatan|sahaja|kerana|berminat|wang|kat|nak|RM\s?\d)/giu;
+/** Pay in pesos or ringgit and none in rupiah: an English text written for readers there. */
+const PESO = /₱\s?\d/u;
+const RINGGIT = /\bRM\s?\d/u;
+const RUPIAH = /\b(?:rp\.?\s?\d|idr\b|\d+\s?(?:jt|juta|rb|ribu)\b)/iu;
+
+/** Whether a global pattern matches at least `n` times (stops counting there). */
+function atLeast(text: string, pattern: RegExp, n: number): boolean {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.exec(text) !== null) {
+    if (++count >= n) {
+      pattern.lastIndex = 0;
+      return true;
+    }
+  }
+  return false;
+}
 
 /**
  * The writer's home country, read from the script and a few function words: a job in Phnom Penh
@@ -72,9 +90,11 @@ export function homeCountryOf(original: string): string {
   ];
   const [script, count] = scripts.sort((a, b) => b[1] - a[1])[0]!;
   if (count >= 20) return script;
-  if ((original.match(VIETNAMESE)?.length ?? 0) >= 6) return "VN";
-  if ((original.match(TAGALOG)?.length ?? 0) >= 5) return "PH";
+  if (atLeast(original, VIETNAMESE, 6)) return "VN";
+  if (atLeast(original, TAGALOG, 5)) return "PH";
   if (new Set((original.match(MALAY) ?? []).map((w) => w.toLowerCase().slice(0, 3))).size >= 2) return "MY";
+  const peso = PESO.test(original);
+  if ((peso || RINGGIT.test(original)) && !RUPIAH.test(original)) return peso ? "PH" : "MY";
   return DEFAULT_HOME;
 }
 
@@ -148,7 +168,9 @@ export function destinationFacts(input: FactInput): DestinationFacts {
       add("dest_compound_place", span);
       vote(country, 3);
     } else if (place.kind === "border_crossing") {
-      add("route_overland_border_crossing", span);
+      // The town is a sign of where the job is (its `fires` in data/places.json: a compound-area
+      // town, or the river itself a crossing); crossing is said by the catalogue's phrasings.
+      for (const id of getPlace(place.placeId)?.fires ?? ["route_overland_border_crossing"]) add(id, span);
       vote(country, 1);
     } else if (place.kind !== "exit_point") {
       vote(country, place.kind === "transit_point" ? 0.5 : 2);
@@ -227,6 +249,12 @@ const GIG_FEE_BEFORE =
 /** "Fee 8,000 THB for 3 hrs", "fee Rp500rb untuk 4 jam": pay for a stated number of hours or days. */
 const GIG_FOR_TIME =
   /^\s*(?:[a-z]{3}\b\s*)?(?:for|untuk|sa|cho)\s+\d+\s*(?:hrs?|hours?|jam|days?|hari|oras|araw|giờ|ngày)\b/iu;
+/**
+ * "Fee RM450, paid within 7 days of delivering the photos", "ค่าตัว 1,200 บาท จ่ายเย็นวันงาน": money
+ * paid once the work is done goes to the worker; a fee a recruiter asks for always comes first.
+ */
+const GIG_PAID_AFTER =
+  /^[^\n]{0,60}?(?:after (?:the )?(?:event|shoot|show|shift|party|work|delivery|delivering)|within \d+ days of (?:the )?(?:event|shoot|delivery|delivering)|setelah (?:acara|selesai|shift|syuting)|selesai (?:acara|shift)|lepas (?:majlis|acara)|sau (?:tiệc|buổi|sự kiện|ca)|ngay sau|cuối (?:ngày|buổi)|หลังเลิกงาน|หลังจบงาน|เย็นวันงาน|จ่ายหลังงาน|pagkatapos ng (?:event|shoot|party)|បន្ទាប់ពីថត|ក្រោយកម្មវិធី|ပွဲပြီး)/iu;
 
 /**
  * Money the candidate pays. A "fee" per day, hour, show or event ("fee Rp350rb/hari", "talent fee
@@ -242,6 +270,7 @@ export function feeFacts(input: FactInput): FactHit[] {
     m.period === "week" ||
     GIG_PERIOD.test(original.slice(m.end, m.end + 24)) ||
     GIG_FOR_TIME.test(original.slice(m.end, m.end + 24)) ||
+    GIG_PAID_AFTER.test(original.slice(m.end, m.end + 80)) ||
     GIG_FEE_BEFORE.test(original.slice(Math.max(0, m.start - 24), m.start));
   const pay = fees.filter(isPay);
   const cost = fees.filter((m) => !isPay(m));

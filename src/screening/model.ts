@@ -99,10 +99,16 @@ function units(text: string): Uint16Array {
   return out.subarray(0, k);
 }
 
-/** Scratch table (open addressing, bucket → signed count), reused so a call allocates only its result. */
-let tableKeys = new Int32Array(1 << 13);
-let tableVals = new Float64Array(1 << 13);
-let tableUsed = new Int32Array(1 << 12);
+/**
+ * Scratch counts indexed by bucket (2^bits of them, kept between calls), with a mark per bucket and
+ * the buckets touched in first-seen order, so a call allocates only its result and resets only
+ * what it touched.
+ */
+/** 1 + ln(c) for the small counts almost every bucket has (the same values, computed once). */
+const SUBLINEAR = Float64Array.from({ length: 256 }, (_, c) => (c === 0 ? 0 : 1 + Math.log(c)));
+let counts = new Float64Array(0);
+let seen = new Uint8Array(0);
+let touched = new Int32Array(1 << 12);
 
 /**
  * Hashed, signed, sub-linear, unit-length n-gram features of a normalised text. `bits` sets the
@@ -112,17 +118,12 @@ let tableUsed = new Int32Array(1 << 12);
 export function featurize(normalisedText: string, bits: number): Features {
   const u = units(normalisedText);
   const mask = (1 << bits) - 1;
-  const grams = u.length * (MAX_N - MIN_N + 1);
-  if (tableKeys.length < grams * 2) {
-    let cap = tableKeys.length;
-    while (cap < grams * 2) cap *= 2;
-    tableKeys = new Int32Array(cap);
-    tableVals = new Float64Array(cap);
-    tableUsed = new Int32Array(cap);
+  if (counts.length !== 1 << bits) {
+    counts = new Float64Array(1 << bits);
+    seen = new Uint8Array(1 << bits);
   }
-  const keys = tableKeys;
-  const vals = tableVals;
-  const slotMask = keys.length - 1;
+  const grams = u.length * (MAX_N - MIN_N + 1);
+  if (touched.length < grams) touched = new Int32Array(grams);
   let used = 0;
   for (let i = 0; i < u.length; i++) {
     let h = FNV_OFFSET;
@@ -130,28 +131,27 @@ export function featurize(normalisedText: string, bits: number): Features {
       h = Math.imul(h ^ u[i + n - 1]!, FNV_PRIME);
       if (n < MIN_N) continue;
       const m = fmix(h ^ n);
-      const bucket = (m & mask) + 1;
-      let slot = Math.imul(bucket, 0x9e3779b1) & slotMask;
-      while (keys[slot] !== 0 && keys[slot] !== bucket) slot = (slot + 1) & slotMask;
-      if (keys[slot] === 0) {
-        keys[slot] = bucket;
-        vals[slot] = 0;
-        tableUsed[used++] = slot;
+      const bucket = m & mask;
+      if (seen[bucket] === 0) {
+        seen[bucket] = 1;
+        touched[used++] = bucket;
       }
-      vals[slot]! += m & 0x80000000 ? -1 : 1;
+      counts[bucket]! += m & 0x80000000 ? -1 : 1;
     }
   }
   const index = new Int32Array(used);
   const value = new Float32Array(used);
   let norm = 0;
   for (let j = 0; j < used; j++) {
-    const slot = tableUsed[j]!;
-    const c = vals[slot]!;
-    const v = c === 0 ? 0 : Math.sign(c) * (1 + Math.log(Math.abs(c)));
-    index[j] = keys[slot]! - 1;
+    const bucket = touched[j]!;
+    const c = counts[bucket]!;
+    const a = Math.abs(c);
+    const v = c === 0 ? 0 : Math.sign(c) * (a < SUBLINEAR.length ? SUBLINEAR[a]! : 1 + Math.log(a));
+    index[j] = bucket;
     value[j] = v;
     norm += v * v;
-    keys[slot] = 0;
+    counts[bucket] = 0;
+    seen[bucket] = 0;
   }
   const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   for (let j = 0; j < used; j++) value[j]! *= inv;
@@ -159,7 +159,7 @@ export function featurize(normalisedText: string, bits: number): Features {
 }
 
 /** Weight of one rule signal among the scam head's features (the n-grams together have length 1). */
-export const SIGNAL_VALUE = 0.35;
+export const SIGNAL_VALUE = 0.2;
 
 /**
  * The scam head also reads the rules' findings: each indicator id (risk or counter) the rules

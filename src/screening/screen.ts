@@ -113,6 +113,15 @@ const COUNTRY_INDICATORS = new Set([
   "dest_hub_onward_hint",
   "lure_dubai_office",
 ]);
+/** Country-level destinations, which a job at home serving that country's market does not have. */
+const MARKET_NOT_DESTINATION = [
+  "dest_cambodia",
+  "dest_myanmar",
+  "dest_laos_golden_triangle",
+  "dest_philippines_pogo",
+  "dest_thailand_decoy",
+  "dest_unnamed_country",
+] as const;
 const HOME_INDICATOR: Record<string, string> = {
   KH: "dest_cambodia",
   MM: "dest_myanmar",
@@ -333,10 +342,16 @@ export function screenExtracted(
   const destinations = destinationFacts(input);
   addFacts(destinations.hits);
   addFacts(dubaiOfficeFact(input));
-  const countries = destinations.countries;
   // The writer's own country is no destination, however the catalogue's phrasings name it.
   const homeIndicator = HOME_INDICATOR[input.home];
   if (homeIndicator) collected.delete(homeIndicator);
+  // A job located at home that serves a foreign market ("Khmer-speaking CS, office in Bangkok" for
+  // a Thai reader): the country named is the market, the destination is home.
+  const servesMarketFromHome =
+    markerCount("foreign_market") > 0 &&
+    extraction.places.some((p) => p.country === input.home && p.kind === "city");
+  if (servesMarketFromHome) for (const id of MARKET_NOT_DESTINATION) collected.delete(id);
+  const countries = servesMarketFromHome ? [] : destinations.countries;
   const namedForeign = [...collected.keys()].some((id) => COUNTRY_INDICATORS.has(id));
   if (namedForeign) collected.delete("dest_unnamed_country");
   const abroad = namedForeign || collected.has("dest_unnamed_country");
@@ -625,10 +640,13 @@ export function screenExtracted(
     const strongOrDecisive = indicators.some((h) => h.strength >= 3 && h.points > 0);
     // It speaks on offers and questions about offers; on a text read as no offer only from its own,
     // stricter threshold; never on warnings, stories, announcements or programmes.
+    // A sales post or a shop's notice with a phone number is no job offer: resembling one is not
+    // enough to raise it without a job word or two kinds of job risk signal.
+    const jobEvidence = jobContext || riskCategories >= 2;
     const raiseAt =
-      kind === "offer" || kind === "question"
+      (kind === "offer" || kind === "question") && jobEvidence
         ? engine.model.raiseAt
-        : kind === "not_an_offer"
+        : kind === "not_an_offer" || kind === "offer" || kind === "question"
           ? engine.model.raiseNonOfferAt
           : Number.POSITIVE_INFINITY;
     if (level === "low" && !licensedAgency && probability >= raiseAt) {

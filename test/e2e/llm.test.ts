@@ -27,6 +27,9 @@ const en = (key: string, args?: Record<string, string | number>) => text("en", k
 
 /** Says nothing the rules can place: no country, job or salary they recognise. */
 const VAGUE_OFFER = "Halo kak, ada kerjaan enak buat kamu, detailnya di poster ya. Minat? Balas aja di sini";
+/** A vague lure with pay and "no experience": the rules alone leave it low, the learned layer does not. */
+const VAGUE_LURE =
+  "Halo kak, ada kerjaan enak buat kamu, gaji gede tanpa pengalaman, detailnya di poster ya. Minat? Balas aja di sini";
 const SCAM =
   "Lowongan CS online di Kamboja! Gaji 15jt/bulan, tanpa pengalaman, tiket & mess gratis. Berangkat pakai visa turis. " +
   "Minat? WA 0812-3456-7890";
@@ -297,9 +300,9 @@ describe("a check's second opinion", () => {
       content: { indicators: [{ id: "proc_chat_only_hiring", quote: "Balas aja di sini" }], level: "high" },
     });
     const user = bot.tg.createUser({ firstName: "Tom", languageCode: "en" });
-    await user.send(VAGUE_OFFER);
+    await user.send(VAGUE_LURE);
     const reply = await user.waitForBotMessage();
-    // The learned layer already finds this vague "nice job, reply here" lure worth a look (issue 10).
+    // The learned layer already finds this vague "nice job, good pay, reply here" lure worth a look (issue 10).
     expect(reply.text).toContain(en("check-level-medium"));
     const edited = await waitForEdit(user, reply.messageId);
     expect(edited.text).toContain(en("check-opinion-title"));

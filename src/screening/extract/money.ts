@@ -63,8 +63,8 @@ const MoneyWordsSchema = z.object({
   skippableWords: words,
   salaryWords: words,
   feeWords: words,
-  thaiSalaryWords: words,
-  thaiFeeWords: words,
+  scriptSalaryWords: words,
+  scriptFeeWords: words,
 });
 
 /** The word lists, with their sources, in data/money-words.json. */
@@ -101,8 +101,9 @@ const RANGE_WORDS = new Set(moneyWords.rangeWords);
 const SKIPPABLE_WORDS = new Set(moneyWords.skippableWords);
 const SALARY_WORDS = new Set(moneyWords.salaryWords);
 const FEE_WORDS = new Set(moneyWords.feeWords);
-const THAI_SALARY_WORDS = moneyWords.thaiSalaryWords;
-const THAI_FEE_WORDS = moneyWords.thaiFeeWords;
+/** Pay and cost words of scripts without spaces (Thai, Khmer, Myanmar), found as substrings. */
+const SCRIPT_SALARY_WORDS = moneyWords.scriptSalaryWords;
+const SCRIPT_FEE_WORDS = moneyWords.scriptFeeWords;
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const isLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x0e00 && c <= 0x0e7f);
@@ -338,9 +339,9 @@ function readContext(n: NormalisedText, start: number, end: number): MoneyContex
     if (SALARY_WORDS.has(w)) return "salary";
     if (FEE_WORDS.has(w)) return "fee";
   }
-  const thaiSalary = THAI_SALARY_WORDS.some((t) => before.includes(t));
-  const thaiFee = THAI_FEE_WORDS.some((t) => before.includes(t));
-  if (thaiSalary !== thaiFee) return thaiSalary ? "salary" : "fee";
+  const scriptSalary = SCRIPT_SALARY_WORDS.some((t) => before.includes(t));
+  const scriptFee = SCRIPT_FEE_WORDS.some((t) => before.includes(t));
+  if (scriptSalary !== scriptFee) return scriptSalary ? "salary" : "fee";
   const after = n.text.slice(end, clauseEnd(n, end, 32));
   for (const w of wordsOf(after)) {
     if (FEE_WORDS.has(w)) return "fee";

@@ -89,6 +89,74 @@ describe("legitimacy recognised as positively as risk", () => {
   });
 });
 
+describe("causes behind the weakest families", () => {
+  it("reads a fee paid once the work is done as gig pay", () => {
+    const r = screenOffer(
+      "Freelance videographer for a company dinner in Kuala Lumpur, 4 hours. Fee RM600, paid within 7 days of delivering the edited video. Share your showreel link.",
+    );
+    expect(ids(r)).toContain("ok_gig_fee_is_pay");
+    expect(ids(r)).not.toContain("cost_upfront_fee");
+  });
+
+  it("still reads a fee asked before departure as a cost", () => {
+    const r = screenOffer(
+      "You passed the interview for a hotel job abroad. Pay the processing fee of USD 400 to our agent before your flight next week.",
+    );
+    expect(ids(r)).toContain("cost_upfront_fee");
+    expect(r.level).not.toBe("low");
+  });
+
+  it("reads a job at home serving a foreign market as at home: the country named is the market", () => {
+    // A Thai reader: the office is in Bangkok, the customers are Cambodian.
+    const r = screenOffer(
+      "บริษัทขนส่งในกรุงเทพฯ รับพนักงานดูแลลูกค้าชาวกัมพูชา พูดภาษาเขมรได้ ทำงานที่สำนักงานกรุงเทพฯ จันทร์-ศุกร์ เงินเดือน 18,000 บาท มีประกันสังคม ส่งใบสมัครทางอีเมลบริษัท กัมพูชา",
+    );
+    expect(ids(r)).not.toContain("dest_cambodia");
+    expect(r.destinations).toEqual([]);
+    expect(r.level).toBe("low");
+  });
+
+  it("keeps the destination when the same job is located in the foreign country", () => {
+    const r = screenOffer(
+      "รับพนักงานดูแลลูกค้า พูดภาษาเขมรได้ ทำงานที่กัมพูชา เงินเดือน 40,000 บาท มีที่พักฟรี ออกค่าเดินทางให้ ไม่ต้องมีประสบการณ์ ทักไลน์",
+    );
+    expect(ids(r)).toContain("dest_cambodia");
+    expect(r.level).not.toBe("low");
+  });
+
+  it("reads a list of warning signs as a warning, and a news report of revoked licences as news", () => {
+    const signs = screenOffer(
+      "3 dấu hiệu việc làm nước ngoài là bẫy: lương 1000 đô không cần kinh nghiệm, bao vé máy bay, đi trong tuần. Đừng tin!",
+    );
+    expect(signs.kind).toBe("warning_about_scams");
+    expect(signs.level).toBe("low");
+  });
+
+  it("names a border town as the place it is; crossing is said in words", () => {
+    const r = screenOffer(
+      "Interpreter (Burmese–English), short contract with an international organisation's office in Mae Sot. Degree required, apply through the careers portal.",
+    );
+    expect(ids(r)).not.toContain("route_overland_border_crossing");
+  });
+
+  it("lets the learned layer raise a text with no job evidence only from its stricter threshold", () => {
+    const sale =
+      "Kue kering lebaran homemade 🍪 nastar, kastengel, putri salju. Kirim se-Jabodetabek. Order WA 0812 7788 9900";
+    const model = shippedModel()!;
+    const engine = { ...rulesOnlyScreeningEngine(), model: { ...model, raiseAt: 0, raiseNonOfferAt: 1 } };
+    expect(screenOffer(sale, { engine }).level).toBe("low");
+    const job = "Dicari karyawan toko kue di Depok, gaji UMR. Minat WA 0812 7788 9900";
+    expect(screenOffer(job, { engine }).level).toBe("medium");
+  });
+
+  it("reads an English text paid in pesos as written at home in the Philippines", () => {
+    expect(
+      homeCountryOf("Looking for 2 emcees for a kids' party in Quezon City. Talent fee ₱3,000 each."),
+    ).toBe("PH");
+    expect(homeCountryOf("Admin kantor di Manila, gaji Rp 15 juta, ₱ tidak dipakai")).toBe("ID");
+  });
+});
+
 describe("scripts without spaces", () => {
   it("finds a Khmer offer for a compound town, quoting the Khmer words", () => {
     const text =
