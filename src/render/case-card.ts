@@ -73,56 +73,9 @@ export function renderCaseCard(
   t: Translate,
   locale: Locale,
 ): FormattedString {
-  const lines: FormattedString[] = [];
-  const urgent = report.urgent ? ` · 🆘 ${t("card-urgent")}` : "";
-  lines.push(
-    fmt`🗂 ${FormattedString.bold(t("card-case"))} ${FormattedString.code(report.id)} · ${LEVEL_MARK[report.screening.level]} ${FormattedString.bold(
-      t(`check-level-name-${report.screening.level}`).toUpperCase(),
-    )}${urgent}`,
-  );
   const officerName = (id: string) => context.officerNames?.[id] ?? `${t("card-officer")} ${id}`;
-  const assignee = report.assignee
-    ? FormattedString.mentionUser(officerName(report.assignee), Number(report.assignee))
-    : fmt`—`;
-  lines.push(
-    fmt`${FormattedString.bold(t("card-status"))}: ${t(`status-${report.status}`)} · ${t("card-assigned")}: ${assignee}`,
-  );
-  lines.push(
-    fmt`${FormattedString.bold(t("card-reporter"))}: ${t(`card-reporter-${report.reporterKind}`)} · ${t("card-contact-allowed")}: ${
-      report.contactConsent ? t("answer-yes") : t("answer-no")
-    }`,
-  );
-  const country = report.destination.country ? countryName(locale, report.destination.country) : "—";
-  const city = report.destination.city ? `, ${shown(report.destination.city, 80)}` : "";
-  lines.push(fmt`${FormattedString.bold(t("report-summary-destination"))}: ${country}${city}`);
-  lines.push(
-    fmt`${FormattedString.bold(t("report-summary-job"))}: ${shown(report.jobTitle, 120)} · ${FormattedString.bold(
-      t("report-summary-salary"),
-    )}: ${shown(report.salary, 120)}`,
-  );
-  const paid = report.money.paid ? t(`report-money-${report.money.paid}`) : "—";
-  const detail = report.money.asked ? ` — ${shown(report.money.asked, 200)}` : "";
-  lines.push(
-    fmt`${FormattedString.bold(t("report-summary-money"))}: ${paid}${detail} · ${t("report-summary-passport")}: ${t(
-      `answer-${report.documents.passportHandedOver}`,
-    )}`,
-  );
-  if (report.departed) {
-    const d = report.departed;
-    lines.push(
-      fmt`🆘 ${FormattedString.bold(t("card-departed"))}: ${shown(d.relationship, 60)} · ${t("card-passport-taken")}: ${t(
-        `answer-${d.passportTaken}`,
-      )} · ${t("card-can-communicate")}: ${t(`answer-${d.canCommunicate}`)}`,
-    );
-    const facts = [
-      d.when && `${t("card-departed-when")}: ${shown(d.when, 100)}`,
-      d.lastContact && `${t("card-departed-last-contact")}: ${shown(d.lastContact, 150)}`,
-      d.whereabouts && `${t("card-departed-whereabouts")}: ${shown(d.whereabouts, 200)}`,
-      d.location &&
-        `${t("card-location")}: ${d.location.latitude.toFixed(4)}, ${d.location.longitude.toFixed(4)}`,
-    ].filter(Boolean);
-    if (facts.length) lines.push(fmt`${facts.join(" · ")}`);
-  }
+  const lines: FormattedString[] = caseSummaryLines(report, t, locale, officerName);
+  if (report.departed) lines.push(...departedLines(report.departed, t));
 
   const offer = report.offer.texts.map((x) => x.text).join("\n\n");
   const readText = report.offer.readText ?? "";
@@ -130,58 +83,9 @@ export function renderCaseCard(
   const reasons = screened ? screenOffer(screened).indicators.filter((i) => i.points > 0) : [];
   if (reasons.length) lines.push(officerReasons(reasons, t));
 
-  const identifiers = report.recruiter.identifiers.slice(0, MAX_IDENTIFIERS).map((id) => {
-    const link = context.linked.find((l) => l.identifier.kind === id.kind && l.identifier.value === id.value);
-    const others = link?.otherReportIds ?? [];
-    const seen =
-      others.length > 0
-        ? fmt` — ${t("card-seen-in", { count: others.length })}: ${FormattedString.join(
-            others.slice(0, 5).map((o) => FormattedString.code(o)),
-            ", ",
-          )}`
-        : fmt``;
-    return fmt`• ${t(`identifier-kind-${id.kind}`)}: ${shownIdentifier(id.kind, id.value)}${seen}`;
-  });
-  const more = report.recruiter.identifiers.length - MAX_IDENTIFIERS;
-  if (more > 0) identifiers.push(fmt`… +${more}`);
-  if (report.recruiter.agencyName)
-    identifiers.push(fmt`• ${t("identifier-kind-agency")}: ${shown(report.recruiter.agencyName, 120)}`);
-  if (identifiers.length)
-    lines.push(
-      fmt`${FormattedString.bold(t("report-summary-contacts"))}\n${FormattedString.join(identifiers, "\n")}`,
-    );
-
-  if (offer) {
-    lines.push(
-      fmt`${FormattedString.bold(t("report-summary-offer"))} (${t("report-summary-offer-count", {
-        texts: report.offer.texts.length,
-        screenshots: report.offer.media.length,
-      })}): “${defang(clip(offer, 400))}”`,
-    );
-  } else if (report.offer.media.length) {
-    lines.push(
-      fmt`${FormattedString.bold(t("report-summary-offer"))}: ${t("report-summary-offer-count", { texts: 0, screenshots: report.offer.media.length })}`,
-    );
-  }
-  if (readText) {
-    // What the screenshots said, read on this machine: collapsed, defanged, clipped.
-    lines.push(
-      fmt`📷 ${FormattedString.bold(t("card-read-text", { screenshots: report.offer.media.length }))}\n${FormattedString.expandableBlockquote(defang(clip(readText, MAX_READ_TEXT)))}`,
-    );
-    const found = extractIdentifiers(readText).filter((i) => READ_IDENTIFIER_KINDS.has(i.kind));
-    const listed = new Set(report.recruiter.identifiers.map((i) => `${i.kind}:${i.value}`));
-    const unlisted = [...new Map(found.map((i) => [`${i.kind}:${i.value}`, i])).values()].filter(
-      (i) => !listed.has(`${i.kind}:${i.value}`),
-    );
-    if (unlisted.length > 0) {
-      lines.push(
-        fmt`${t("card-read-identifiers")}: ${FormattedString.join(
-          unlisted.slice(0, MAX_IDENTIFIERS).map((i) => fmt`${shownIdentifier(i.kind, i.value)}`),
-          ", ",
-        )}`,
-      );
-    }
-  }
+  const contacts = contactLines(report, context, t);
+  if (contacts) lines.push(contacts);
+  lines.push(...offerLines(report, offer, readText, t));
   const matches = context.offerMatches ?? [];
   if (matches.length > 0) {
     lines.push(
@@ -214,6 +118,127 @@ export function renderCaseCard(
   let card = FormattedString.join(lines, "\n");
   if (card.text.length > MAX_TEXT) card = card.slice(0, MAX_TEXT - 1).concat(fmt`…`);
   return card;
+}
+
+/** The card's head: case, level, status, assignee, reporter kind, destination, job, money. */
+function caseSummaryLines(
+  report: Report,
+  t: Translate,
+  locale: Locale,
+  officerName: (id: string) => string,
+): FormattedString[] {
+  const lines: FormattedString[] = [];
+  const urgent = report.urgent ? ` · 🆘 ${t("card-urgent")}` : "";
+  lines.push(
+    fmt`🗂 ${FormattedString.bold(t("card-case"))} ${FormattedString.code(report.id)} · ${LEVEL_MARK[report.screening.level]} ${FormattedString.bold(
+      t(`check-level-name-${report.screening.level}`).toUpperCase(),
+    )}${urgent}`,
+  );
+  const assignee = report.assignee
+    ? FormattedString.mentionUser(officerName(report.assignee), Number(report.assignee))
+    : fmt`—`;
+  lines.push(
+    fmt`${FormattedString.bold(t("card-status"))}: ${t(`status-${report.status}`)} · ${t("card-assigned")}: ${assignee}`,
+  );
+  lines.push(
+    fmt`${FormattedString.bold(t("card-reporter"))}: ${t(`card-reporter-${report.reporterKind}`)} · ${t("card-contact-allowed")}: ${
+      report.contactConsent ? t("answer-yes") : t("answer-no")
+    }`,
+  );
+  const country = report.destination.country ? countryName(locale, report.destination.country) : "—";
+  const city = report.destination.city ? `, ${shown(report.destination.city, 80)}` : "";
+  lines.push(fmt`${FormattedString.bold(t("report-summary-destination"))}: ${country}${city}`);
+  lines.push(
+    fmt`${FormattedString.bold(t("report-summary-job"))}: ${shown(report.jobTitle, 120)} · ${FormattedString.bold(
+      t("report-summary-salary"),
+    )}: ${shown(report.salary, 120)}`,
+  );
+  const paid = report.money.paid ? t(`report-money-${report.money.paid}`) : "—";
+  const detail = report.money.asked ? ` — ${shown(report.money.asked, 200)}` : "";
+  lines.push(
+    fmt`${FormattedString.bold(t("report-summary-money"))}: ${paid}${detail} · ${t("report-summary-passport")}: ${t(
+      `answer-${report.documents.passportHandedOver}`,
+    )}`,
+  );
+  return lines;
+}
+
+/** Someone has already left: who, their passport and phone, and what is known of where they are. */
+function departedLines(d: NonNullable<Report["departed"]>, t: Translate): FormattedString[] {
+  const lines: FormattedString[] = [];
+  lines.push(
+    fmt`🆘 ${FormattedString.bold(t("card-departed"))}: ${shown(d.relationship, 60)} · ${t("card-passport-taken")}: ${t(
+      `answer-${d.passportTaken}`,
+    )} · ${t("card-can-communicate")}: ${t(`answer-${d.canCommunicate}`)}`,
+  );
+  const facts = [
+    d.when && `${t("card-departed-when")}: ${shown(d.when, 100)}`,
+    d.lastContact && `${t("card-departed-last-contact")}: ${shown(d.lastContact, 150)}`,
+    d.whereabouts && `${t("card-departed-whereabouts")}: ${shown(d.whereabouts, 200)}`,
+    d.location &&
+      `${t("card-location")}: ${d.location.latitude.toFixed(4)}, ${d.location.longitude.toFixed(4)}`,
+  ].filter(Boolean);
+  if (facts.length) lines.push(fmt`${facts.join(" · ")}`);
+  return lines;
+}
+
+/** The recruiter's contacts, each with the other reports that name it. */
+function contactLines(report: Report, context: CardContext, t: Translate): FormattedString | undefined {
+  const identifiers = report.recruiter.identifiers.slice(0, MAX_IDENTIFIERS).map((id) => {
+    const link = context.linked.find((l) => l.identifier.kind === id.kind && l.identifier.value === id.value);
+    const others = link?.otherReportIds ?? [];
+    const seen =
+      others.length > 0
+        ? fmt` — ${t("card-seen-in", { count: others.length })}: ${FormattedString.join(
+            others.slice(0, 5).map((o) => FormattedString.code(o)),
+            ", ",
+          )}`
+        : fmt``;
+    return fmt`• ${t(`identifier-kind-${id.kind}`)}: ${shownIdentifier(id.kind, id.value)}${seen}`;
+  });
+  const more = report.recruiter.identifiers.length - MAX_IDENTIFIERS;
+  if (more > 0) identifiers.push(fmt`… +${more}`);
+  if (report.recruiter.agencyName)
+    identifiers.push(fmt`• ${t("identifier-kind-agency")}: ${shown(report.recruiter.agencyName, 120)}`);
+  if (!identifiers.length) return undefined;
+  return fmt`${FormattedString.bold(t("report-summary-contacts"))}\n${FormattedString.join(identifiers, "\n")}`;
+}
+
+/** The offer as sent (texts, screenshots) and what the screenshots were read to say. */
+function offerLines(report: Report, offer: string, readText: string, t: Translate): FormattedString[] {
+  const lines: FormattedString[] = [];
+  if (offer) {
+    lines.push(
+      fmt`${FormattedString.bold(t("report-summary-offer"))} (${t("report-summary-offer-count", {
+        texts: report.offer.texts.length,
+        screenshots: report.offer.media.length,
+      })}): “${defang(clip(offer, 400))}”`,
+    );
+  } else if (report.offer.media.length) {
+    lines.push(
+      fmt`${FormattedString.bold(t("report-summary-offer"))}: ${t("report-summary-offer-count", { texts: 0, screenshots: report.offer.media.length })}`,
+    );
+  }
+  if (readText) {
+    // What the screenshots said, read on this machine: collapsed, defanged, clipped.
+    lines.push(
+      fmt`📷 ${FormattedString.bold(t("card-read-text", { screenshots: report.offer.media.length }))}\n${FormattedString.expandableBlockquote(defang(clip(readText, MAX_READ_TEXT)))}`,
+    );
+    const found = extractIdentifiers(readText).filter((i) => READ_IDENTIFIER_KINDS.has(i.kind));
+    const listed = new Set(report.recruiter.identifiers.map((i) => `${i.kind}:${i.value}`));
+    const unlisted = [...new Map(found.map((i) => [`${i.kind}:${i.value}`, i])).values()].filter(
+      (i) => !listed.has(`${i.kind}:${i.value}`),
+    );
+    if (unlisted.length > 0) {
+      lines.push(
+        fmt`${t("card-read-identifiers")}: ${FormattedString.join(
+          unlisted.slice(0, MAX_IDENTIFIERS).map((i) => fmt`${shownIdentifier(i.kind, i.value)}`),
+          ", ",
+        )}`,
+      );
+    }
+  }
+  return lines;
 }
 
 /**
