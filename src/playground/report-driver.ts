@@ -56,11 +56,39 @@ export interface ReportAnswers {
 /** Opens the report from the menu and answers up to the summary (step 8); returns the summary text. */
 export async function fillReport(user: SimUser, locale: Locale, answers: ReportAnswers): Promise<string> {
   const t = (key: string, args?: Record<string, string | number>) => text(locale, key, args);
-  const wait = answers.patienceMs ?? 5000;
+  const walk: Walk = { user, answers, t, wait: answers.patienceMs ?? 5000 };
+  const wait = walk.wait;
   await user.send("/report");
   await waitForStep(user, locale, 1, wait);
   await user.click(t(`report-who-${answers.who ?? "self"}`));
   await waitForStep(user, locale, 2, wait);
+  await answerOffer(walk);
+  await answerContacts(walk, await waitForStep(user, locale, 3, wait));
+  await answerDestination(walk, await waitForStep(user, locale, 4, wait));
+  await waitForStep(user, locale, 5, wait);
+  await answerMoney(walk);
+  await waitForText(user, t("report-passport-question"), wait);
+  await user.click(t("answer-no"));
+  await waitForStep(user, locale, 6, wait);
+  await answerDeparted(walk);
+  await waitForStep(user, locale, 7, wait);
+  await answerConsent(walk);
+  const summary = await waitForStep(user, locale, 8, wait);
+  return summary.text ?? "";
+}
+
+/** One walk through the report: who walks it, with which answers, in which language, how patiently. */
+interface Walk {
+  user: SimUser;
+  answers: ReportAnswers;
+  t: (key: string, args?: Record<string, string | number>) => string;
+  wait: number;
+}
+
+type BotMessage = Awaited<ReturnType<typeof waitForText>>;
+
+/** Step 2: the offer's texts (pasted, in a burst or forwarded), other forwards and photos, then Done or Skip. */
+async function answerOffer({ user, answers, t, wait }: Walk): Promise<void> {
   if (answers.offerBurst) {
     const sent: Array<Promise<unknown>> = [];
     for (const offer of answers.offer ?? []) {
@@ -100,7 +128,11 @@ export async function fillReport(user: SimUser, locale: Locale, answers: ReportA
   if ((answers.offer?.length ?? 0) + (answers.photos ?? 0) + (answers.forwards?.length ?? 0) > 0)
     await user.click(t("report-button-done"));
   else await user.click(t("report-button-skip"));
-  let contacts = await waitForStep(user, locale, 3, wait);
+}
+
+/** Step 3: answers "Is this the recruiter?" for each forwarded sender, then goes on. */
+async function answerContacts({ user, answers, t, wait }: Walk, shown: BotMessage): Promise<void> {
+  let contacts = shown;
   const isSenderQuestion = (m: { buttons?: Array<Array<{ text: string }>> }) =>
     (m.buttons ?? []).flat().some((b) => b.text === t("report-sender-yes"));
   while (isSenderQuestion(contacts)) {
@@ -117,7 +149,13 @@ export async function fillReport(user: SimUser, locale: Locale, answers: ReportA
       ? t("report-button-continue")
       : t("report-button-skip"),
   );
-  const countryQuestion = await waitForStep(user, locale, 4, wait);
+}
+
+/** Step 4: the country (or skip), then skips the city, gives or skips the job, skips the salary. */
+async function answerDestination(
+  { user, answers, t, wait }: Walk,
+  countryQuestion: BotMessage,
+): Promise<void> {
   const countryButton = (countryQuestion.buttons ?? [])
     .flat()
     .find((b) => answers.country !== undefined && (b.data ?? "").endsWith(`:country:${answers.country}`));
@@ -129,7 +167,10 @@ export async function fillReport(user: SimUser, locale: Locale, answers: ReportA
   else await user.click(t("report-button-skip"));
   await waitForText(user, t("report-salary-question"), wait);
   await user.click(t("report-button-skip"));
-  await waitForStep(user, locale, 5, wait);
+}
+
+/** Step 5: money asked or paid (with how much), or skip. */
+async function answerMoney({ user, answers, t, wait }: Walk): Promise<void> {
   if (answers.money) {
     await user.click(t(`report-money-${answers.money}`));
     if (answers.money !== "none") {
@@ -139,9 +180,10 @@ export async function fillReport(user: SimUser, locale: Locale, answers: ReportA
   } else {
     await user.click(t("report-button-skip"));
   }
-  await waitForText(user, t("report-passport-question"), wait);
-  await user.click(t("answer-no"));
-  await waitForStep(user, locale, 6, wait);
+}
+
+/** Step 6: whether someone already left, and if so who, their passport and where they are. */
+async function answerDeparted({ user, answers, t, wait }: Walk): Promise<void> {
   if (answers.departed) {
     await user.click(t("answer-yes"));
     await waitForText(user, t("report-departed-who"), wait);
@@ -164,7 +206,10 @@ export async function fillReport(user: SimUser, locale: Locale, answers: ReportA
   } else {
     await user.click(t("answer-no"));
   }
-  await waitForStep(user, locale, 7, wait);
+}
+
+/** Step 7: consent to be contacted, and the phone number if shared. */
+async function answerConsent({ user, answers, t, wait }: Walk): Promise<void> {
   if (answers.consent) {
     await user.click(t("report-consent-yes"));
     await waitForText(user, t("report-or-buttons"), wait);
@@ -173,8 +218,6 @@ export async function fillReport(user: SimUser, locale: Locale, answers: ReportA
   } else {
     await user.click(t("report-consent-no"));
   }
-  const summary = await waitForStep(user, locale, 8, wait);
-  return summary.text ?? "";
 }
 
 /** Presses Send on the summary and returns the case number. */

@@ -386,206 +386,211 @@ function drawAll(): void {
 // The page's frame
 
 function frame(): HTMLElement {
+  return el(
+    "div",
+    { class: "page" },
+    pageHeader(),
+    el("main", { class: "panes" }, personPane(), groupPane(), channelsPane()),
+    el("div", { id: "toast", class: "toast", role: "status", "aria-live": "polite" }),
+    el("div", { id: "alert", class: "toast alert", role: "alert" }),
+  );
+}
+
+/** The title, the introduction and the language links. */
+function pageHeader(): HTMLElement {
+  return el(
+    "header",
+    {},
+    el("h1", {}, t("playground-title")),
+    el("p", {}, t("playground-intro")),
+    el(
+      "nav",
+      { "aria-label": t("playground-language") },
+      el(
+        "a",
+        { href: "?lang=id", lang: "id", ...(lang === "id" && { "aria-current": "page" }) },
+        "Bahasa Indonesia",
+      ),
+      " · ",
+      el("a", { href: "?lang=en", lang: "en", ...(lang === "en" && { "aria-current": "page" }) }, "English"),
+    ),
+  );
+}
+
+/** The person's chat: persona, messages, keyboards, composer and tools. */
+function personPane(): HTMLElement {
+  return el(
+    "section",
+    { class: "pane", id: "person", "aria-labelledby": "person-title" },
+    el("h2", { id: "person-title" }, t("playground-person-pane")),
+    personaToolbar(),
+    el("ol", {
+      class: "messages",
+      id: "person-messages",
+      role: "log",
+      "aria-label": t("playground-person-log"),
+    }),
+    el("p", { class: "typing", id: "person-typing", "aria-live": "polite" }),
+    el("div", {
+      class: "reply-keyboard",
+      id: "reply-keyboard",
+      role: "group",
+      "aria-label": t("playground-reply-keyboard"),
+    }),
+    el(
+      "form",
+      { class: "composer", id: "person-composer" },
+      el("textarea", {
+        id: "person-text",
+        rows: "2",
+        "aria-label": t("playground-message"),
+        placeholder: t("playground-message-placeholder"),
+      }),
+      el("button", { type: "submit" }, t("playground-send")),
+    ),
+    personTools(),
+  );
+}
+
+/** The persona picker and the form that makes a new persona. */
+function personaToolbar(): HTMLElement {
+  return el(
+    "div",
+    { class: "toolbar" },
+    el("label", { for: "persona" }, t("playground-persona")),
+    el("select", { id: "persona" }),
+    el(
+      "details",
+      { class: "new-persona" },
+      el("summary", {}, t("playground-new-persona")),
+      el(
+        "form",
+        { id: "persona-form" },
+        el("label", {}, t("playground-name"), el("input", { name: "name", required: "", maxlength: "40" })),
+        el(
+          "label",
+          {},
+          t("playground-language"),
+          el(
+            "select",
+            { name: "language" },
+            el("option", { value: "id" }, "Bahasa Indonesia"),
+            el("option", { value: "en" }, "English"),
+          ),
+        ),
+        el(
+          "label",
+          {},
+          t("playground-role"),
+          el(
+            "select",
+            { name: "role" },
+            el("option", { value: "migrant" }, t("playground-role-migrant")),
+            el("option", { value: "relative" }, t("playground-role-relative")),
+          ),
+        ),
+        el("button", { type: "submit" }, t("playground-create")),
+      ),
+    ),
+  );
+}
+
+/** Photos, location, forwards and contacts, as a person sends them. */
+function personTools(): HTMLElement {
+  return el(
+    "div",
+    { class: "tools" },
+    el(
+      "label",
+      { class: "file" },
+      `📎 ${t("playground-attach-image")}`,
+      el("input", { type: "file", accept: "image/*", id: "photo" }),
+    ),
+    el("button", { type: "button", id: "share-location" }, `📍 ${t("playground-share-location")}`),
+    el(
+      "details",
+      {},
+      el("summary", {}, `↪ ${t("playground-forward")}`),
+      el(
+        "form",
+        { id: "forward-form" },
+        el(
+          "label",
+          {},
+          t("playground-forward-from"),
+          el("input", { name: "from", required: "", value: "Lowongan Kerja LN" }),
+        ),
+        el("label", {}, t("playground-message"), el("textarea", { name: "text", required: "", rows: "3" })),
+        el("button", { type: "submit" }, t("playground-forward-send")),
+      ),
+    ),
+    el(
+      "details",
+      {},
+      el("summary", {}, `👤 ${t("playground-contact")}`),
+      el(
+        "form",
+        { id: "contact-form" },
+        el("label", {}, t("playground-name"), el("input", { name: "name", required: "" })),
+        el("label", {}, t("playground-phone"), el("input", { name: "phone", required: "", type: "tel" })),
+        el("button", { type: "submit" }, t("playground-contact-send")),
+      ),
+    ),
+  );
+}
+
+/** The moderator group: officer picker, topics, messages and composer. */
+function groupPane(): HTMLElement {
   const officerOptions = officers.map((o) =>
     el("option", { value: String(o.id) }, `${o.name} (${t(`playground-status-${o.status ?? "member"}`)})`),
   );
   return el(
-    "div",
-    { class: "page" },
+    "section",
+    { class: "pane", id: "group", "aria-labelledby": "group-title" },
+    el("h2", { id: "group-title" }, t("playground-group-pane")),
     el(
-      "header",
-      {},
-      el("h1", {}, t("playground-title")),
-      el("p", {}, t("playground-intro")),
-      el(
-        "nav",
-        { "aria-label": t("playground-language") },
-        el(
-          "a",
-          { href: "?lang=id", lang: "id", ...(lang === "id" && { "aria-current": "page" }) },
-          "Bahasa Indonesia",
-        ),
-        " · ",
-        el(
-          "a",
-          { href: "?lang=en", lang: "en", ...(lang === "en" && { "aria-current": "page" }) },
-          "English",
-        ),
-      ),
+      "div",
+      { class: "toolbar" },
+      el("label", { for: "officer" }, t("playground-officer")),
+      el("select", { id: "officer" }, ...officerOptions),
     ),
+    el("nav", { class: "topics", id: "topics", "aria-label": t("playground-topics") }),
+    el("h3", { id: "group-topic-name" }),
+    el("ol", {
+      class: "messages",
+      id: "group-messages",
+      role: "log",
+      "aria-label": t("playground-group-log"),
+    }),
+    el("p", { class: "typing", id: "group-typing", "aria-live": "polite" }),
+    el("p", { class: "reply-note", id: "group-reply-note" }),
     el(
-      "main",
-      { class: "panes" },
-      el(
-        "section",
-        { class: "pane", id: "person", "aria-labelledby": "person-title" },
-        el("h2", { id: "person-title" }, t("playground-person-pane")),
-        el(
-          "div",
-          { class: "toolbar" },
-          el("label", { for: "persona" }, t("playground-persona")),
-          el("select", { id: "persona" }),
-          el(
-            "details",
-            { class: "new-persona" },
-            el("summary", {}, t("playground-new-persona")),
-            el(
-              "form",
-              { id: "persona-form" },
-              el(
-                "label",
-                {},
-                t("playground-name"),
-                el("input", { name: "name", required: "", maxlength: "40" }),
-              ),
-              el(
-                "label",
-                {},
-                t("playground-language"),
-                el(
-                  "select",
-                  { name: "language" },
-                  el("option", { value: "id" }, "Bahasa Indonesia"),
-                  el("option", { value: "en" }, "English"),
-                ),
-              ),
-              el(
-                "label",
-                {},
-                t("playground-role"),
-                el(
-                  "select",
-                  { name: "role" },
-                  el("option", { value: "migrant" }, t("playground-role-migrant")),
-                  el("option", { value: "relative" }, t("playground-role-relative")),
-                ),
-              ),
-              el("button", { type: "submit" }, t("playground-create")),
-            ),
-          ),
-        ),
-        el("ol", {
-          class: "messages",
-          id: "person-messages",
-          role: "log",
-          "aria-label": t("playground-person-log"),
-        }),
-        el("p", { class: "typing", id: "person-typing", "aria-live": "polite" }),
-        el("div", {
-          class: "reply-keyboard",
-          id: "reply-keyboard",
-          role: "group",
-          "aria-label": t("playground-reply-keyboard"),
-        }),
-        el(
-          "form",
-          { class: "composer", id: "person-composer" },
-          el("textarea", {
-            id: "person-text",
-            rows: "2",
-            "aria-label": t("playground-message"),
-            placeholder: t("playground-message-placeholder"),
-          }),
-          el("button", { type: "submit" }, t("playground-send")),
-        ),
-        el(
-          "div",
-          { class: "tools" },
-          el(
-            "label",
-            { class: "file" },
-            `📎 ${t("playground-attach-image")}`,
-            el("input", { type: "file", accept: "image/*", id: "photo" }),
-          ),
-          el("button", { type: "button", id: "share-location" }, `📍 ${t("playground-share-location")}`),
-          el(
-            "details",
-            {},
-            el("summary", {}, `↪ ${t("playground-forward")}`),
-            el(
-              "form",
-              { id: "forward-form" },
-              el(
-                "label",
-                {},
-                t("playground-forward-from"),
-                el("input", { name: "from", required: "", value: "Lowongan Kerja LN" }),
-              ),
-              el(
-                "label",
-                {},
-                t("playground-message"),
-                el("textarea", { name: "text", required: "", rows: "3" }),
-              ),
-              el("button", { type: "submit" }, t("playground-forward-send")),
-            ),
-          ),
-          el(
-            "details",
-            {},
-            el("summary", {}, `👤 ${t("playground-contact")}`),
-            el(
-              "form",
-              { id: "contact-form" },
-              el("label", {}, t("playground-name"), el("input", { name: "name", required: "" })),
-              el(
-                "label",
-                {},
-                t("playground-phone"),
-                el("input", { name: "phone", required: "", type: "tel" }),
-              ),
-              el("button", { type: "submit" }, t("playground-contact-send")),
-            ),
-          ),
-        ),
-      ),
-      el(
-        "section",
-        { class: "pane", id: "group", "aria-labelledby": "group-title" },
-        el("h2", { id: "group-title" }, t("playground-group-pane")),
-        el(
-          "div",
-          { class: "toolbar" },
-          el("label", { for: "officer" }, t("playground-officer")),
-          el("select", { id: "officer" }, ...officerOptions),
-        ),
-        el("nav", { class: "topics", id: "topics", "aria-label": t("playground-topics") }),
-        el("h3", { id: "group-topic-name" }),
-        el("ol", {
-          class: "messages",
-          id: "group-messages",
-          role: "log",
-          "aria-label": t("playground-group-log"),
-        }),
-        el("p", { class: "typing", id: "group-typing", "aria-live": "polite" }),
-        el("p", { class: "reply-note", id: "group-reply-note" }),
-        el(
-          "form",
-          { class: "composer", id: "group-composer" },
-          el("textarea", {
-            id: "group-text",
-            rows: "2",
-            "aria-label": t("playground-group-message"),
-            placeholder: t("playground-group-placeholder"),
-          }),
-          el("button", { type: "submit" }, t("playground-send")),
-        ),
-      ),
-      el(
-        "section",
-        { class: "pane", id: "channels", "aria-labelledby": "channels-title" },
-        el("h2", { id: "channels-title" }, t("playground-channels-pane")),
-        el("nav", { class: "topics", id: "channel-list", "aria-label": t("playground-channel-list") }),
-        el("ol", {
-          class: "messages",
-          id: "channel-messages",
-          role: "log",
-          "aria-label": t("playground-channel-log"),
-        }),
-      ),
+      "form",
+      { class: "composer", id: "group-composer" },
+      el("textarea", {
+        id: "group-text",
+        rows: "2",
+        "aria-label": t("playground-group-message"),
+        placeholder: t("playground-group-placeholder"),
+      }),
+      el("button", { type: "submit" }, t("playground-send")),
     ),
-    el("div", { id: "toast", class: "toast", role: "status", "aria-live": "polite" }),
-    el("div", { id: "alert", class: "toast alert", role: "alert" }),
+  );
+}
+
+/** The focal points' channels and what was posted to them. */
+function channelsPane(): HTMLElement {
+  return el(
+    "section",
+    { class: "pane", id: "channels", "aria-labelledby": "channels-title" },
+    el("h2", { id: "channels-title" }, t("playground-channels-pane")),
+    el("nav", { class: "topics", id: "channel-list", "aria-label": t("playground-channel-list") }),
+    el("ol", {
+      class: "messages",
+      id: "channel-messages",
+      role: "log",
+      "aria-label": t("playground-channel-log"),
+    }),
   );
 }
 
