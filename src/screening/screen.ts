@@ -40,7 +40,9 @@ import { normalise, spanToOriginal } from "#src/screening/normalise.js";
 import {
   type CounterSignal,
   isScoredKind,
+  type KindDecision,
   type RiskSignal,
+  type ScoreOutcome,
   scoreSignals,
   weighKind,
 } from "#src/screening/score.js";
@@ -55,6 +57,7 @@ import type {
   NormalisedText,
   ScreeningResult,
   Span,
+  TextKind,
 } from "#src/screening/types.js";
 
 /** Words allowed between a negation and the phrase it cancels ("tidak pernah meminta biaya …"). */
@@ -260,6 +263,61 @@ interface Collected {
   args?: Record<string, string | number>;
 }
 
+/** One text being screened: what every stage reads, and the evidence collected so far. */
+interface Screening {
+  n: NormalisedText;
+  extraction: Extraction;
+  engine: ScreeningEngine;
+  compiled: CompiledCatalogue;
+  toOriginal: (start: number, end: number) => Span;
+  /** Phrase matches by id, negated ones and counters inside a risk phrase left out. */
+  phrases: Map<string, PhraseMatch[]>;
+  /** Evidence by indicator or counter id; the facts stage adds to it and strikes from it. */
+  collected: Map<string, Collected>;
+  markerCount: (id: string) => number;
+}
+
+/** What the facts stage learned about the offer beyond its indicators. */
+interface FactsFound {
+  /** Destination countries, most likely first (none when the job serves a market from home). */
+  countries: string[];
+  offerMarkers: number;
+  jobContext: boolean;
+  contacts: FactHit[];
+}
+
+/** A signal from what is already known: identifiers in reports or lists, offers seen before. */
+interface KnownHit {
+  id: string;
+  category: string;
+  strength: Strength;
+  evidence: Span[];
+  args: Record<string, string | number>;
+}
+
+/** Evidence from what is already known about the text's identifiers and offer. */
+interface KnownSignals {
+  /** One signal per kind of knowledge (the strongest). */
+  knownById: Map<string, KnownHit>;
+  knownRecruiter: boolean;
+  licensedAgency: { evidence: Span[]; args: Record<string, string | number> } | undefined;
+}
+
+/** The signals the score weighs. */
+interface Signals extends KnownSignals {
+  risks: RiskSignal[];
+  counters: CounterSignal[];
+  /** How many categories of job risk signal have evidence in the text. */
+  riskCategories: number;
+}
+
+/** What the text was read to be, with the learned layer's narrative reading behind it. */
+interface KindReading extends KindDecision {
+  narrative: boolean;
+  recruiterContact: boolean;
+  features: ReturnType<typeof featurize> | undefined;
+}
+
 export function screenExtracted(
   n: NormalisedText,
   extraction: Extraction,
@@ -271,7 +329,70 @@ export function screenExtracted(
   const { compiled } = engine;
   const { catalogue } = compiled;
   const toOriginal = (start: number, end: number): Span => spanToOriginal(n, start, end);
+  const { phrases, collected } = matchPhrases(n, compiled, toOriginal);
+  const markerCount = (id: string): number => phrases.get(markerId(id))?.length ?? 0;
+  const s: Screening = { n, extraction, engine, compiled, toOriginal, phrases, collected, markerCount };
 
+  const facts = collectFacts(s);
+  const signals = weighSignals(s, known, offerMatches);
+  const reading = readKind(s, facts, signals, modelOverride);
+  const { kind, evidence: kindEvidence } = reading;
+  const outcome = scoreLevel(s, reading, signals);
+  const notScored = !isScoredKind(kind);
+  const indicators = explain(s, kind, signals, outcome);
+  const { level, model } = learnedLayer(s, {
+    kind,
+    level: outcome.level,
+    indicators,
+    features: reading.features,
+    jobContext: facts.jobContext,
+    riskCategories: signals.riskCategories,
+    licensedAgency: signals.licensedAgency !== undefined,
+    modelOverride,
+  });
+  const advice = adviseOn({
+    kind,
+    level,
+    indicators,
+    destinations: facts.countries,
+    catalogue,
+    hotlines: engine.hotlines,
+  });
+  return {
+    level,
+    score: notScored ? 0 : outcome.score,
+    kind,
+    kindEvidence,
+    ...(model ? { model } : {}),
+    indicators,
+    advice,
+    extraction,
+    destinations: facts.countries,
+    catalogueVersion: catalogue.version,
+  };
+}
+
+function collect(
+  collected: Map<string, Collected>,
+  id: string,
+  source: IndicatorSource,
+  evidence: Span[],
+  args?: Record<string, string | number>,
+): void {
+  const entry = collected.get(id);
+  if (entry) {
+    entry.evidence.push(...evidence);
+    if (args && !entry.args) entry.args = args;
+    if (entry.source === "phrase" && source === "fact") entry.source = "fact";
+  } else collected.set(id, { source, evidence: [...evidence], ...(args ? { args } : {}) });
+}
+
+/** Stage 1: the catalogue's phrases found in the text, negations cancelled, as collected evidence. */
+function matchPhrases(
+  n: NormalisedText,
+  compiled: CompiledCatalogue,
+  toOriginal: (start: number, end: number) => Span,
+): { phrases: Map<string, PhraseMatch[]>; collected: Map<string, Collected> } {
   const scan = compiled.matcher.scan(n);
   const negatable = (id: string): boolean =>
     compiled.indicators.get(id)?.negatable === true || compiled.counters.get(id)?.negatable === true;
@@ -291,25 +412,12 @@ export function screenExtracted(
     if (list) list.push(m);
     else phrases.set(m.id, [m]);
   }
-  const markerCount = (id: string): number => phrases.get(markerId(id))?.length ?? 0;
 
   const collected = new Map<string, Collected>();
-  const collect = (
-    id: string,
-    source: IndicatorSource,
-    evidence: Span[],
-    args?: Record<string, string | number>,
-  ): void => {
-    const entry = collected.get(id);
-    if (entry) {
-      entry.evidence.push(...evidence);
-      if (args && !entry.args) entry.args = args;
-      if (entry.source === "phrase" && source === "fact") entry.source = "fact";
-    } else collected.set(id, { source, evidence: [...evidence], ...(args ? { args } : {}) });
-  };
   for (const [id, matches] of phrases) {
     if (compiled.indicators.has(id) || compiled.counters.has(id)) {
       collect(
+        collected,
         id,
         compiled.counters.has(id) ? "counter" : "phrase",
         matches.map((m) => toOriginal(m.start, m.end)),
@@ -320,24 +428,31 @@ export function screenExtracted(
   const deniedWarnings = negated.filter((m) => m.id === WARNING);
   if (deniedWarnings.length > 0) {
     collect(
+      collected,
       "chan_fake_official_claims",
       "phrase",
       deniedWarnings.map((m) => toOriginal(m.start, m.end)),
     );
   }
+  return { phrases, collected };
+}
 
+/** Stage 2: facts read from the extraction (places, pay, fees, contacts) and the adjustments they make. */
+function collectFacts(s: Screening): FactsFound {
+  const { n, extraction, engine, compiled, collected, markerCount } = s;
+  const { catalogue } = compiled;
   const input: FactInput = {
     n,
     extraction,
-    phrases,
+    phrases: s.phrases,
     salary: catalogue.salaryReferences,
     home: homeCountryOf(n.original),
     hotlines: engine.hotlineNumbers,
-    toOriginal,
+    toOriginal: s.toOriginal,
   };
   const addFacts = (facts: FactHit[]): void => {
     for (const f of facts)
-      collect(f.id, compiled.counters.has(f.id) ? "counter" : "fact", f.evidence, f.args);
+      collect(collected, f.id, compiled.counters.has(f.id) ? "counter" : "fact", f.evidence, f.args);
   };
   const destinations = destinationFacts(input);
   addFacts(destinations.hits);
@@ -390,7 +505,12 @@ export function screenExtracted(
   addFacts(officialClaimFact(input, nonPlacement, verifiable));
   // A licence number can be checked: the claim of being official is then not an empty one.
   if (collected.has("ok_licence_number")) collected.delete("chan_fake_official_claims");
+  return { countries, offerMarkers, jobContext, contacts };
+}
 
+/** Stage 3: the risk signals and counters collected, with what is known about identifiers and offer. */
+function weighSignals(s: Screening, known: readonly KnownIdentifier[], offerMatches: number): Signals {
+  const { compiled, collected } = s;
   // Job risk signals are themselves evidence of an offer ("CASINO JOBS … Female 18–28 … PM now"):
   // they are never dropped; the kind decides whether they score.
   const riskCategories = new Set(
@@ -405,17 +525,27 @@ export function screenExtracted(
     const def = definition(id);
     if (def) risks.push({ id, category: def.category, strength: def.strength });
   }
+  const knownSignals = knownIdentifierSignals(s.extraction, known, offerMatches);
+  for (const h of knownSignals.knownById.values())
+    risks.push({ id: h.id, category: h.category, strength: h.strength });
 
-  // Known identifiers raise the level; a licensed agency explains it.
-  const knownHits: {
-    id: string;
-    category: string;
-    strength: Strength;
-    evidence: Span[];
-    args: Record<string, string | number>;
-  }[] = [];
+  const counters: CounterSignal[] = [];
+  for (const id of collected.keys()) {
+    const c = compiled.counters.get(id);
+    if (c?.weight !== undefined) counters.push({ id, weight: c.weight });
+  }
+  return { ...knownSignals, risks, counters, riskCategories };
+}
+
+/** Known identifiers raise the level; a licensed agency explains it. */
+function knownIdentifierSignals(
+  extraction: Extraction,
+  known: readonly KnownIdentifier[],
+  offerMatches: number,
+): KnownSignals {
+  const knownHits: KnownHit[] = [];
   let knownRecruiter = false;
-  let licensedAgency: { evidence: Span[]; args: Record<string, string | number> } | undefined;
+  let licensedAgency: KnownSignals["licensedAgency"];
   for (const k of known) {
     const mentions = extraction.identifiers.filter((i) => i.kind === k.kind && i.value === k.value);
     const evidence = mentions.map((i) => ({ start: i.start, end: i.end }));
@@ -454,21 +584,26 @@ export function screenExtracted(
     });
   }
   // One signal per kind of knowledge (the strongest), so two reported numbers do not double-count.
-  const knownById = new Map<string, (typeof knownHits)[number]>();
+  const knownById = new Map<string, KnownHit>();
   for (const h of knownHits) {
     const prev = knownById.get(h.id);
     if (!prev || (prev.args.count as number) < (h.args.count as number))
       knownById.set(h.id, prev ? { ...h, evidence: [...prev.evidence, ...h.evidence] } : h);
   }
-  for (const h of knownById.values()) risks.push({ id: h.id, category: h.category, strength: h.strength });
+  return { knownById, knownRecruiter, licensedAgency };
+}
 
-  const counters: CounterSignal[] = [];
-  for (const id of collected.keys()) {
-    const c = compiled.counters.get(id);
-    if (c?.weight !== undefined) counters.push({ id, weight: c.weight });
-  }
-
-  const weights = catalogue.strengthWeights;
+/** Stage 4: what kind of text this is (offer, warning, story, question…), the learned layer's narrative head aiding. */
+function readKind(
+  s: Screening,
+  facts: FactsFound,
+  signals: Signals,
+  modelOverride: ModelOverride | undefined,
+): KindReading {
+  const { n, engine, compiled, collected, phrases, markerCount, toOriginal } = s;
+  const { risks } = signals;
+  const definition = (id: string): IndicatorDef | undefined => compiled.indicators.get(id);
+  const weights = compiled.catalogue.strengthWeights;
   const jobIndependentPoints = risks
     .filter((r) => definition(r.id)?.jobContext !== true)
     .reduce((s, r) => s + weights[r.strength], 0);
@@ -482,8 +617,8 @@ export function screenExtracted(
   // A retelling the model is sure of, with no recruiter contact in it: a "PM me" or "ทักมา" there is
   // quoted or past ("someone messaged me"), not a live call to action.
   const surelyNarrative = narrative && narrativeP >= SURE_NARRATIVE;
-  const recruiterContact = contacts.some((f) => f.id === "chan_private_chat_redirect");
-  const { kind, evidence: kindEvidence } = weighKind({
+  const recruiterContact = facts.contacts.some((f) => f.id === "chan_private_chat_redirect");
+  const decision = weighKind({
     narrative,
     warningMarkers: phrases.get(WARNING)?.length ?? 0,
     storyMarkers: markerCount("story"),
@@ -500,21 +635,29 @@ export function screenExtracted(
         markerCount("announcement") === 0 &&
         markerCount("story") === 0),
     departureUrgency: collected.has("urg_depart_immediately"),
-    riskCategories,
-    offerMarkers,
+    riskCategories: signals.riskCategories,
+    offerMarkers: facts.offerMarkers,
     helpRequest: markerCount("help_request") > 0,
     nonJobChat: collected.has(NON_JOB),
     officialProgramme: collected.has("ok_official_g2g_program"),
     licensedWithWorkVisa:
       collected.has("ok_licensed_p3mi_verifiable") && collected.has("ok_work_visa_contract"),
-    jobContext,
+    jobContext: facts.jobContext,
     decisive: risks.some((r) => r.strength === "decisive"),
     decisiveJobIndependent: risks.some(
       (r) => r.strength === "decisive" && definition(r.id)?.jobContext !== true,
     ),
     jobIndependentPoints,
   });
+  return { ...decision, narrative, recruiterContact, features };
+}
 
+/** Stage 5: the score and level, then what a licensed agency, real-employer signs and a retelling change. */
+function scoreLevel(s: Screening, reading: KindReading, signals: Signals): ScoreOutcome {
+  const { compiled } = s;
+  const { catalogue } = compiled;
+  const { kind, narrative, recruiterContact } = reading;
+  const { risks, counters, knownRecruiter, licensedAgency } = signals;
   let outcome = scoreSignals({ kind, risks, counters, knownRecruiter }, catalogue);
   // A licensed agency may lower a medium that rests only on weak and moderate signals.
   if (
@@ -560,25 +703,34 @@ export function screenExtracted(
     (outcome.level === "high" || outcome.level === "critical")
   )
     outcome = { ...outcome, level: "medium" };
+  return outcome;
+}
+
+/** The evidence quoted for one indicator: in order, each span once, none inside another, at most five. */
+function toEvidence(original: string, spans: Span[]): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (s.end <= s.start) continue;
+    const key = `${s.start}:${s.end}`;
+    if (seen.has(key)) continue;
+    // A span inside one already quoted adds nothing.
+    if (out.some((e) => e.start <= s.start && s.end <= e.end)) continue;
+    seen.add(key);
+    out.push({ start: s.start, end: s.end, quote: original.slice(s.start, s.end) });
+    if (out.length >= MAX_EVIDENCE_PER_INDICATOR) break;
+  }
+  return out;
+}
+
+const strengthNumber = (s: Strength): number => ({ weak: 1, moderate: 2, strong: 3, decisive: 4 })[s];
+
+/** Stage 6: the explanation, one indicator per risk and counter with its points and quotes, strongest first. */
+function explain(s: Screening, kind: TextKind, signals: Signals, outcome: ScoreOutcome): IndicatorHit[] {
+  const { collected } = s;
+  const { risks, counters, knownById, licensedAgency } = signals;
   const notScored = !isScoredKind(kind);
-
-  const toEvidence = (spans: Span[]): Evidence[] => {
-    const seen = new Set<string>();
-    const out: Evidence[] = [];
-    for (const s of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
-      if (s.end <= s.start) continue;
-      const key = `${s.start}:${s.end}`;
-      if (seen.has(key)) continue;
-      // A span inside one already quoted adds nothing.
-      if (out.some((e) => e.start <= s.start && s.end <= e.end)) continue;
-      seen.add(key);
-      out.push({ start: s.start, end: s.end, quote: n.original.slice(s.start, s.end) });
-      if (out.length >= MAX_EVIDENCE_PER_INDICATOR) break;
-    }
-    return out;
-  };
-  const strengthNumber = (s: Strength): number => ({ weak: 1, moderate: 2, strong: 3, decisive: 4 })[s];
-
+  const quotes = (spans: Span[]): Evidence[] => toEvidence(s.n.original, spans);
   const indicators: IndicatorHit[] = [];
   for (const r of risks) {
     const c = collected.get(r.id);
@@ -593,7 +745,7 @@ export function screenExtracted(
       points: notScored ? 0 : (outcome.points.get(r.id) ?? 0),
       source: knownHit ? "known_identifier" : (c?.source ?? "phrase"),
       message: { key: `screening-indicator-${r.id}`, ...(args ? { args } : {}) },
-      evidence: toEvidence(knownHit?.evidence ?? c?.evidence ?? []),
+      evidence: quotes(knownHit?.evidence ?? c?.evidence ?? []),
     });
   }
   const counterIds = [...counters.map((c) => c.id)];
@@ -610,7 +762,7 @@ export function screenExtracted(
       points: notScored ? 0 : (outcome.points.get(id) ?? 0),
       source: licensed ? "known_identifier" : "counter",
       message: { key: `screening-indicator-${id}`, ...(licensed ? { args: licensed.args } : {}) },
-      evidence: toEvidence(licensed?.evidence ?? c?.evidence ?? []),
+      evidence: quotes(licensed?.evidence ?? c?.evidence ?? []),
     });
   }
   // A licensed agency that did not change the level is still explained.
@@ -622,14 +774,34 @@ export function screenExtracted(
       points: 0,
       source: "known_identifier",
       message: { key: "screening-indicator-known_licensed_agency", args: licensedAgency.args },
-      evidence: toEvidence(licensedAgency.evidence),
+      evidence: quotes(licensedAgency.evidence),
     });
   }
   indicators.sort((a, b) => b.points - a.points || b.strength - a.strength || a.id.localeCompare(b.id));
+  return indicators;
+}
 
-  // The learned layer: evidence beside the rules, never a quote. It may raise a low to medium, and
-  // lower a medium to low only when no strong or decisive indicator is present.
-  let level = outcome.level;
+/** What the learned layer reads beside the rules. */
+interface LearnedInput {
+  kind: TextKind;
+  level: Level;
+  /** The explanation so far; the layer adds its own indicator when it changes the level. */
+  indicators: IndicatorHit[];
+  features: ReturnType<typeof featurize> | undefined;
+  jobContext: boolean;
+  riskCategories: number;
+  licensedAgency: boolean;
+  modelOverride: ModelOverride | undefined;
+}
+
+/**
+ * Stage 7, the learned layer: evidence beside the rules, never a quote. It may raise a low to
+ * medium, and lower a medium to low only when no strong or decisive indicator is present.
+ */
+function learnedLayer(s: Screening, input: LearnedInput): { level: Level; model: ScreeningResult["model"] } {
+  const { engine } = s;
+  const { kind, indicators, features, jobContext, riskCategories, licensedAgency, modelOverride } = input;
+  let level = input.level;
   let model: ScreeningResult["model"];
   if (engine.model) {
     const signals = indicators.filter((h) => h.source !== "model" && h.strength !== 0).map((h) => h.id);
@@ -681,24 +853,5 @@ export function screenExtracted(
       });
     }
   }
-  const advice = adviseOn({
-    kind,
-    level,
-    indicators,
-    destinations: countries,
-    catalogue,
-    hotlines: engine.hotlines,
-  });
-  return {
-    level,
-    score: notScored ? 0 : outcome.score,
-    kind,
-    kindEvidence,
-    ...(model ? { model } : {}),
-    indicators,
-    advice,
-    extraction,
-    destinations: countries,
-    catalogueVersion: catalogue.version,
-  };
+  return { level, model };
 }
