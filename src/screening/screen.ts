@@ -606,7 +606,7 @@ function readKind(
   const weights = compiled.catalogue.strengthWeights;
   const jobIndependentPoints = risks
     .filter((r) => definition(r.id)?.jobContext !== true)
-    .reduce((s, r) => s + weights[r.strength], 0);
+    .reduce((sum, r) => sum + weights[r.strength], 0);
   // The learned layer reads the text once; its narrative head is evidence of a warning or story.
   const features = engine.model ? featurize(n.text, engine.model.bits) : undefined;
   const narrativeP =
