@@ -7,9 +7,8 @@
 import { Composer } from "grammy";
 import { z } from "zod";
 import type { BotContext } from "#src/bot/context.js";
-import { reportThisData } from "#src/bot/features/check.js";
 import { startReport } from "#src/bot/start-report.js";
-import { urgentReportData } from "#src/callback-data/check.js";
+import { reportThisData, urgentReportData } from "#src/callback-data/check.js";
 import { LIMITS, mediaSchema } from "#src/reports/report.js";
 
 const composer = new Composer<BotContext>();

@@ -10,6 +10,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard, type Keyboard } from "grammy";
 import type { Message } from "grammy/types";
 import type { BotContext, InnerContext, Translate } from "#src/bot/context.js";
+import type { YesNoUnknown } from "#src/bot/conversations/report/draft.js";
 import {
   countryFromTyped,
   matchTyped,
@@ -282,4 +283,27 @@ export class Dialog {
       return result;
     });
   }
+}
+
+/** A question answered with Yes / No / Don't know (the earlier answer marked after Back). */
+export async function askYesNoUnknown(
+  d: Dialog,
+  step: string,
+  text: string,
+  current?: YesNoUnknown,
+): Promise<YesNoUnknown> {
+  const answer = await d.ask({
+    step,
+    text,
+    choices: [
+      (["yes", "no", "unknown"] as const).map(
+        (v) => [v, checked(d.t(`answer-${v}`), v === current)] as [string, string],
+      ),
+    ],
+    accept: [],
+    wrongInput: d.t("report-use-buttons"),
+  });
+  return answer.kind === "choice" && (answer.value === "yes" || answer.value === "no")
+    ? answer.value
+    : "unknown";
 }
