@@ -9,6 +9,7 @@
 import { join } from "node:path";
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
+import type { BotContext } from "#src/bot/context.js";
 import type { Locale } from "#src/config.js";
 import { isLocale } from "#src/render/locales.js";
 import { dataFilePath } from "#src/screening/data-files.js";
@@ -29,6 +30,12 @@ export function createI18n<C extends Context & { session?: { locale?: string } }
     // Unicode isolation marks around placeables show up as stray characters in some Telegram clients.
     fluentBundleOptions: { useIsolating: false },
   });
+}
+
+/** Translates into the officers' language (MODERATOR_LOCALE, else DEFAULT_LOCALE), whoever pressed. */
+export function moderatorTranslate(ctx: BotContext) {
+  const locale = ctx.deps.config.MODERATOR_LOCALE ?? ctx.deps.config.DEFAULT_LOCALE;
+  return (key: string, args?: Record<string, string | number>) => ctx.deps.i18n.t(locale, key, args);
 }
 
 /** Maps a Telegram `language_code` (IETF tag such as "en-GB", "id", "in") to a supported locale. */

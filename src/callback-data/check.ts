@@ -1,4 +1,4 @@
-/** Buttons under a check's answer: details on demand, feedback, and the urgent report. */
+/** Buttons under a check's answer: details on demand, feedback, report, another check, the urgent report. */
 import { z } from "zod";
 import { defineCallbackData } from "#src/callback-data/pack.js";
 
@@ -16,3 +16,9 @@ export const verdictData = defineCallbackData(
 
 /** 🆘 under the answer to urgent words: the urgent report with what was said already in it. */
 export const urgentReportData = defineCallbackData("ur", ["check"], z.object({ check: checkId }));
+
+/** "Report this" under a check's answer: the report with the checked text already in it. */
+export const reportThisData = defineCallbackData("rt", ["check"], z.object({ check: checkId }));
+
+/** "Check another" under a check's answer. */
+export const checkAnotherData = "chk:again";

@@ -4,8 +4,10 @@
  * left, found by name — never by SCAN, which visits one node of a Redis Cluster: her open
  * conversation, a pending reply, the links from relayed questions to her cases, her recent checks
  * with their replies, offers waiting for the model's extraction and what it extracted, her
- * rate-limit buckets and model budget counters.
+ * rate-limit buckets and model budget counters. What is kept for her chat and for each check is
+ * listed by its owner, src/privacy/chat-data.ts.
  */
+import { checkKeys, eraseChat } from "#src/privacy/chat-data.js";
 import { BUCKETS } from "#src/rate-limit.js";
 import type { RedisClient } from "#src/redis.js";
 import { type RedisCommand, runBatch } from "#src/redis-batch.js";
@@ -31,35 +33,25 @@ export async function erasePerson(
     ["smembers", keys.draftsOf(userRef)],
     ["smembers", keys.extractionsOf(userRef)],
   ])) as [string[], string[], string[]];
-  await runBatch(redis, [
-    ["del", keys.conversationOwner(chatRef)],
-    ["del", keys.conversation(chatRef)],
-    ["del", keys.pendingReply(chatRef)],
-    ["del", keys.answeredCase(chatRef)],
-    ["del", keys.followUp(chatRef)],
-    ["del", keys.relayLinks(chatRef)],
-    ...checks.flatMap((id): RedisCommand[] => [
-      ["del", keys.check(id)],
-      ["del", keys.checkReply(id)],
-      ["del", keys.checkOpinion(id)],
-      // Her vote on it (already counted in the day's totals, which hold no person) and what she opened.
-      ["del", keys.checkVote(id)],
-      ...["why", "do", "share"].map((what): RedisCommand => ["del", keys.checkShown(id, what)]),
+  await Promise.all([
+    eraseChat(deps, chatRef),
+    runBatch(redis, [
+      ...checks.flatMap((id) => checkKeys(keys, id).map((key): RedisCommand => ["del", key])),
+      ...drafts.map((id): RedisCommand => ["del", keys.analysisDraft(id)]),
+      ...extractions.map((digest): RedisCommand => ["del", keys.extractionCache(digest)]),
+      ["del", keys.checksOf(userRef)],
+      ["del", keys.campaignOf(userRef)],
+      ["del", keys.draftsOf(userRef)],
+      ["del", keys.extractionsOf(userRef)],
+      ...Object.keys(BUCKETS).map((kind): RedisCommand => ["del", keys.rateBucket(kind, userRef)]),
+      // Her model-call counters of the last days (they expire after two days anyway).
+      ...[0, 1, 2].map(
+        (daysAgo): RedisCommand => [
+          "del",
+          keys.llmUserBudget(new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10), userRef),
+        ],
+      ),
     ]),
-    ...drafts.map((id): RedisCommand => ["del", keys.analysisDraft(id)]),
-    ...extractions.map((digest): RedisCommand => ["del", keys.extractionCache(digest)]),
-    ["del", keys.checksOf(userRef)],
-    ["del", keys.campaignOf(userRef)],
-    ["del", keys.draftsOf(userRef)],
-    ["del", keys.extractionsOf(userRef)],
-    ...Object.keys(BUCKETS).map((kind): RedisCommand => ["del", keys.rateBucket(kind, userRef)]),
-    // Her model-call counters of the last days (they expire after two days anyway).
-    ...[0, 1, 2].map(
-      (daysAgo): RedisCommand => [
-        "del",
-        keys.llmUserBudget(new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10), userRef),
-      ],
-    ),
   ]);
   return { reports };
 }

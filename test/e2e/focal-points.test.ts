@@ -80,7 +80,7 @@ describe("review mode (the default)", () => {
     await expect.poll(() => latestCard(id).text ?? "", { timeout: 8000 }).toContain("Waiting for review");
     expect(kh.messages()).toHaveLength(0);
 
-    await officer.clickInChat(group.id, card.messageId, `cs:${id}:escalate`);
+    await officer.clickInGroup(group.id, text("en", "card-button-escalate"), card);
     await bot.tg.waitFor((c) => c.method === "sendMessage" && c.params.chat_id === kh.id, 8000);
     const post = postIn(kh, id)!;
     // Truly in Khmer: labels, level, status, reason for flagging, warning signs, buttons.
@@ -160,7 +160,7 @@ describe("review mode (the default)", () => {
     // A closed case takes no more answers.
     bot.tg.setMemberStatus(kh.id, sokha.id, "administrator");
     await bot.app.redis.del(`waspada:focal-admin:${kh.id}:${sokha.id}`);
-    await officer.clickInChat(group.id, card.messageId, `cs:${id}:close`);
+    await officer.clickInGroup(group.id, text("en", "card-button-close"), card);
     await expect.poll(async () => (await bot.app.reports.get(id))?.status).toBe("closed");
     const late = await sokha.clickInChannel(kh.id, km("fp-answer-safe"));
     expect((await late.answer()).text).toBe(km("fp-closed"));

@@ -67,7 +67,7 @@ describe("/language", () => {
     const eko = bot.tg.createUser({ firstName: "Eko", languageCode: "en" });
     await eko.send("/language");
     const picker = await eko.waitForBotMessage();
-    await eko.click("lang:id");
+    await eko.click("Bahasa Indonesia");
     await bot.tg.waitFor((c) => c.method === "editMessageText");
     const edits = bot.tg.callsOf("editMessageText").length;
     // The second tap of a double click arrives after the first one changed the message.

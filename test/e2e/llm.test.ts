@@ -4,7 +4,7 @@
  * nothing a reporter or an officer needs (the circuit opens, rules-only results still arrive).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { reportThisData } from "#src/bot/features/check.js";
+import { reportThisData } from "#src/callback-data/check.js";
 import { fillReport, sendReport, text, waitForStep, waitForText } from "#src/playground/report-driver.js";
 import type { RedisClient } from "#src/redis.js";
 import { EMPTY_EXTRACTION, FakeOpenAI } from "../harness/openai/index.js";

@@ -225,27 +225,27 @@ describe("cards and lists for officers", () => {
     expect(card.text).toContain(text("id", "fp-reason-destination"));
     expect(card.text).not.toMatch(/\bAnda\b/);
     const stranger = tg.createUser({ firstName: "Orang", languageCode: "id" });
-    const refused = await stranger.clickInChat(group.id, card.messageId, `cs:${id}:take`);
+    const refused = await stranger.clickInGroup(group.id, text("id", "card-button-take"), card);
     expect((await refused.answer()).text).toBe(text("id", "triage-not-officer"));
 
-    await (await officer.clickInChat(group.id, card.messageId, `cs:${id}:take`)).answer();
+    await (await officer.clickInGroup(group.id, text("id", "card-button-take"), card)).answer();
     const taken = await groupSays("Bambang");
     expect(taken).toContain(`${text("id", "card-assigned")}: Bambang`);
     expect(taken).not.toContain("Sutrisno");
     expect(taken).toMatch(/\(Bambang\)/);
 
-    await (await officer.clickInChat(group.id, card.messageId, `cs:${id}:close`)).answer();
+    await (await officer.clickInGroup(group.id, text("id", "card-button-close"), card)).answer();
     await expect.poll(async () => (await app.reports.get(id))?.status).toBe("closed");
     await tg.waitFor(
       (c) => c.method === "editMessageText" && String(c.params.text).includes(text("id", "status-closed")),
     );
     const closed = group.messages().find((m) => m.messageId === card.messageId)!;
     expect(closed.buttons?.flat().map((b) => b.text)).toEqual([text("id", "card-button-reopen")]);
-    const refusedReopen = await stranger.clickInChat(group.id, card.messageId, `cs:${id}:reopen`);
+    const refusedReopen = await stranger.clickInGroup(group.id, text("id", "card-button-reopen"), card);
     expect((await refusedReopen.answer()).text).toBe(text("id", "triage-not-officer"));
     expect((await app.reports.get(id))?.status).toBe("closed");
 
-    await (await officer.clickInChat(group.id, card.messageId, `cs:${id}:reopen`)).answer();
+    await (await officer.clickInGroup(group.id, text("id", "card-button-reopen"), card)).answer();
     await expect.poll(async () => (await app.reports.get(id))?.status).toBe("in_review");
     await expect
       .poll(

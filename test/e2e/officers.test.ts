@@ -55,8 +55,14 @@ async function cardOf(id: string) {
   return group.messages().find((m) => (m.text ?? "").includes(id) && m.buttons)!;
 }
 
+/** Sends raw callback data from the card: for forged, stale or second presses. */
 function press(user: SimUser, card: { messageId: number }, data: string) {
   return user.clickInChat(group.id, card.messageId, data);
+}
+
+/** Presses the card's button as it shows now, by its label (officers read English). */
+function pressButton(user: SimUser, card: { messageId: number }, key: string) {
+  return user.clickInGroup(group.id, text("en", key), { messageId: card.messageId });
 }
 
 describe("a report reaches the officers", () => {
@@ -93,7 +99,7 @@ describe("triage", () => {
     const card = await cardOf(id);
     const data = (action: string) => `cs:${id}:${action}`;
 
-    const take = await press(officer, card, data("take"));
+    const take = await pressButton(officer, card, "card-button-take");
     expect((await take.answer()).text).toBe(text("en", "triage-taken"));
     await bot.tg.waitFor(
       (c) => c.method === "editMessageText" && String(c.params.text).includes("being reviewed"),
@@ -122,12 +128,12 @@ describe("triage", () => {
     await waitForText(reporter, text("id", "reply-already-answered", { id }));
     expect(bot.tg.callsOf("copyMessage")).toHaveLength(0);
 
-    const confirm = await press(officer, card, data("confirm"));
+    const confirm = await pressButton(officer, card, "card-button-confirm");
     expect((await confirm.answer()).text).toContain("confirmed as a scam");
     const again = await press(officer, card, data("confirm"));
     expect((await again.answer()).text).toContain("Already");
-    await press(officer, card, data("escalate"));
-    await press(officer, card, data("close"));
+    await (await pressButton(officer, card, "card-button-escalate")).answer();
+    await (await pressButton(officer, card, "card-button-close")).answer();
     const late = await press(officer, card, data("notscam"));
     expect((await late.answer()).text).toContain("Not possible");
 
@@ -164,7 +170,7 @@ describe("triage", () => {
     const reporter = bot.tg.createUser({ firstName: "Rina", languageCode: "en" });
     const id = await fileReport(reporter, "en");
     const card = await cardOf(id);
-    const reveal = await press(officer, card, `cs:${id}:reveal`);
+    const reveal = await pressButton(officer, card, "card-button-reveal");
     const answer = await reveal.answer();
     expect(answer.text).toContain("+6281377778888");
     expect(answer.showAlert).toBe(true);
@@ -182,8 +188,8 @@ describe("who may act", () => {
     const stranger = bot.tg.createUser({ firstName: "Stranger", languageCode: "en" });
 
     const refusals = [
-      [await press(member, card, `cs:${id}:confirm`), "triage-not-officer"],
-      [await press(stranger, card, `cs:${id}:confirm`), "triage-not-officer"],
+      [await pressButton(member, card, "card-button-confirm"), "triage-not-officer"],
+      [await pressButton(stranger, card, "card-button-confirm"), "triage-not-officer"],
       [await officer.clickInChat(officer.id, 1, `cs:${id}:confirm`), "triage-wrong-chat"],
       [await press(officer, card, "cs:ZZZZ-ZZZZ:take"), "triage-no-report"],
       [await press(officer, card, `cs:${id}:delete`), "triage-invalid"],
@@ -192,7 +198,7 @@ describe("who may act", () => {
     for (const [click, key] of refusals) expect((await click.answer()).text).toBe(text("en", key));
     expect((await bot.app.reports.get(id))?.status).toBe("received");
 
-    const take = await press(officer, card, `cs:${id}:take`);
+    const take = await pressButton(officer, card, "card-button-take");
     await take.answer();
     bot.tg.setMemberStatus(group.id, officer.id, "member");
     await bot.tg.deliver({
@@ -205,7 +211,7 @@ describe("who may act", () => {
       },
     });
     await expect.poll(() => bot.app.redis.exists(`waspada:officer:${officer.id}`)).toBe(0);
-    const demoted = await press(officer, card, `cs:${id}:close`);
+    const demoted = await pressButton(officer, card, "card-button-close");
     expect((await demoted.answer()).text).toBe(text("en", "triage-not-officer"));
     expect((await bot.app.reports.get(id))?.status).toBe("in_review");
     const audit = await bot.app.reports.readAudit(50);

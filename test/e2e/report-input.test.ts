@@ -264,7 +264,7 @@ describe("a bot restart", () => {
       const reply = await user.waitForBotMessage();
       expect(reply.text).not.toContain("Maaf, saya belum mengerti");
       const firstButton = question.buttons!.flat()[0]!;
-      await user.clickInChat(user.id, question.messageId, firstButton.data!);
+      await user.click(firstButton.text, { messageId: question.messageId });
       if (step === 8) {
         await waitForText(user, "Nomor kasus Anda");
         expect(await reportCount()).toBe(1);

@@ -6,7 +6,7 @@
  */
 import { Composer } from "grammy";
 import type { BotContext } from "#src/bot/context.js";
-import { moderatorTranslate } from "#src/bot/features/triage.js";
+import { moderatorTranslate } from "#src/bot/i18n.js";
 import type { Actor } from "#src/reports/report.js";
 
 const MAX_NOTE = 4000;

@@ -9,16 +9,12 @@ import { randomBytes } from "node:crypto";
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
+import { checkText } from "#src/bot/check-text.js";
 import type { BotContext, Translate } from "#src/bot/context.js";
 import { mediaOf } from "#src/bot/conversations/report/steps/offer.js";
-import {
-  checkAnotherData,
-  checkText,
-  reportThisData,
-  screenWithLookup,
-  verdictKeyboard,
-} from "#src/bot/features/check.js";
-import { urgentReportData } from "#src/callback-data/check.js";
+import { verdictKeyboard } from "#src/bot/keyboards/verdict.js";
+import { checkAnotherData, reportThisData, urgentReportData } from "#src/callback-data/check.js";
+import { screenWithLookup } from "#src/checks/screen.js";
 import type { ImageCheckFinisher } from "#src/jobs/read-screenshots.js";
 import type { Logger } from "#src/logger.js";
 import type { RedisClient } from "#src/redis.js";

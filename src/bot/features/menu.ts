@@ -1,9 +1,9 @@
 /** The main menu's buttons, and /menu to show it again. */
 import { Composer } from "grammy";
 import type { BotContext } from "#src/bot/context.js";
-import { showMyReports } from "#src/bot/features/my-reports.js";
 import { languageKeyboard } from "#src/bot/keyboards/language.js";
 import { mainMenu, menuData } from "#src/bot/keyboards/main-menu.js";
+import { showMyReports } from "#src/bot/show-my-reports.js";
 import { startReport, startUrgentReport } from "#src/bot/start-report.js";
 
 const composer = new Composer<BotContext>();

@@ -7,7 +7,7 @@ import { FormattedString, fmt } from "@grammyjs/parse-mode";
 import { Composer, InputFile } from "grammy";
 import { officerCommandList } from "#src/bot/commands.js";
 import type { BotContext } from "#src/bot/context.js";
-import { moderatorTranslate } from "#src/bot/features/triage.js";
+import { moderatorTranslate } from "#src/bot/i18n.js";
 import { countryName } from "#src/render/country-name.js";
 import { defang } from "#src/render/defang.js";
 import { SUPPORTED_LOCALES } from "#src/render/locales.js";

@@ -7,9 +7,9 @@
 import { Composer } from "grammy";
 import { z } from "zod";
 import type { BotContext } from "#src/bot/context.js";
-import { reportThisData } from "#src/bot/features/check.js";
 import { startReport } from "#src/bot/start-report.js";
-import { urgentReportData } from "#src/callback-data/check.js";
+import { reportThisData, urgentReportData } from "#src/callback-data/check.js";
+import { reportStepData } from "#src/callback-data/report-step.js";
 import { LIMITS, mediaSchema } from "#src/reports/report.js";
 
 const composer = new Composer<BotContext>();
@@ -47,7 +47,7 @@ feature.callbackQuery(urgentReportData.filter, async (ctx) => {
 });
 
 // A report button pressed after its report ended: already sent, cancelled or expired.
-feature.callbackQuery(/^rp:/, async (ctx) => {
+feature.callbackQuery(reportStepData.filter, async (ctx) => {
   await ctx.answerCallbackQuery({ text: ctx.t("report-button-finished"), show_alert: false });
 });
 

@@ -11,23 +11,10 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
 import { z } from "zod";
 import type { BotContext } from "#src/bot/context.js";
-import { moderatorTranslate } from "#src/bot/features/triage.js";
+import { moderatorTranslate } from "#src/bot/i18n.js";
 import { takeFor } from "#src/bot/middlewares/limit-floods.js";
-import { defineCallbackData } from "#src/callback-data/pack.js";
+import { followUpData, replyToCaseData } from "#src/callback-data/reporter.js";
 import { defang, showHiddenLinks } from "#src/render/defang.js";
-
-export const replyToCaseData = defineCallbackData(
-  "rply",
-  ["id"],
-  z.object({ id: z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/) }),
-);
-
-/** "Send this to the officers too?": Yes or No, for her message number `message`. */
-export const followUpData = defineCallbackData(
-  "rfu",
-  ["answer", "message"],
-  z.object({ answer: z.enum(["y", "n"]), message: z.string().regex(/^\d{1,12}$/) }),
-);
 
 const PENDING_REPLY_SECONDS = 60 * 60;
 /** How long after an answer a message of hers may still be meant for the officers. */

@@ -6,6 +6,7 @@
  */
 import { Composer } from "grammy";
 import type { BotContext } from "#src/bot/context.js";
+import { moderatorTranslate } from "#src/bot/i18n.js";
 import { type CaseAction, caseActionData } from "#src/callback-data/case.js";
 import type { Actor, Report } from "#src/reports/report.js";
 import type { ReportStatus } from "#src/reports/status.js";
@@ -20,11 +21,6 @@ const STATUS_OF: Partial<Record<CaseAction, ReportStatus>> = {
 };
 
 type Outcome = { report?: Report; answer: string; alert?: boolean; statusChanged?: boolean };
-
-export function moderatorTranslate(ctx: BotContext) {
-  const locale = ctx.deps.config.MODERATOR_LOCALE ?? ctx.deps.config.DEFAULT_LOCALE;
-  return (key: string, args?: Record<string, string | number>) => ctx.deps.i18n.t(locale, key, args);
-}
 
 async function act(ctx: BotContext, report: Report, action: CaseAction, actor: Actor): Promise<Outcome> {
   const t = moderatorTranslate(ctx);

@@ -253,6 +253,29 @@ export class SimUser {
     throw new Error(`clickInChannel("${buttonTextOrData}"): no such button in "${chat.chat.title}"`);
   }
 
+  /**
+   * Presses an inline button by its label under a message in a group (a case card), as the message
+   * shows now: the newest message with that button, or the one given. Membership is not checked:
+   * anyone may press, the bot decides who may act.
+   */
+  async clickInGroup(
+    chatId: number,
+    buttonText: string,
+    options: { messageId?: number } = {},
+  ): Promise<ClickResult> {
+    const chat = this.env.backend.state.requireChat(chatId);
+    const messages = [...chat.messages.values()]
+      .map(toChatView)
+      .filter((m) => !m.deleted && (options.messageId === undefined || m.messageId === options.messageId))
+      .sort((a, b) => b.messageId - a.messageId);
+    for (const message of messages) {
+      const button = message.buttons?.flat().find((b) => b.text === buttonText);
+      if (button?.data !== undefined) return this.clickInChat(chatId, message.messageId, button.data);
+    }
+    const shown = messages.flatMap((m) => m.buttons?.flat().map((b) => b.text) ?? []);
+    throw new Error(`clickInGroup("${buttonText}"): no such button; shown: ${shown.join(", ") || "(none)"}`);
+  }
+
   /** Sends a callback query for any message id and data, to press old buttons or forge data. */
   async clickInChat(chatId: number, messageId: number, callbackData: string): Promise<ClickResult> {
     const { state } = this.env.backend;

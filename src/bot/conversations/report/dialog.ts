@@ -10,11 +10,13 @@ import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard, type Keyboard } from "grammy";
 import type { Message } from "grammy/types";
 import type { BotContext, InnerContext, Translate } from "#src/bot/context.js";
+import type { YesNoUnknown } from "#src/bot/conversations/report/draft.js";
 import {
   countryFromTyped,
   matchTyped,
   type TypedMeaning,
 } from "#src/bot/conversations/report/typed-answers.js";
+import { reportStepData } from "#src/callback-data/report-step.js";
 import type { Locale } from "#src/config.js";
 import { countryName } from "#src/render/country-name.js";
 
@@ -108,7 +110,7 @@ export class Dialog {
   }
 
   private data(step: string, value: string): string {
-    return `rp:${this.sid}:${step}:${value}`;
+    return reportStepData.pack({ sid: this.sid, step, value });
   }
 
   /** The last question sent: its message id keys the once-only Send of the summary. */
@@ -189,9 +191,8 @@ export class Dialog {
     const next = await this.conversation.wait();
     const query = next.callbackQuery;
     if (query) {
-      const [prefix, sid, step, ...rest] = (query.data ?? "").split(":");
-      const value = rest.join(":");
-      if (prefix !== "rp" || sid !== this.sid || step !== question.step) {
+      const pressed = reportStepData.unpack(query.data ?? "");
+      if (!pressed || pressed.sid !== this.sid || pressed.step !== question.step) {
         await next.answerCallbackQuery({ text: this.t("report-button-old") }).catch(() => {});
         return this.refuse(undefined);
       }
@@ -199,9 +200,9 @@ export class Dialog {
       await next.answerCallbackQuery().catch(() => {});
       // Buttons go away once used: a second press cannot answer twice.
       if (query.message) await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
-      if (value === "cancel") throw new ReportCancelled();
-      if (value === "back") throw new GoBack();
-      return { kind: "choice", value };
+      if (pressed.value === "cancel") throw new ReportCancelled();
+      if (pressed.value === "back") throw new GoBack();
+      return { kind: "choice", value: pressed.value };
     }
     const message = next.message;
     if (!message) return this.refuse(undefined); // edits, member updates: nothing to answer
@@ -282,4 +283,27 @@ export class Dialog {
       return result;
     });
   }
+}
+
+/** A question answered with Yes / No / Don't know (the earlier answer marked after Back). */
+export async function askYesNoUnknown(
+  d: Dialog,
+  step: string,
+  text: string,
+  current?: YesNoUnknown,
+): Promise<YesNoUnknown> {
+  const answer = await d.ask({
+    step,
+    text,
+    choices: [
+      (["yes", "no", "unknown"] as const).map(
+        (v) => [v, checked(d.t(`answer-${v}`), v === current)] as [string, string],
+      ),
+    ],
+    accept: [],
+    wrongInput: d.t("report-use-buttons"),
+  });
+  return answer.kind === "choice" && (answer.value === "yes" || answer.value === "no")
+    ? answer.value
+    : "unknown";
 }

@@ -34,8 +34,8 @@ import { collectOffer } from "#src/bot/conversations/report/steps/offer.js";
 import { type EditablePart, reviewSummary } from "#src/bot/conversations/report/steps/summary.js";
 import { askWho } from "#src/bot/conversations/report/steps/who.js";
 import { sayUrgentHelp } from "#src/bot/conversations/report/urgent-help.js";
-import { screenWithKnown } from "#src/bot/features/check.js";
 import { mainMenu } from "#src/bot/keyboards/main-menu.js";
+import { screenWithLookup } from "#src/checks/screen.js";
 import type { Locale } from "#src/config.js";
 import { levelLine } from "#src/render/screening.js";
 import { LIMITS, type Media } from "#src/reports/report.js";
@@ -68,7 +68,7 @@ async function screenOffer(d: Dialog, draft: Draft): Promise<void> {
     draft.screening = undefined;
     return;
   }
-  const { result, known } = await d.external((ctx) => screenWithKnown(ctx, text));
+  const { result, known } = await d.external((ctx) => screenWithLookup(ctx.deps.reports, text));
   if (draft.checkedOffer !== offerKey(draft)) d.note(levelLine(d.t, result.level));
   const salary = result.extraction.money.find((m) => m.context !== "fee");
   draft.prefill = {

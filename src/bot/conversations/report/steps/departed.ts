@@ -1,7 +1,6 @@
 import { Keyboard } from "grammy";
-import { checked, type Dialog } from "#src/bot/conversations/report/dialog.js";
+import { askYesNoUnknown, checked, type Dialog } from "#src/bot/conversations/report/dialog.js";
 import type { Departed, Draft } from "#src/bot/conversations/report/draft.js";
-import { askYesNoUnknown } from "#src/bot/conversations/report/steps/money.js";
 import { renderHotlines } from "#src/render/hotlines.js";
 import { extract } from "#src/screening/extract/index.js";
 import { normalise } from "#src/screening/normalise.js";

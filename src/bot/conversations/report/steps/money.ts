@@ -1,28 +1,5 @@
-import { checked, type Dialog } from "#src/bot/conversations/report/dialog.js";
-import type { Draft, YesNoUnknown } from "#src/bot/conversations/report/draft.js";
-
-/** A question answered with Yes / No / Don't know (the earlier answer marked after Back). */
-export async function askYesNoUnknown(
-  d: Dialog,
-  step: string,
-  text: string,
-  current?: YesNoUnknown,
-): Promise<YesNoUnknown> {
-  const answer = await d.ask({
-    step,
-    text,
-    choices: [
-      (["yes", "no", "unknown"] as const).map(
-        (v) => [v, checked(d.t(`answer-${v}`), v === current)] as [string, string],
-      ),
-    ],
-    accept: [],
-    wrongInput: d.t("report-use-buttons"),
-  });
-  return answer.kind === "choice" && (answer.value === "yes" || answer.value === "no")
-    ? answer.value
-    : "unknown";
-}
+import { askYesNoUnknown, checked, type Dialog } from "#src/bot/conversations/report/dialog.js";
+import type { Draft } from "#src/bot/conversations/report/draft.js";
 
 const PAID = ["none", "asked", "paid"] as const;
 
