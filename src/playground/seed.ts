@@ -165,12 +165,18 @@ export async function seedReports(world: PlaygroundWorld): Promise<number> {
 }
 
 async function waitForCard(world: PlaygroundWorld, id: string): Promise<number> {
-  const take = caseActionData.pack({ id, action: "take" });
+  // An open case's card has Take; a closed one keeps only Reopen.
+  const mine = new Set([
+    caseActionData.pack({ id, action: "take" }),
+    caseActionData.pack({ id, action: "reopen" }),
+  ]);
   const deadline = Date.now() + 90_000;
   for (;;) {
     const card = world.group
       .messages()
-      .find((m) => m.from === "bot" && m.buttons?.flat().some((b) => b.data === take));
+      .find(
+        (m) => m.from === "bot" && m.buttons?.flat().some((b) => b.data !== undefined && mine.has(b.data)),
+      );
     if (card) return card.messageId;
     if (Date.now() > deadline) throw new Error(`seed: no case card for ${id} in the officers' group`);
     await new Promise((resolve) => setTimeout(resolve, 100));
