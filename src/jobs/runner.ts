@@ -53,6 +53,11 @@ export function certainlyNotDelivered(error: unknown): boolean {
   return false;
 }
 
+/** How long a job's lock lasts without renewal (renewed at half of it while the job runs). */
+const JOB_LOCK_MS = 10_000;
+/** How often workers look for jobs whose holder stopped renewing its lock. */
+const JOB_STALLED_CHECK_MS = 5_000;
+
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 8,
   backoff: { type: "custom" },
@@ -127,6 +132,12 @@ export class JobRunner {
         prefix: this.prefix,
         concurrency: 1,
         settings: { backoffStrategy: jobBackoff },
+        // A job held by a process that died is taken up again within about 15 s (BullMQ's default
+        // is up to a minute): card and focal queues run one job at a time across processes, so a
+        // dead holder would otherwise hold up every case behind it. A live worker renews its lock
+        // every 5 s; effects are recorded before they can repeat, so a second run is harmless.
+        lockDuration: JOB_LOCK_MS,
+        stalledInterval: JOB_STALLED_CHECK_MS,
         ...options,
       });
       worker.on("failed", (job, error) =>
