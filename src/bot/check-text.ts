@@ -22,6 +22,7 @@ import {
 import { runBatch } from "#src/redis-batch.js";
 import { renderUrgentAnswer } from "#src/render/urgent.js";
 import { renderIdentifierAnswer, renderVerdict } from "#src/render/verdict.js";
+import { Campaigns } from "#src/reports/campaigns.js";
 import { intentOf, type MessageIntent } from "#src/screening/intent.js";
 import type { KnownIdentifier, ScreeningResult } from "#src/screening/types.js";
 
@@ -113,6 +114,12 @@ function identifiersShown(
 
 export async function checkText(ctx: BotContext, text: string, message: Message): Promise<void> {
   if (!(await takeFor(ctx, "check"))) return;
+  // An admitted check counts for the outreach campaign that brought the person, if one did.
+  if (ctx.from && ctx.chat?.type === "private")
+    await new Campaigns(ctx.deps.redis, ctx.deps.keys).count(
+      ctx.deps.pseudonymize("user", ctx.from.id),
+      "checks",
+    );
   const extra = senderIdentifiers(message);
   const checked = text.slice(0, MAX_CHECK_LENGTH);
   const { result: final, known } = await screenWithLookup(ctx.deps.reports, checked, extra);

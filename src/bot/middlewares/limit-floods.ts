@@ -10,7 +10,6 @@ import { localeFromLanguageCode } from "#src/bot/i18n.js";
 import type { Asker, BucketKind } from "#src/bot/rate-limits.js";
 import type { Locale } from "#src/config.js";
 import { isLocale } from "#src/render/locales.js";
-import { Campaigns } from "#src/reports/campaigns.js";
 
 /**
  * The language to answer in: the session's, which may not be loaded yet when this runs first —
@@ -54,14 +53,7 @@ export function askerOf(ctx: BotContext): Asker | undefined {
 /** One token of a kind for the person behind this update; false (after telling them once) when spent. */
 export async function takeFor(ctx: BotContext, kind: BucketKind): Promise<boolean> {
   const asker = askerOf(ctx);
-  const granted = asker ? await ctx.deps.limits.take(asker, kind) : true;
-  // An admitted check counts for the outreach campaign that brought the person, if one did.
-  if (granted && kind === "check" && ctx.from && ctx.chat?.type === "private")
-    await new Campaigns(ctx.deps.redis, ctx.deps.keys).count(
-      ctx.deps.pseudonymize("user", ctx.from.id),
-      "checks",
-    );
-  return granted;
+  return asker ? ctx.deps.limits.take(asker, kind) : true;
 }
 
 export function limitFloods(): MiddlewareFn<BotContext> {

@@ -98,27 +98,25 @@ export function askDepartedText(step: string, key: string, field: TextField) {
   };
 }
 
-export async function askCanCommunicate(d: Dialog, draft: Draft): Promise<void> {
-  const departed = draft.departed!;
-  const current = departed.canCommunicate;
-  departed.canCommunicate = await askYesNoUnknown(
-    d,
-    "communicate",
-    d.t("report-departed-can-communicate"),
-    current === "unknown" ? undefined : current,
-  );
+/** A yes / no / don't-know question about the person who left; the earlier answer is pre-selected. */
+function askDepartedYesNo(step: string, key: string, field: "canCommunicate" | "passportTaken") {
+  return async (d: Dialog, draft: Draft): Promise<void> => {
+    const departed = draft.departed!;
+    const current = departed[field];
+    departed[field] = await askYesNoUnknown(d, step, d.t(key), current === "unknown" ? undefined : current);
+  };
 }
 
-export async function askPassportTaken(d: Dialog, draft: Draft): Promise<void> {
-  const departed = draft.departed!;
-  const current = departed.passportTaken;
-  departed.passportTaken = await askYesNoUnknown(
-    d,
-    "passport-taken",
-    d.t("report-departed-passport-taken"),
-    current === "unknown" ? undefined : current,
-  );
-}
+export const askCanCommunicate = askDepartedYesNo(
+  "communicate",
+  "report-departed-can-communicate",
+  "canCommunicate",
+);
+export const askPassportTaken = askDepartedYesNo(
+  "passport-taken",
+  "report-departed-passport-taken",
+  "passportTaken",
+);
 
 export async function askLocation(d: Dialog, draft: Draft): Promise<void> {
   const departed: Departed = draft.departed!;
