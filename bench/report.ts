@@ -2,18 +2,20 @@
  * One report end to end through the real bot (fake Bot API server over HTTP, real Redis), against
  * a bare grammY echo bot with the same Redis session storage, in the same run. Reported per
  * update: handler time (the bot's own latency histogram) and Redis commands (INFO commandstats),
- * as ratios to the echo baseline — never as pass/fail. Round trips: commands the bot's own Redis
+ * as ratios to the echo baseline — never as pass/fail. The fake Bot API server and the people
+ * run in a worker thread (telegram-worker.ts), as Telegram runs apart from the bot, so what is
+ * measured is the bot's own work. Round trips: commands the bot's own Redis
  * client sends while handling one update, counted as one trip per burst sent while none of that
  * update's commands was waiting for an answer (a pipeline or a Lua script is one).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { Worker } from "node:worker_threads";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import { Bot, type Context, type SessionFlavor, session } from "grammy";
 import { Redis } from "ioredis";
-import { fillReport, sendReport } from "#src/playground/report-driver.js";
 import { startTestApp, testEnv } from "../test/harness/app.js";
 import { TestRedis } from "../test/harness/redis.js";
-import { FakeTelegram } from "../test/harness/telegram/index.js";
+import type { FakeTelegram } from "../test/harness/telegram/index.js";
 
 const REPORTS = 15;
 const ECHOES = 300;
@@ -41,6 +43,46 @@ interface Measured {
   stateBytes?: number[];
   /** Bot API calls made while measuring (the echo makes one per update). */
   apiCalls: number;
+}
+
+/** The fake Bot API server and its people, in their own thread (telegram-worker.ts). */
+class RemoteTelegram {
+  private constructor(
+    private readonly worker: Worker,
+    readonly apiRoot: string,
+    readonly token: string,
+  ) {}
+
+  static async start(): Promise<RemoteTelegram> {
+    const worker = new Worker(new URL("./telegram-worker.js", import.meta.url));
+    const ready = await RemoteTelegram.reply<{ ready: { apiRoot: string; token: string } }>(worker);
+    return new RemoteTelegram(worker, ready.ready.apiRoot, ready.ready.token);
+  }
+
+  private static reply<T>(worker: Worker): Promise<T> {
+    return new Promise((resolve, reject) => {
+      worker.once("message", (message: T & { error?: string }) =>
+        message.error ? reject(new Error(message.error)) : resolve(message),
+      );
+      worker.once("error", reject);
+    });
+  }
+
+  async ask<T = { done: true }>(job: Record<string, unknown>): Promise<T> {
+    const answer = RemoteTelegram.reply<T>(this.worker);
+    this.worker.postMessage(job);
+    return answer;
+  }
+
+  /** What the app needs of it (testEnv reads the token and the address). */
+  get env(): FakeTelegram {
+    return { apiRoot: this.apiRoot, token: this.token } as FakeTelegram;
+  }
+
+  async stop(): Promise<void> {
+    await this.ask({ do: "stop" });
+    await this.worker.terminate();
+  }
 }
 
 interface Trips {
@@ -83,8 +125,8 @@ function countRoundTrips(app: Awaited<ReturnType<typeof startTestApp>>): number[
 }
 
 async function measureReports(redis: TestRedis): Promise<Measured> {
-  const tg = await FakeTelegram.start();
-  const app = await startTestApp(testEnv(tg, redis, { LOG_LEVEL: "silent" }));
+  const tg = await RemoteTelegram.start();
+  const app = await startTestApp(testEnv(tg.env, redis, { LOG_LEVEL: "silent" }));
   const probe = redis.client();
   const handlerMs: number[] = [];
   // Time every update by wrapping the histogram's observe: the bot already measures each update.
@@ -97,17 +139,21 @@ async function measureReports(redis: TestRedis): Promise<Measured> {
   const stateBytes: number[] = [];
   const before = await redisCommands(probe);
   for (let i = 0; i < REPORTS; i++) {
-    const user = tg.createUser({ firstName: `Bench${i}`, languageCode: "id" });
-    await fillReport(user, "id", { offer: [OFFER], country: "KH", money: "asked", moneyDetail: "5 juta" });
+    await tg.ask({
+      do: "report",
+      name: `Bench${i}`,
+      locale: "id",
+      answers: { offer: [OFFER], country: "KH", money: "asked", moneyDetail: "5 juta" },
+    });
     stateBytes.push(await largestConversation(probe));
-    await sendReport(user, "id");
+    await tg.ask({ do: "send" });
   }
   await new Promise((r) => setTimeout(r, 200));
   const commands = (await redisCommands(probe)) - before;
   await app.stop();
+  const { calls: apiCalls } = await tg.ask<{ calls: number }>({ do: "calls" });
   await tg.stop();
   probe.disconnect();
-  const apiCalls = tg.calls.filter((c) => c.method !== "getUpdates").length;
   return { updates: handlerMs.length, handlerMs, redisCommands: commands, roundTrips, stateBytes, apiCalls };
 }
 
@@ -121,7 +167,7 @@ async function largestConversation(client: Redis): Promise<number> {
 }
 
 async function measureEcho(redis: TestRedis): Promise<Measured> {
-  const tg = await FakeTelegram.start();
+  const tg = await RemoteTelegram.start();
   const client = new Redis(redis.url);
   const probe = redis.client();
   const bot = new Bot<Context & SessionFlavor<{ n: number }>>(tg.token, { client: { apiRoot: tg.apiRoot } });
@@ -141,14 +187,10 @@ async function measureEcho(redis: TestRedis): Promise<Measured> {
   await bot.init();
   const polling = bot.start();
   const before = await redisCommands(probe);
-  const user = tg.createUser({ firstName: "Echo", languageCode: "id" });
-  for (let i = 0; i < ECHOES; i++) {
-    await user.send(`echo ${i}`);
-    await user.waitForBotMessage();
-  }
+  await tg.ask({ do: "echo", count: ECHOES });
   await new Promise((r) => setTimeout(r, 200));
   const commands = (await redisCommands(probe)) - before;
-  const apiCalls = tg.calls.filter((c) => c.method !== "getUpdates").length;
+  const { calls: apiCalls } = await tg.ask<{ calls: number }>({ do: "calls" });
   await bot.stop();
   await polling;
   await tg.stop();

@@ -28,7 +28,7 @@ import {
   type StoredConversation,
   sealConversation,
 } from "#src/bot/conversations/storage.js";
-import { runBatch } from "#src/redis-batch.js";
+import { LuaScript, runScriptBatch } from "#src/redis-batch.js";
 
 /** A done mark outlives every redelivery Telegram makes (it gives up after about a day). */
 const DONE_SECONDS = 24 * 60 * 60;
@@ -38,7 +38,7 @@ const MAX_HOLD_MS = 5 * 60 * 1000;
 const REFUSE_AT = 0.75;
 
 // KEYS: lease, done, session, conversation. ARGV: token, lease ms.
-const BEGIN = `
+const BEGIN_LUA = `
 if redis.call('EXISTS', KEYS[2]) == 1 then return {'dup'} end
 if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
   if redis.call('GET', KEYS[1]) ~= ARGV[1] then return {'busy', redis.call('PTTL', KEYS[1])} end
@@ -50,7 +50,7 @@ return {'ok', redis.call('GET', KEYS[3]) or '', redis.call('GET', KEYS[4]) or ''
 // KEYS: lease, done, session, conversation.
 // ARGV: token, expected version, conversation ('-' unchanged, '' none), session ('-' unchanged,
 // '' none), conversation ttl s, session ttl s, done ttl s.
-const COMMIT = `
+const COMMIT_LUA = `
 if ARGV[3] ~= '-' then
   local current = redis.call('GET', KEYS[4])
   local version = 0
@@ -70,10 +70,14 @@ return 1
 `;
 
 // KEYS: lease. ARGV: token, lease ms.
-const RENEW = `
+const RENEW_LUA = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 0
 `;
+
+const BEGIN = new LuaScript(BEGIN_LUA, 4);
+const COMMIT = new LuaScript(COMMIT_LUA, 4);
+const RENEW = new LuaScript(RENEW_LUA, 1);
 
 /** Another process changed this chat's state while this one handled the update: handle it again. */
 export class StateConflict extends Error {
@@ -164,13 +168,11 @@ async function begin(deps: BotDeps, ctx: BotContext, lease: Lease): Promise<Load
     fault("begin");
     let reply: [string, string | number, string?];
     try {
-      reply = (await deps.redis.eval(
-        BEGIN,
-        4,
+      reply = (await BEGIN.run(deps.redis, [
         ...lease.scriptKeys,
         lease.token,
         lease.leaseMs,
-      )) as typeof reply;
+      ])) as typeof reply;
     } catch (error) {
       throw new ChatStateUnavailable(error);
     }
@@ -252,7 +254,7 @@ export function chatState(deps: BotDeps, options: ChatStateOptions): MiddlewareF
     const renewal = setInterval(
       () => {
         if (deps.faults?.killed || Date.now() - started > MAX_HOLD_MS) return clearInterval(renewal);
-        redis.eval(RENEW, 1, scriptKeys[0]!, token, options.leaseMs).catch((error: unknown) => {
+        RENEW.run(redis, [scriptKeys[0]!, token, options.leaseMs]).catch((error: unknown) => {
           ctx.logger.warn({ err: error }, "could not renew a chat lease");
         });
       },
@@ -295,22 +297,18 @@ export function chatState(deps: BotDeps, options: ChatStateOptions): MiddlewareF
       fault("commit");
       let replies: unknown[];
       try {
-        replies = await runBatch(redis, [
-          [
-            "eval",
-            COMMIT,
-            4,
-            ...scriptKeys,
-            token,
-            loaded.version,
-            conversation,
-            sessionArg,
-            conversationTtl,
-            options.sessionTtlSeconds,
-            DONE_SECONDS,
-          ],
-          ...deadline,
-        ]);
+        const commitArgs = [
+          ...scriptKeys,
+          token,
+          loaded.version,
+          conversation,
+          sessionArg,
+          conversationTtl,
+          options.sessionTtlSeconds,
+          DONE_SECONDS,
+        ];
+        const batch = (byText: boolean) => [COMMIT.command(commitArgs, byText), ...deadline];
+        replies = await runScriptBatch(redis, batch(false), batch);
       } catch (error) {
         throw new ChatStateUnavailable(error);
       }

@@ -196,10 +196,13 @@ export class Dialog {
         await next.answerCallbackQuery({ text: this.t("report-button-old") }).catch(() => {});
         return this.refuse(undefined);
       }
-      // May already be answered ("try again" while Redis was away, then handled when it came back).
-      await next.answerCallbackQuery().catch(() => {});
-      // Buttons go away once used: a second press cannot answer twice.
-      if (query.message) await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
+      // Both while the next question is sent (the conversation waits for them before it stops at
+      // the next question). The query may already be answered ("try again" while Redis was away,
+      // then handled when it came back); buttons go away once used, so a second press cannot answer twice.
+      void Promise.all([
+        next.answerCallbackQuery().catch(() => {}),
+        query.message ? next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {}) : undefined,
+      ]);
       if (pressed.value === "cancel") throw new ReportCancelled();
       if (pressed.value === "back") throw new GoBack();
       return { kind: "choice", value: pressed.value };

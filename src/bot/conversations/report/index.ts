@@ -68,25 +68,32 @@ async function screenOffer(d: Dialog, draft: Draft): Promise<void> {
     draft.screening = undefined;
     return;
   }
-  const { result, known } = await d.external((ctx) => screenWithLookup(ctx.deps.reports, text));
-  if (draft.checkedOffer !== offerKey(draft)) d.note(levelLine(d.t, result.level));
-  const salary = result.extraction.money.find((m) => m.context !== "fee");
-  draft.prefill = {
-    country: result.destinations[0],
-    city: result.extraction.places.find((p) => p.kind !== "country" && p.country === result.destinations[0])
-      ?.raw,
-    jobTitle: result.extraction.jobs[0]?.raw,
-    salary: salary?.raw,
-  };
-  draft.knownContacts = Object.fromEntries(
-    known.filter((k) => k.reports > 0).map((k) => [`${k.kind}:${k.value}`, k.reports]),
-  );
-  draft.screening = {
-    level: result.level,
-    score: result.score,
-    catalogueVersion: result.catalogueVersion,
-    indicators: result.indicators.map((i) => i.id),
-  };
+  // Only what the report keeps goes into the replay log, not the whole screening result.
+  const screened = await d.external(async (ctx) => {
+    const { result, known } = await screenWithLookup(ctx.deps.reports, text);
+    const country = result.destinations[0];
+    return {
+      prefill: {
+        country,
+        city: result.extraction.places.find((p) => p.kind !== "country" && p.country === country)?.raw,
+        jobTitle: result.extraction.jobs[0]?.raw,
+        salary: result.extraction.money.find((m) => m.context !== "fee")?.raw,
+      },
+      knownContacts: Object.fromEntries(
+        known.filter((k) => k.reports > 0).map((k) => [`${k.kind}:${k.value}`, k.reports]),
+      ),
+      screening: {
+        level: result.level,
+        score: result.score,
+        catalogueVersion: result.catalogueVersion,
+        indicators: result.indicators.map((i) => i.id),
+      },
+    };
+  });
+  if (draft.checkedOffer !== offerKey(draft)) d.note(levelLine(d.t, screened.screening.level));
+  draft.prefill = screened.prefill;
+  draft.knownContacts = screened.knownContacts;
+  draft.screening = screened.screening;
 }
 
 /** The longest the person waits after Done for screenshots still being read. */
