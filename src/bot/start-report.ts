@@ -17,8 +17,13 @@ export async function startReport(
     await ctx.reply(ctx.t("report-already-running"));
     return;
   }
-  if (!(await takeFor(ctx, "report"))) return;
-  await ctx.deps.conversationOwners.remember(ctx.chat!.id, locale);
+  // In one round trip: remembering the chat's owner for a report the flood limit refuses costs
+  // nothing (it only names who to tell when an unfinished report ends, and expires).
+  const [allowed] = await Promise.all([
+    takeFor(ctx, "report"),
+    ctx.deps.conversationOwners.remember(ctx.chat!.id, locale),
+  ]);
+  if (!allowed) return;
   await ctx.conversation.enter(REPORT_CONVERSATION, { ...options, locale } satisfies ReportStartOptions);
 }
 
