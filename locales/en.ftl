@@ -302,8 +302,8 @@ report-departed-last-contact = When did you last hear from them, and how?
 report-departed-whereabouts = Where might they be now? (city, building, company — anything they told you)
 report-departed-can-communicate = Can they still send messages or call?
 report-departed-passport-taken = Was their passport taken from them?
-report-departed-location = If you have a location they shared, or if you are the person and can share yours, send it with the button below. Otherwise press Skip.
-report-departed-location-wrong = Please share a location with the button, or press Skip.
+report-departed-location = If you have a location they shared, or if you are the person and can share yours, send it with the button below — or type the place (a town, a building, a company). Otherwise press Skip.
+report-departed-location-wrong = Please share a location with the button, type the place, or press Skip.
 
 report-consent-question =
     May officers contact you through this bot if they need more information?

@@ -290,8 +290,8 @@ report-departed-last-contact = Kapan terakhir Anda mendapat kabar darinya, dan l
 report-departed-whereabouts = Di mana kira-kira dia sekarang? (kota, gedung, perusahaan — apa saja yang pernah ia ceritakan)
 report-departed-can-communicate = Apakah dia masih bisa mengirim pesan atau menelepon?
 report-departed-passport-taken = Apakah paspornya diambil?
-report-departed-location = Jika Anda punya lokasi yang pernah ia bagikan, atau Anda sendiri orangnya dan bisa membagikan lokasi, kirim dengan tombol di bawah. Jika tidak, tekan Lewati.
-report-departed-location-wrong = Bagikan lokasi dengan tombol, atau tekan Lewati.
+report-departed-location = Jika Anda punya lokasi yang pernah ia bagikan, atau Anda sendiri orangnya dan bisa membagikan lokasi, kirim dengan tombol di bawah — atau ketik tempatnya (kota, gedung, perusahaan). Jika tidak, tekan Lewati.
+report-departed-location-wrong = Bagikan lokasi dengan tombol, ketik nama tempatnya, atau tekan Lewati.
 
 report-consent-question =
     Bolehkah petugas menghubungi Anda lewat bot ini jika mereka butuh informasi tambahan?

@@ -227,6 +227,48 @@ describe("the mother who types every answer", () => {
   });
 });
 
+describe("the question about a shared location, typed", () => {
+  it("takes a typed place as where the person may be, shows that country's embassy, and goes on", async () => {
+    const ibu = bot.tg.createUser({ firstName: "Ibu Sri", languageCode: "id" });
+    await walk(ibu, [
+      { type: "/start", next: "Waspada" },
+      { tap: id("menu-danger"), next: id("report-who-question") },
+      { type: "keluarga", next: id("report-departed-question") },
+      { type: "iya", next: id("report-departed-who") },
+      { type: "anak saya", next: id("report-departed-when") },
+      { type: "kemarin", next: id("report-departed-last-contact") },
+      { type: "tadi pagi", next: id("report-departed-whereabouts") },
+      { type: "gak tau", next: id("report-departed-can-communicate") },
+      { type: "tidak", next: id("report-departed-passport-taken") },
+      { type: "iya", next: id("report-departed-location").slice(0, 30) },
+      { type: "dekat pasar Poipet, Kamboja", next: id("report-offer-question", { max: 10 }).slice(0, 20) },
+      { type: OFFER_ID, next: id("report-offer-received", { texts: 1, screenshots: 0, max: 10 }) },
+      { type: "selesai", next: id("report-contacts-found", { list: "" }).slice(0, 20) },
+      { type: "lanjut", next: id("report-destination-question") },
+      { type: "kamboja", next: id("report-city-question") },
+      { type: "lewati", next: id("report-job-question") },
+      { type: "lewati", next: id("report-salary-question") },
+      { type: "lewati", next: id("report-money-question") },
+      { type: "belum", next: id("report-passport-question") },
+      { type: "tidak", next: id("report-consent-question").slice(0, 30) },
+      { type: "tidak", next: id("report-summary-title") },
+    ]);
+    expect(refusals(ibu, "id")).toEqual([]);
+    const chat = ibu.botMessages().map((m) => m.text ?? "");
+    // Cambodia named for the first time here: its embassy at once, before the offer is asked for.
+    const embassy = chat.findIndex((t) => t.includes("Phnom Penh"));
+    expect(embassy).toBeGreaterThan(-1);
+    expect(embassy).toBeLessThan(
+      chat.findIndex((t) => t.includes(id("report-offer-question", { max: 10 }).slice(0, 20))),
+    );
+    await ibu.send("kirim");
+    await waitForText(ibu, sent("id"));
+    const report = await bot.app.reports.get(caseNumber(ibu));
+    expect(report?.departed?.whereabouts).toBe("dekat pasar Poipet, Kamboja");
+    expect(report?.departed?.location).toBeUndefined();
+  });
+});
+
 describe("a relative who writes in English", () => {
   it("types the urgent report from the danger button to a case number, with a step back at the end", async () => {
     const lee = bot.tg.createUser({ firstName: "Lee", languageCode: "en" });

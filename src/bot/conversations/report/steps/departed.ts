@@ -118,6 +118,11 @@ export const askPassportTaken = askDepartedYesNo(
   "passportTaken",
 );
 
+/**
+ * A shared location (the button), or the place typed — someone who types rather than taps is not
+ * sent back to the button: what she types joins "where might they be now?", and a country it names
+ * brings that country's embassy at once, as there.
+ */
 export async function askLocation(d: Dialog, draft: Draft): Promise<void> {
   const departed: Departed = draft.departed!;
   const location = await d.ask({
@@ -125,12 +130,18 @@ export async function askLocation(d: Dialog, draft: Draft): Promise<void> {
     text: d.t("report-departed-location"),
     replyKeyboard: new Keyboard().requestLocation(d.t("report-button-share-location")).resized().oneTime(),
     skip: true,
-    accept: ["location"],
+    accept: ["location", "text"],
     wrongInput: d.t("report-departed-location-wrong"),
   });
   if (location.kind === "location" && location.message.location) {
     const { latitude, longitude } = location.message.location;
     departed.location = { latitude, longitude };
+  }
+  if (location.kind === "text") {
+    const place = location.text.trim();
+    const known = departed.whereabouts ?? "";
+    if (!known.includes(place)) departed.whereabouts = known ? `${known}\n${place}` : place;
+    await showHelpWhereTheyAre(d, draft, place);
   }
   await d.say(d.t("report-noted"), { removeKeyboard: true });
 }
