@@ -35,7 +35,9 @@ describe("one account flooding the bot", () => {
     const audit = await app.reports.readAudit(1000);
     const limited = audit.filter((a) => a.action === "rate.limited");
     expect(limited.length).toBeGreaterThan(0);
-    expect(limited.length).toBeLessThanOrEqual(6); // the 1st, 10th and 100th refusal of each limit
+    // The 1st, 10th and 100th refusal of each limit in a row — a handful, not a thousand; a token
+    // refilled mid-flood (a slow machine) starts a new row, so a row or two more may be counted.
+    expect(limited.length).toBeLessThanOrEqual(12);
     // Refused messages left nothing behind: no check text stored for them.
     expect(
       (await app.redis.keys("waspada:check:*")).filter((k) => !k.endsWith(":reply")).length,
