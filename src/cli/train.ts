@@ -299,6 +299,46 @@ function chooseThresholds(
   };
 }
 
+/** The highest `lowerHighAt` considered: only a text very unlike the scams learned steps down. */
+const LOWER_HIGH_MAX = 0.3;
+
+/**
+ * The threshold at or below which a high with no decisive indicator steps down to medium (and on to
+ * low when nothing strong is present and the probability is also at or below `lowerAt`), from
+ * out-of-fold probabilities: legitimate texts cleared against scams lost (three times as costly),
+ * and a tenth of one for a step from high to medium that stays flagged (recall is unchanged).
+ */
+function chooseLowerHighAt(
+  rows: readonly EvalRow[],
+  rules: readonly ScreeningResult[],
+  oof: readonly number[],
+  lowerAt: number,
+): number {
+  const scams = rows.filter((r) => r.label === "scam").length;
+  const legit = rows.length - scams;
+  let at = 0;
+  let best = 0;
+  for (let t = 0.05; t <= LOWER_HIGH_MAX + 1e-9; t += 0.05) {
+    let gain = 0;
+    rows.forEach((r, i) => {
+      const res = rules[i]!;
+      if (res.level !== "high" && res.level !== "critical") return;
+      if (res.indicators.some((h) => h.strength >= 4 && h.points > 0) || oof[i]! > t) return;
+      const cleared =
+        res.level === "high" &&
+        !res.indicators.some((h) => h.strength >= STRONG && h.points > 0) &&
+        oof[i]! <= lowerAt;
+      if (cleared) gain += r.label === "legit" ? 1 / legit : -3 / scams;
+      else gain += r.label === "legit" ? 0.1 / legit : -0.1 / scams;
+    });
+    if (gain > best + 1e-9) {
+      best = gain;
+      at = round(t, 2);
+    }
+  }
+  return at;
+}
+
 /** Chooses the L2 strength of one head by cross-validated log loss; returns it with its out-of-fold probabilities. */
 function chooseLambda(
   name: string,
@@ -386,9 +426,10 @@ export function train(
   const narrative = chooseLambda("narrative", narrativeExamples, seed + 1, log);
   const { raiseAt, raiseNonOfferAt, lowerAt, effect } = chooseThresholds(trainRows, rules, scam.oof);
   log(`out-of-fold effect on the train split: ${JSON.stringify(effect)}`);
+  const lowerHighAt = chooseLowerHighAt(trainRows, rules, scam.oof, lowerAt);
   const narrativeAt = chooseNarrativeAt(trainRows, rules, narrative.oof);
   log(
-    `chosen: scam lambda ${scam.lambda}, narrative lambda ${narrative.lambda}; raise low→medium at p ≥ ${raiseAt} (no offer read: ≥ ${raiseNonOfferAt}), lower medium→low at p ≤ ${lowerAt}; narrative at ≥ ${narrativeAt}`,
+    `chosen: scam lambda ${scam.lambda}, narrative lambda ${narrative.lambda}; raise low→medium at p ≥ ${raiseAt} (no offer read: ≥ ${raiseNonOfferAt}), lower medium→low at p ≤ ${lowerAt}, high→medium (nothing decisive) at p ≤ ${lowerHighAt}; narrative at ≥ ${narrativeAt}`,
   );
 
   const file: ModelFile = {
@@ -407,6 +448,7 @@ export function train(
     raiseAt,
     raiseNonOfferAt,
     lowerAt,
+    lowerHighAt,
     narrativeAt,
     training: {},
   };

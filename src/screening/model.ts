@@ -39,6 +39,11 @@ export const ModelFileSchema = z.object({
   raiseNonOfferAt: z.number().min(0).max(1).default(1),
   /** Probability at or below which a medium with no strong or decisive indicator is lowered to low. */
   lowerAt: z.number().min(0).max(1),
+  /**
+   * Probability at or below which a high with no decisive indicator steps down to medium (then the
+   * medium rule may take it to low when nothing strong is present either); 0 = never.
+   */
+  lowerHighAt: z.number().min(0).max(1).default(0),
   /** Narrative probability at or above which a text with no live call to action reads as a warning or story. */
   narrativeAt: z.number().min(0).max(1),
   training: z.record(z.string(), z.unknown()),
@@ -58,6 +63,7 @@ export interface NgramModel {
   raiseAt: number;
   raiseNonOfferAt: number;
   lowerAt: number;
+  lowerHighAt: number;
   narrativeAt: number;
 }
 
@@ -213,6 +219,7 @@ export function loadModel(file: unknown): NgramModel {
     raiseAt: m.raiseAt,
     raiseNonOfferAt: m.raiseNonOfferAt,
     lowerAt: m.lowerAt,
+    lowerHighAt: m.lowerHighAt,
     narrativeAt: m.narrativeAt,
   };
 }

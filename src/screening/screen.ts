@@ -836,9 +836,25 @@ function learnedLayer(s: Screening, input: LearnedInput): { level: Level; model:
         },
         evidence: [],
       });
-    } else if (level === "medium" && !strongOrDecisive && probability <= engine.model.lowerAt) {
-      level = "low";
-      model.effect = "lowered";
+    } else {
+      // Very unlike the scams it learned, with nothing decisive: a high steps down to medium (a
+      // critical to high); the medium rule below may then take it to low when nothing strong is
+      // present either.
+      const decisive = indicators.some((h) => h.strength >= 4 && h.points > 0);
+      if (
+        (level === "high" || level === "critical") &&
+        !decisive &&
+        probability <= engine.model.lowerHighAt
+      ) {
+        level = level === "critical" ? "high" : "medium";
+        model.effect = "lowered";
+      }
+      if (level === "medium" && !strongOrDecisive && probability <= engine.model.lowerAt) {
+        level = "low";
+        model.effect = "lowered";
+      }
+    }
+    if (model.effect === "lowered") {
       indicators.push({
         id: MODEL_LOWER,
         category: "counter_indicator",
