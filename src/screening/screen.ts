@@ -41,6 +41,7 @@ import {
   type CounterSignal,
   isScoredKind,
   type KindDecision,
+  PLACE_CATEGORIES,
   type RiskSignal,
   type ScoreOutcome,
   scoreSignals,
@@ -513,10 +514,13 @@ function weighSignals(s: Screening, known: readonly KnownIdentifier[], offerMatc
   const { compiled, collected } = s;
   // Job risk signals are themselves evidence of an offer ("CASINO JOBS … Female 18–28 … PM now"):
   // they are never dropped; the kind decides whether they score.
+  // Places and routes are not job evidence: a logistics firm's notice names Phnom Penh and the
+  // Moc Bai–Bavet gate without offering anyone a job.
   const riskCategories = new Set(
     [...collected]
       .filter(([id, c]) => c.evidence.length > 0 && compiled.indicators.has(id))
-      .map(([id]) => compiled.indicators.get(id)!.category),
+      .map(([id]) => compiled.indicators.get(id)!.category)
+      .filter((category) => !PLACE_CATEGORIES.has(category)),
   ).size;
 
   const definition = (id: string): IndicatorDef | undefined => compiled.indicators.get(id);
@@ -644,6 +648,7 @@ function readKind(
       collected.has("ok_licensed_p3mi_verifiable") && collected.has("ok_work_visa_contract"),
     jobContext: facts.jobContext,
     decisive: risks.some((r) => r.strength === "decisive"),
+    decisiveBeyondPlace: risks.some((r) => r.strength === "decisive" && !PLACE_CATEGORIES.has(r.category)),
     decisiveJobIndependent: risks.some(
       (r) => r.strength === "decisive" && definition(r.id)?.jobContext !== true,
     ),
