@@ -100,6 +100,12 @@ function quoted(original: string, at: number): boolean {
   return open;
 }
 
+/**
+ * Narrative probability from which an offer with no recruiter contact is kept below high. Lower than
+ * the model's `narrativeAt` (which decides the kind, and so whether a text is flagged at all): a cap
+ * at medium costs no recall, and a warning or story must never be rated high.
+ */
+const RETOLD_CAP_AT = 0.4;
 /** Narrative probability from which a call-to-action phrase without a contact is read as retold. */
 const SURE_NARRATIVE = 0.8;
 
@@ -315,6 +321,8 @@ interface Signals extends KnownSignals {
 /** What the text was read to be, with the learned layer's narrative reading behind it. */
 interface KindReading extends KindDecision {
   narrative: boolean;
+  /** The narrative head's probability (0 without a model). */
+  narrativeP: number;
   recruiterContact: boolean;
   features: ReturnType<typeof featurize> | undefined;
 }
@@ -654,14 +662,14 @@ function readKind(
     ),
     jobIndependentPoints,
   });
-  return { ...decision, narrative, recruiterContact, features };
+  return { ...decision, narrative, narrativeP, recruiterContact, features };
 }
 
 /** Stage 5: the score and level, then what a licensed agency, real-employer signs and a retelling change. */
 function scoreLevel(s: Screening, reading: KindReading, signals: Signals): ScoreOutcome {
   const { compiled } = s;
   const { catalogue } = compiled;
-  const { kind, narrative, recruiterContact } = reading;
+  const { kind, narrative, narrativeP, recruiterContact } = reading;
   const { risks, counters, knownRecruiter, licensedAgency } = signals;
   let outcome = scoreSignals({ kind, risks, counters, knownRecruiter }, catalogue);
   // A licensed agency may lower a medium that rests only on weak and moderate signals.
@@ -702,7 +710,7 @@ function scoreLevel(s: Screening, reading: KindReading, signals: Signals): Score
   // flagged, but no higher than medium (a warning or story must never be rated high).
   if (
     kind === "offer" &&
-    narrative &&
+    (narrative || narrativeP >= RETOLD_CAP_AT) &&
     !recruiterContact &&
     !knownRecruiter &&
     (outcome.level === "high" || outcome.level === "critical")
