@@ -106,6 +106,8 @@ function quoted(original: string, at: number): boolean {
  * at medium costs no recall, and a warning or story must never be rated high.
  */
 const RETOLD_CAP_AT = 0.4;
+/** Signs of a real employer that make the learned layer's raise wait for a clear resemblance. */
+const RAISE_GUARD = new Set([...LEGITIMACY, "ok_domestic_job", "ok_gig_fee_is_pay"]);
 /** Narrative probability from which a call-to-action phrase without a contact is read as retold. */
 const SURE_NARRATIVE = 0.8;
 
@@ -834,7 +836,12 @@ function learnedLayer(s: Screening, input: LearnedInput): { level: Level; model:
         : kind === "not_an_offer" || kind === "offer" || kind === "question"
           ? engine.model.raiseNonOfferAt
           : Number.POSITIVE_INFINITY;
-    if (level === "low" && !licensedAgency && probability >= raiseAt) {
+    // A sign of a real employer (a licence, a contract or work permit, a company domain, a job at
+    // home, gig pay) with nothing strong against it: resembling reported scams must be clear-cut.
+    const legitimate =
+      indicators.some((h) => RAISE_GUARD.has(h.id)) && !indicators.some((h) => h.strength >= 3);
+    const raiseFrom = legitimate ? Math.max(raiseAt, engine.model.raiseLegitimateAt) : raiseAt;
+    if (level === "low" && !licensedAgency && probability >= raiseFrom) {
       level = "medium";
       model.effect = "raised";
       indicators.unshift({

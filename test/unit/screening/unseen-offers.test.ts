@@ -143,7 +143,10 @@ describe("causes behind the weakest families", () => {
     const sale =
       "Kue kering lebaran homemade 🍪 nastar, kastengel, putri salju. Kirim se-Jabodetabek. Order WA 0812 7788 9900";
     const model = shippedModel()!;
-    const engine = { ...rulesOnlyScreeningEngine(), model: { ...model, raiseAt: 0, raiseNonOfferAt: 1 } };
+    const engine = {
+      ...rulesOnlyScreeningEngine(),
+      model: { ...model, raiseAt: 0, raiseLegitimateAt: 0, raiseNonOfferAt: 1 },
+    };
     expect(screenOffer(sale, { engine }).level).toBe("low");
     const job = "Dicari karyawan toko kue di Depok, gaji UMR. Minat WA 0812 7788 9900";
     expect(screenOffer(job, { engine }).level).toBe("medium");
@@ -215,8 +218,11 @@ describe("the learned layer", () => {
     const rulesOnly = rulesOnlyScreeningEngine();
     const text = "Dicari karyawan toko roti di Bandung, shift pagi, gaji UMR, datang langsung ke toko.";
     expect(screenOffer(text, { engine: rulesOnly }).level).toBe("low");
-    const alwaysRaise = { ...rulesOnly, model: { ...model, raiseAt: 0, lowerAt: 0 } };
+    const alwaysRaise = { ...rulesOnly, model: { ...model, raiseAt: 0, raiseLegitimateAt: 0, lowerAt: 0 } };
     const raised = screenOffer(text, { engine: alwaysRaise });
+    // A job at home with nothing strong against it is raised only from the stricter threshold.
+    const guarded = { ...rulesOnly, model: { ...model, raiseAt: 0, raiseLegitimateAt: 1, lowerAt: 0 } };
+    expect(screenOffer(text, { engine: guarded }).level).toBe("low");
     expect(raised.level).toBe("medium");
     expect(raised.model?.effect).toBe("raised");
     expect(raised.indicators.find((h) => h.id === MODEL_RAISE)).toMatchObject({
