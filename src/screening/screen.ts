@@ -708,12 +708,19 @@ function scoreLevel(s: Screening, reading: KindReading, signals: Signals): Score
             : "low";
     outcome = { ...outcome, level: stepped };
   }
-  // Read as an offer, yet the learned layer reads a retelling and no recruiter contact is given:
+  // Read as an offer (or a question about one), yet it reads as a retelling and no recruiter contact is given:
   // flagged, but no higher than medium (a warning or story must never be rated high).
+  // Warning words together with a retelling ("korban", "was rescued") read the same way.
+  const retold =
+    narrative ||
+    narrativeP >= RETOLD_CAP_AT ||
+    ((s.phrases.get(WARNING)?.length ?? 0) > 0 && s.markerCount("story") > 0);
+  // Two warning words ("waspada", "korban", "beware … scam") cap it even beside a phone number: a
+  // warning quotes the recruiter's contact or a hotline; it is still flagged, just not high.
+  const warned = (s.phrases.get(WARNING)?.length ?? 0) >= 2;
   if (
-    kind === "offer" &&
-    (narrative || narrativeP >= RETOLD_CAP_AT) &&
-    !recruiterContact &&
+    (kind === "offer" || kind === "question") &&
+    ((retold && !recruiterContact) || warned) &&
     !knownRecruiter &&
     (outcome.level === "high" || outcome.level === "critical")
   )
