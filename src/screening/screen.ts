@@ -708,7 +708,8 @@ function scoreLevel(s: Screening, reading: KindReading, signals: Signals): Score
             : "low";
     outcome = { ...outcome, level: stepped };
   }
-  // Read as an offer (or a question about one), yet it reads as a retelling and no recruiter contact is given:
+  // Read as an offer, yet it reads as a retelling and no recruiter contact is given (a question
+  // about an offer is scored as that offer, and not capped):
   // flagged, but no higher than medium (a warning or story must never be rated high).
   // Warning words together with a retelling ("korban", "was rescued") read the same way.
   const retold =
@@ -719,7 +720,7 @@ function scoreLevel(s: Screening, reading: KindReading, signals: Signals): Score
   // warning quotes the recruiter's contact or a hotline; it is still flagged, just not high.
   const warned = (s.phrases.get(WARNING)?.length ?? 0) >= 2;
   if (
-    (kind === "offer" || kind === "question") &&
+    kind === "offer" &&
     ((retold && !recruiterContact) || warned) &&
     !knownRecruiter &&
     (outcome.level === "high" || outcome.level === "critical")
