@@ -237,4 +237,20 @@ describe("the learned layer", () => {
     expect(["high", "critical"]).toContain(strong.level);
     expect(ids(strong)).not.toContain(MODEL_LOWER);
   });
+
+  it("steps a high with nothing decisive down when the model finds it very unlike reported scams", () => {
+    const rulesOnly = rulesOnlyScreeningEngine();
+    const text = "Lowongan admin CS di Kamboja, gaji 15 juta.";
+    expect(screenOffer(text, { engine: rulesOnly }).level).toBe("high");
+    const veryUnlike = { ...rulesOnly, model: { ...model, raiseAt: 1, lowerAt: 1, lowerHighAt: 1 } };
+    const lowered = screenOffer(text, { engine: veryUnlike });
+    expect(lowered.level).toBe("low");
+    expect(lowered.model?.effect).toBe("lowered");
+    expect(ids(lowered)).toContain(MODEL_LOWER);
+    // A decisive sign still wins.
+    const decisive = screenOffer("Lowongan admin CS di Kamboja, gaji 15 juta, berangkat pakai visa turis.", {
+      engine: veryUnlike,
+    });
+    expect(["high", "critical"]).toContain(decisive.level);
+  });
 });
