@@ -98,6 +98,13 @@ describe("causes behind the weakest families", () => {
     expect(ids(r)).not.toContain("cost_upfront_fee");
   });
 
+  it("reads money paid in cash at the end of a day's work as pay", () => {
+    const r = screenOffer(
+      "Looking for 3 helpers to move furniture this Sunday in Petaling Jaya. RM150 each, paid in cash at the end, lunch provided.",
+    );
+    expect(ids(r)).not.toContain("cost_upfront_fee");
+  });
+
   it("still reads a fee asked before departure as a cost", () => {
     const r = screenOffer(
       "You passed the interview for a hotel job abroad. Pay the processing fee of USD 400 to our agent before your flight next week.",
