@@ -33,7 +33,7 @@ import {
   withSignals,
 } from "#src/screening/model.js";
 import { normalise } from "#src/screening/normalise.js";
-import { rulesOnlyScreeningEngine, screenOffer } from "#src/screening/screen.js";
+import { RAISE_GUARD, rulesOnlyScreeningEngine, screenOffer } from "#src/screening/screen.js";
 import type { ScreeningResult } from "#src/screening/types.js";
 
 export const DEFAULT_SEED = 20261203;
@@ -177,12 +177,41 @@ const STRONG = 3;
  * held-out split has read one to two and a half points below train-CV; one point left it under 95 %).
  */
 export const RECALL_FLOOR = 0.975;
+/** The highest `raiseLegitimateAt` considered. */
+const RAISE_LEGITIMATE_MAX = 0.9;
+
 /**
  * The probability a text with a sign of a real employer and nothing strong against it needs to be
- * raised (src/screening/model.ts `raiseLegitimateAt`); out of fold on the train split, such raises
- * below it flagged legitimate texts several times as often as scams.
+ * raised (src/screening/model.ts `raiseLegitimateAt`), from out-of-fold probabilities: legitimate
+ * texts no longer raised against scams no longer raised (three times as costly), from the plain
+ * raise threshold (no guard) up to RAISE_LEGITIMATE_MAX.
  */
-const RAISE_LEGITIMATE_AT = 0.7;
+function chooseRaiseLegitimateAt(
+  rows: readonly EvalRow[],
+  rules: readonly ScreeningResult[],
+  oof: readonly number[],
+  raiseAt: number,
+): number {
+  const scams = rows.filter((r) => r.label === "scam").length;
+  const legit = rows.length - scams;
+  let at = raiseAt;
+  let best = 0;
+  for (let t = raiseAt + 0.05; t <= RAISE_LEGITIMATE_MAX + 1e-9; t += 0.05) {
+    let gain = 0;
+    rows.forEach((r, i) => {
+      const res = rules[i]!;
+      if (res.level !== "low" || (res.kind !== "offer" && res.kind !== "question")) return;
+      if (!res.indicators.some((h) => RAISE_GUARD.has(h.id))) return;
+      if (res.indicators.some((h) => h.strength >= STRONG)) return;
+      if (oof[i]! >= raiseAt && oof[i]! < t) gain += r.label === "legit" ? 1 / legit : -3 / scams;
+    });
+    if (gain > best + 1e-9) {
+      best = gain;
+      at = round(t, 2);
+    }
+  }
+  return at;
+}
 /** The floor never takes the raise threshold below this: a coin toss is no resemblance. */
 const LOWEST_RAISE_AT = 0.3;
 
@@ -434,9 +463,10 @@ export function train(
   const { raiseAt, raiseNonOfferAt, lowerAt, effect } = chooseThresholds(trainRows, rules, scam.oof);
   log(`out-of-fold effect on the train split: ${JSON.stringify(effect)}`);
   const lowerHighAt = chooseLowerHighAt(trainRows, rules, scam.oof, lowerAt);
+  const raiseLegitimateAt = chooseRaiseLegitimateAt(trainRows, rules, scam.oof, raiseAt);
   const narrativeAt = chooseNarrativeAt(trainRows, rules, narrative.oof);
   log(
-    `chosen: scam lambda ${scam.lambda}, narrative lambda ${narrative.lambda}; raise low→medium at p ≥ ${raiseAt} (no offer read: ≥ ${raiseNonOfferAt}), lower medium→low at p ≤ ${lowerAt}, high→medium (nothing decisive) at p ≤ ${lowerHighAt}; narrative at ≥ ${narrativeAt}`,
+    `chosen: scam lambda ${scam.lambda}, narrative lambda ${narrative.lambda}; raise low→medium at p ≥ ${raiseAt} (no offer read: ≥ ${raiseNonOfferAt}), lower medium→low at p ≤ ${lowerAt}, high→medium (nothing decisive) at p ≤ ${lowerHighAt}, a text with a real-employer sign raised at p ≥ ${raiseLegitimateAt}; narrative at ≥ ${narrativeAt}`,
   );
 
   const file: ModelFile = {
@@ -453,7 +483,7 @@ export function train(
       ),
     },
     raiseAt,
-    raiseLegitimateAt: RAISE_LEGITIMATE_AT,
+    raiseLegitimateAt,
     raiseNonOfferAt,
     lowerAt,
     lowerHighAt,

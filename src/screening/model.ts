@@ -37,7 +37,8 @@ export const ModelFileSchema = z.object({
   raiseAt: z.number().min(0).max(1),
   /**
    * The same for a text with a sign of a real employer (a licence, contract or work permit, company
-   * domain, job at home, gig pay) and no strong risk signal: the resemblance must be clear-cut.
+   * domain, job at home, gig pay) and no strong risk signal: the resemblance must be clearer
+   * (chosen out of fold by `npm run train`).
    */
   raiseLegitimateAt: z.number().min(0).max(1).default(0.7),
   /** The same for a text the rules read as no offer at all (stricter; 1 = never). */

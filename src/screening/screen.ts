@@ -107,7 +107,11 @@ function quoted(original: string, at: number): boolean {
  */
 const RETOLD_CAP_AT = 0.4;
 /** Signs of a real employer that make the learned layer's raise wait for a clear resemblance. */
-const RAISE_GUARD = new Set([...LEGITIMACY, "ok_domestic_job", "ok_gig_fee_is_pay"]);
+export const RAISE_GUARD: ReadonlySet<string> = new Set([
+  ...LEGITIMACY,
+  "ok_domestic_job",
+  "ok_gig_fee_is_pay",
+]);
 /** Narrative probability from which a call-to-action phrase without a contact is read as retold. */
 const SURE_NARRATIVE = 0.8;
 
