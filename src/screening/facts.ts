@@ -254,7 +254,7 @@ const GIG_FOR_TIME =
  * paid once the work is done goes to the worker; a fee a recruiter asks for always comes first.
  */
 const GIG_PAID_AFTER =
-  /^[^\n]{0,60}?(?:after (?:the )?(?:event|shoot|show|shift|party|work|delivery|delivering)|within \d+ days of (?:the )?(?:event|shoot|delivery|delivering)|setelah (?:acara|selesai|shift|syuting)|selesai (?:acara|shift)|lepas (?:majlis|acara)|sau (?:tiệc|buổi|sự kiện|ca)|ngay sau|cuối (?:ngày|buổi)|หลังเลิกงาน|หลังจบงาน|เย็นวันงาน|จ่ายหลังงาน|pagkatapos ng (?:event|shoot|party)|បន្ទាប់ពីថត|ក្រោយកម្មវិធី|ပွဲပြီး)/iu;
+  /^[^\n]{0,60}?(?:after (?:the )?(?:event|shoot|show|shift|party|work|delivery|delivering)|within \d+ days of (?:the )?(?:event|shoot|delivery|delivering)|setelah (?:acara|selesai|shift|syuting)|selesai (?:acara|shift)|lepas (?:majlis|acara)|sau (?:tiệc|buổi|sự kiện|ca)|ngay sau|cuối (?:ngày|buổi)|หลังเลิกงาน|หลังจบงาน|เย็นวันงาน|จ่ายหลังงาน|pagkatapos ng (?:event|shoot|party)|បន្ទាប់ពីថត|ក្រោយកម្មវិធី|ပွဲပြီး|paid (?:in cash |by (?:bank )?transfer |via \w+ )?(?:at the end|on the day|on the spot|the same day|same day|daily|weekly|every (?:week|day))|(?:bayar|dibayar|bayaran|upah) (?:cash |tunai )?(?:habis|lepas|selepas|setelah|sesudah|harian|mingguan|setiap minggu)|trả (?:tiền mặt )?(?:cuối|sau)|bayad (?:agad )?(?:pagkatapos|after|every|weekly))/iu;
 
 /**
  * Money the candidate pays. A "fee" per day, hour, show or event ("fee Rp350rb/hari", "talent fee

@@ -8,7 +8,9 @@
  * - every number ("15", "1.000", "9.000.000", "3,5") becomes one "0", so `{num}` is a plain character;
  * - any run of punctuation, emoji or spaces becomes one " ";
  * - a sentence or line break (. ! ? ; or a newline in the original) becomes "|", which no phrasing
- *   crosses.
+ *   crosses;
+ * - a space, dot or dash between two letters of Thai, Lao, Khmer or Myanmar is dropped: those
+ *   scripts do not space their words apart, so a split there is OCR or obfuscation ("ប្រា.ក់.ខែ").
  *
  * Pattern syntax (phrasings are written lower case, without diacritics):
  * - `tanpa pengalaman`       words; any punctuation/spaces in the text between them is fine
@@ -109,6 +111,21 @@ function isUnspacedScript(code: number): boolean {
   );
 }
 
+/** A letter or mark of Thai, Lao, Myanmar or Khmer (scripts whose words are not spaced apart). */
+const isSpacelessLetter = (code: number): boolean =>
+  (code >= 0x0e00 &&
+    code <= 0x0eff &&
+    code !== 0x0e2f &&
+    code !== 0x0e46 &&
+    code !== 0x0e5a &&
+    code !== 0x0e5b) ||
+  (code >= 0x1000 && code <= 0x1049 && code !== 0x104a && code !== 0x104b) ||
+  (code >= 0x1050 && code <= 0x109f) ||
+  (code >= 0x1780 && code <= 0x17d3);
+/** A space, dot, dash or underscore that may split a word of those scripts. */
+const isInWordSeparator = (code: number): boolean =>
+  code === SPACE || code === 0x2e || code === 0x2d || code === 0x5f;
+
 const isStreamWord = (code: number): boolean => code !== SPACE && code !== BREAK;
 
 const markTable = new Uint8Array(65536).fill(2);
@@ -176,6 +193,18 @@ export function buildScanStream(n: NormalisedText): ScanStream {
       out++;
       i++;
       continue;
+    }
+    // A space, dot or dash inside Thai, Lao, Khmer or Myanmar ("អ្ន ក ធ្វើ ការ", "ប្រា.ក់.ខែ",
+    // "ကာစ ီန ို"): OCR or a recruiter splitting words so that no filter sees them; read through it.
+    if (out > 0 && isSpacelessLetter(codes[out - 1]!) && isInWordSeparator(code)) {
+      let j = i + 1;
+      while (j < len && j < i + 3 && isInWordSeparator(text.charCodeAt(j))) j++;
+      const from = n.toOriginal[i] ?? 0;
+      const to = n.toOriginal[j] ?? from;
+      if (j < len && isSpacelessLetter(text.charCodeAt(j)) && !hasNewline(n.original, from, to)) {
+        i = j;
+        continue;
+      }
     }
     let isBreak = cls === CLASS_BREAK;
     if (!isBreak && code === SPACE) {

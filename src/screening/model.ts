@@ -35,10 +35,21 @@ export const ModelFileSchema = z.object({
   heads: z.object({ scam: HeadSchema, narrative: HeadSchema }),
   /** Probability at or above which a text the rules left low is raised to medium. */
   raiseAt: z.number().min(0).max(1),
+  /**
+   * The same for a text with a sign of a real employer (a licence, contract or work permit, company
+   * domain, job at home, gig pay) and no strong risk signal: the resemblance must be clearer
+   * (chosen out of fold by `npm run train`).
+   */
+  raiseLegitimateAt: z.number().min(0).max(1).default(0.7),
   /** The same for a text the rules read as no offer at all (stricter; 1 = never). */
   raiseNonOfferAt: z.number().min(0).max(1).default(1),
   /** Probability at or below which a medium with no strong or decisive indicator is lowered to low. */
   lowerAt: z.number().min(0).max(1),
+  /**
+   * Probability at or below which a high with no decisive indicator steps down to medium (then the
+   * medium rule may take it to low when nothing strong is present either); 0 = never.
+   */
+  lowerHighAt: z.number().min(0).max(1).default(0),
   /** Narrative probability at or above which a text with no live call to action reads as a warning or story. */
   narrativeAt: z.number().min(0).max(1),
   training: z.record(z.string(), z.unknown()),
@@ -56,8 +67,10 @@ export interface NgramModel {
   scam: Head;
   narrative: Head;
   raiseAt: number;
+  raiseLegitimateAt: number;
   raiseNonOfferAt: number;
   lowerAt: number;
+  lowerHighAt: number;
   narrativeAt: number;
 }
 
@@ -211,8 +224,10 @@ export function loadModel(file: unknown): NgramModel {
     scam: loadHead(m.heads.scam, m.bits),
     narrative: loadHead(m.heads.narrative, m.bits),
     raiseAt: m.raiseAt,
+    raiseLegitimateAt: m.raiseLegitimateAt,
     raiseNonOfferAt: m.raiseNonOfferAt,
     lowerAt: m.lowerAt,
+    lowerHighAt: m.lowerHighAt,
     narrativeAt: m.narrativeAt,
   };
 }

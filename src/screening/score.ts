@@ -14,7 +14,8 @@
  *    whose job-independent signals are weak.
  * 3. official_programme — a government programme (EPS-TOPIK G-to-G …), or a licensed agency with
  *    a work visa / contract, and nothing decisive; announcement — a company names its official
- *    channel, with no offer words and nothing decisive.
+ *    channel or moves its office, with no offer words and nothing decisive beyond places and routes
+ *    (its "contact customer service" is no call to action when nothing in it offers a job).
  * 4. question — a person asks whether an offer is safe: scored as the offer it describes.
  * 5. offer — everything else.
  *
@@ -29,7 +30,7 @@
  * - score = max(0, sum), one decimal.
  * Level:
  * - warnings and not-an-offer texts are `low`; an official programme is `low` unless something
- *   decisive is present;
+ *   decisive is present, an announcement unless something decisive beyond places and routes is;
  * - `high`: any decisive indicator (counters never cancel it); or a combination rule or two strong
  *   indicators, unless counters reach −6; or score ≥ 9;
  * - `medium`: exactly one strong indicator and no counter, or score ≥ 3.5;
@@ -40,6 +41,8 @@ import type { Catalogue, Strength } from "#src/screening/catalogue.js";
 import type { Level, TextKind } from "#src/screening/types.js";
 
 export const MEDIUM_SCORE = 3.5;
+/** Categories that say where, not what: no evidence by themselves that a text is about a job. */
+export const PLACE_CATEGORIES: ReadonlySet<string> = new Set(["destination", "travel_route"]);
 export const HIGH_SCORE = 9;
 export const CRITICAL_SCORE = 18;
 const COMBINATION_BONUS = 2;
@@ -122,7 +125,13 @@ export function scoreSignals(
 
   let level: Level;
   if (!isScoredKind(input.kind)) level = "low";
-  else if ((input.kind === "official_programme" || input.kind === "announcement") && decisiveCount === 0)
+  else if (input.kind === "official_programme" && decisiveCount === 0) level = "low";
+  // A company's notice that names a place or a border gate (an office move, goods crossing at
+  // Moc Bai–Bavet) offers nobody a job: only a decisive sign beyond places and routes raises it.
+  else if (
+    input.kind === "announcement" &&
+    !input.risks.some((r) => r.strength === "decisive" && !PLACE_CATEGORIES.has(r.category))
+  )
     level = "low";
   else if (decisiveCount > 0) level = "high";
   else if ((combinations.length > 0 || strongCount >= 2) && counterTotal > STRONG_COUNTER_TOTAL)
@@ -159,6 +168,8 @@ export interface KindInput {
   /** Distinct categories of job risk signals found in the text (lure, pay, requirements …). */
   riskCategories: number;
   decisive: boolean;
+  /** A decisive signal beyond places and routes (a border town or gate alone is not one). */
+  decisiveBeyondPlace: boolean;
   /** A decisive signal that never occurs in innocent chat (a coached cover story, passport handover). */
   decisiveJobIndependent: boolean;
   /** Points of the signals that count without a job context (passport handover, cover story …). */
@@ -221,13 +232,16 @@ export function decideKind(k: KindInput): TextKind {
   if ((k.officialProgramme || k.licensedWithWorkVisa) && !k.decisive) return "official_programme";
   if (
     k.announcementMarkers > 0 &&
-    !k.decisive &&
-    !live &&
+    !k.decisiveBeyondPlace &&
+    // A notice's "contact customer service" is a company's contact line when nothing offers a job.
+    (!live || (k.offerMarkers === 0 && k.riskCategories < 2)) &&
     (k.offerMarkers === 0 || k.announcementMarkers >= 2) &&
     k.riskCategories < 4
   )
     return "announcement";
-  if (!jobEvidence && !live && k.jobIndependentPoints < 3) return "not_an_offer";
+  // Nothing says there is a job (no job word, no job risk signal beyond places and routes): a call
+  // to action there is a shop's or a carrier's, not a recruiter's.
+  if (!jobEvidence && (!live || k.riskCategories === 0) && k.jobIndependentPoints < 3) return "not_an_offer";
   // A person describing an offer and asking about it is asking about that offer: scored as one.
   if (k.questionMarkers > 0) return "question";
   return "offer";

@@ -41,6 +41,7 @@ import {
   type CounterSignal,
   isScoredKind,
   type KindDecision,
+  PLACE_CATEGORIES,
   type RiskSignal,
   type ScoreOutcome,
   scoreSignals,
@@ -99,6 +100,18 @@ function quoted(original: string, at: number): boolean {
   return open;
 }
 
+/**
+ * Narrative probability from which an offer with no recruiter contact is kept below high. Lower than
+ * the model's `narrativeAt` (which decides the kind, and so whether a text is flagged at all): a cap
+ * at medium costs no recall, and a warning or story must never be rated high.
+ */
+const RETOLD_CAP_AT = 0.4;
+/** Signs of a real employer that make the learned layer's raise wait for a clear resemblance. */
+export const RAISE_GUARD: ReadonlySet<string> = new Set([
+  ...LEGITIMACY,
+  "ok_domestic_job",
+  "ok_gig_fee_is_pay",
+]);
 /** Narrative probability from which a call-to-action phrase without a contact is read as retold. */
 const SURE_NARRATIVE = 0.8;
 
@@ -314,6 +327,8 @@ interface Signals extends KnownSignals {
 /** What the text was read to be, with the learned layer's narrative reading behind it. */
 interface KindReading extends KindDecision {
   narrative: boolean;
+  /** The narrative head's probability (0 without a model). */
+  narrativeP: number;
   recruiterContact: boolean;
   features: ReturnType<typeof featurize> | undefined;
 }
@@ -513,10 +528,13 @@ function weighSignals(s: Screening, known: readonly KnownIdentifier[], offerMatc
   const { compiled, collected } = s;
   // Job risk signals are themselves evidence of an offer ("CASINO JOBS … Female 18–28 … PM now"):
   // they are never dropped; the kind decides whether they score.
+  // Places and routes are not job evidence: a logistics firm's notice names Phnom Penh and the
+  // Moc Bai–Bavet gate without offering anyone a job.
   const riskCategories = new Set(
     [...collected]
       .filter(([id, c]) => c.evidence.length > 0 && compiled.indicators.has(id))
-      .map(([id]) => compiled.indicators.get(id)!.category),
+      .map(([id]) => compiled.indicators.get(id)!.category)
+      .filter((category) => !PLACE_CATEGORIES.has(category)),
   ).size;
 
   const definition = (id: string): IndicatorDef | undefined => compiled.indicators.get(id);
@@ -644,19 +662,20 @@ function readKind(
       collected.has("ok_licensed_p3mi_verifiable") && collected.has("ok_work_visa_contract"),
     jobContext: facts.jobContext,
     decisive: risks.some((r) => r.strength === "decisive"),
+    decisiveBeyondPlace: risks.some((r) => r.strength === "decisive" && !PLACE_CATEGORIES.has(r.category)),
     decisiveJobIndependent: risks.some(
       (r) => r.strength === "decisive" && definition(r.id)?.jobContext !== true,
     ),
     jobIndependentPoints,
   });
-  return { ...decision, narrative, recruiterContact, features };
+  return { ...decision, narrative, narrativeP, recruiterContact, features };
 }
 
 /** Stage 5: the score and level, then what a licensed agency, real-employer signs and a retelling change. */
 function scoreLevel(s: Screening, reading: KindReading, signals: Signals): ScoreOutcome {
   const { compiled } = s;
   const { catalogue } = compiled;
-  const { kind, narrative, recruiterContact } = reading;
+  const { kind, narrative, narrativeP, recruiterContact } = reading;
   const { risks, counters, knownRecruiter, licensedAgency } = signals;
   let outcome = scoreSignals({ kind, risks, counters, knownRecruiter }, catalogue);
   // A licensed agency may lower a medium that rests only on weak and moderate signals.
@@ -693,12 +712,20 @@ function scoreLevel(s: Screening, reading: KindReading, signals: Signals): Score
             : "low";
     outcome = { ...outcome, level: stepped };
   }
-  // Read as an offer, yet the learned layer reads a retelling and no recruiter contact is given:
+  // Read as an offer, yet it reads as a retelling and no recruiter contact is given (a question
+  // about an offer is scored as that offer, and not capped):
   // flagged, but no higher than medium (a warning or story must never be rated high).
+  // Warning words together with a retelling ("korban", "was rescued") read the same way.
+  const retold =
+    narrative ||
+    narrativeP >= RETOLD_CAP_AT ||
+    ((s.phrases.get(WARNING)?.length ?? 0) > 0 && s.markerCount("story") > 0);
+  // Two warning words ("waspada", "korban", "beware … scam") cap it even beside a phone number: a
+  // warning quotes the recruiter's contact or a hotline; it is still flagged, just not high.
+  const warned = (s.phrases.get(WARNING)?.length ?? 0) >= 2;
   if (
     kind === "offer" &&
-    narrative &&
-    !recruiterContact &&
+    ((retold && !recruiterContact) || warned) &&
     !knownRecruiter &&
     (outcome.level === "high" || outcome.level === "critical")
   )
@@ -821,7 +848,12 @@ function learnedLayer(s: Screening, input: LearnedInput): { level: Level; model:
         : kind === "not_an_offer" || kind === "offer" || kind === "question"
           ? engine.model.raiseNonOfferAt
           : Number.POSITIVE_INFINITY;
-    if (level === "low" && !licensedAgency && probability >= raiseAt) {
+    // A sign of a real employer (a licence, a contract or work permit, a company domain, a job at
+    // home, gig pay) with nothing strong against it: resembling reported scams must be clear-cut.
+    const legitimate =
+      indicators.some((h) => RAISE_GUARD.has(h.id)) && !indicators.some((h) => h.strength >= 3);
+    const raiseFrom = legitimate ? Math.max(raiseAt, engine.model.raiseLegitimateAt) : raiseAt;
+    if (level === "low" && !licensedAgency && probability >= raiseFrom) {
       level = "medium";
       model.effect = "raised";
       indicators.unshift({
@@ -836,9 +868,25 @@ function learnedLayer(s: Screening, input: LearnedInput): { level: Level; model:
         },
         evidence: [],
       });
-    } else if (level === "medium" && !strongOrDecisive && probability <= engine.model.lowerAt) {
-      level = "low";
-      model.effect = "lowered";
+    } else {
+      // Very unlike the scams it learned, with nothing decisive: a high steps down to medium (a
+      // critical to high); the medium rule below may then take it to low when nothing strong is
+      // present either.
+      const decisive = indicators.some((h) => h.strength >= 4 && h.points > 0);
+      if (
+        (level === "high" || level === "critical") &&
+        !decisive &&
+        probability <= engine.model.lowerHighAt
+      ) {
+        level = level === "critical" ? "high" : "medium";
+        model.effect = "lowered";
+      }
+      if (level === "medium" && !strongOrDecisive && probability <= engine.model.lowerAt) {
+        level = "low";
+        model.effect = "lowered";
+      }
+    }
+    if (model.effect === "lowered") {
       indicators.push({
         id: MODEL_LOWER,
         category: "counter_indicator",

@@ -203,7 +203,7 @@ const WARNING = new RegExp(
 const OVER = new RegExp(
   [
     "(?:^|[^\\p{L}])(?:(?:dia|anak saya|adik saya|kakak saya|suami saya) (?:sudah |akhirnya )?bisa pulang|sudah pulang|sudah kembali|sudah selamat|sudah di ?rumah|berhasil kabur|berhasil pulang|dipulangkan|tahun lalu|tahun lepas|akhirnya pulang|dulu (?:aku|saya)|lari dari|kabur dari)(?![\\p{L}])",
-    "(?:^|[^\\p{L}])(?:finally home|back home|escaped from|i escaped|he escaped|she escaped|we escaped|was rescued|were rescued|last year|made it home|share what happened|my statement)(?![\\p{L}])",
+    "(?:^|[^\\p{L}])(?:finally home|back home|escaped from|i escaped|he escaped|she escaped|we escaped|was rescued|were rescued|last year|made it home|share what happened|my statement|i got out|we got out|in 20[0-9][0-9])(?![\\p{L}])",
     "(?:^|[^\\p{L}])(?:nakauwi na|nakatakas|noong isang taon|noong 20[0-9][0-9]|kwento|kwentong)(?![\\p{L}])",
     "(?:^|[^\\p{L}])(?:da ve (?:toi |den )?nha|da tro ve|da thoat|nam ngoai)(?![\\p{L}])",
     "กลับบ้านแล้ว|กลับถึงบ้าน|กลับมา|ได้กลับ|ได้รับการช่วยเหลือ|หนีออกมาได้|ปีที่แล้ว|อุทาหรณ์",

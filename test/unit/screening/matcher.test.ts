@@ -78,3 +78,19 @@ describe("compiled matcher", () => {
     expect(scan("cs, CS dan C.S").filter((m) => m.id === "cs")).toHaveLength(3);
   });
 });
+
+describe("scripts written without spaces", () => {
+  const scan = matcherOf([
+    { id: "salary", pattern: "ប្រាក់ខែ" },
+    { id: "work", pattern: "ធ្វើការ" },
+    { id: "casino", pattern: "ကာစီနို" },
+  ]);
+  it("reads through spaces, dots and dashes that split a word", () => {
+    expect(scan("ប្រា.ក់.ខែ ៨០០").map((m) => m.id)).toEqual(["salary"]);
+    expect(scan("ត្រូវការ អ្ន ក ធ្វើ ការ").map((m) => m.id)).toEqual(["work"]);
+    expect(scan("ကာစ ီန ို ဝန ်ထမ ်း").map((m) => m.quote)).toEqual(["ကာစ ီန ို"]);
+  });
+  it("does not read across a line break", () => {
+    expect(scan("ធ្វើ\nការ")).toEqual([]);
+  });
+});

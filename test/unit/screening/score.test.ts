@@ -51,6 +51,14 @@ describe("scoreSignals", () => {
     expect(score(["proc_tourist_visa", "dest_compound_place"], [], "warning_about_scams").level).toBe("low");
     expect(score(["proc_tourist_visa"], [], "not_an_offer").level).toBe("low");
   });
+  it("keeps a company notice that names only a border town or gate low", () => {
+    expect(score(["dest_compound_place", "route_overland_border_crossing"], [], "announcement").level).toBe(
+      "low",
+    );
+    expect(score(["dest_compound_place", "doc_passport_handover"], [], "announcement").level).toBe(
+      "critical",
+    );
+  });
   it("rates two decisive indicators critical", () => {
     expect(score(["proc_tourist_visa", "doc_passport_handover"]).level).toBe("critical");
   });
@@ -72,9 +80,22 @@ describe("decideKind", () => {
     licensedWithWorkVisa: false,
     jobContext: true,
     decisive: false,
+    decisiveBeyondPlace: false,
     decisiveJobIndependent: false,
     jobIndependentPoints: 0,
   };
+  it("reads a notice with a contact line, no offer words and only places as an announcement", () => {
+    const notice = {
+      ...base,
+      announcementMarkers: 2,
+      offerMarkers: 0,
+      personalCallToAction: true,
+      decisive: true,
+    };
+    expect(decideKind(notice)).toBe("announcement");
+    expect(decideKind({ ...notice, offerMarkers: 1, announcementMarkers: 1 })).toBe("offer");
+    expect(decideKind({ ...notice, decisiveBeyondPlace: true })).toBe("offer");
+  });
   it("calls a text with warning words and no recruiter contact a warning", () => {
     expect(decideKind({ ...base, warningMarkers: 2 })).toBe("warning_about_scams");
   });

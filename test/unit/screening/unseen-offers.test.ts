@@ -98,6 +98,13 @@ describe("causes behind the weakest families", () => {
     expect(ids(r)).not.toContain("cost_upfront_fee");
   });
 
+  it("reads money paid in cash at the end of a day's work as pay", () => {
+    const r = screenOffer(
+      "Looking for 3 helpers to move furniture this Sunday in Petaling Jaya. RM150 each, paid in cash at the end, lunch provided.",
+    );
+    expect(ids(r)).not.toContain("cost_upfront_fee");
+  });
+
   it("still reads a fee asked before departure as a cost", () => {
     const r = screenOffer(
       "You passed the interview for a hotel job abroad. Pay the processing fee of USD 400 to our agent before your flight next week.",
@@ -143,7 +150,10 @@ describe("causes behind the weakest families", () => {
     const sale =
       "Kue kering lebaran homemade 🍪 nastar, kastengel, putri salju. Kirim se-Jabodetabek. Order WA 0812 7788 9900";
     const model = shippedModel()!;
-    const engine = { ...rulesOnlyScreeningEngine(), model: { ...model, raiseAt: 0, raiseNonOfferAt: 1 } };
+    const engine = {
+      ...rulesOnlyScreeningEngine(),
+      model: { ...model, raiseAt: 0, raiseLegitimateAt: 0, raiseNonOfferAt: 1 },
+    };
     expect(screenOffer(sale, { engine }).level).toBe("low");
     const job = "Dicari karyawan toko kue di Depok, gaji UMR. Minat WA 0812 7788 9900";
     expect(screenOffer(job, { engine }).level).toBe("medium");
@@ -215,8 +225,11 @@ describe("the learned layer", () => {
     const rulesOnly = rulesOnlyScreeningEngine();
     const text = "Dicari karyawan toko roti di Bandung, shift pagi, gaji UMR, datang langsung ke toko.";
     expect(screenOffer(text, { engine: rulesOnly }).level).toBe("low");
-    const alwaysRaise = { ...rulesOnly, model: { ...model, raiseAt: 0, lowerAt: 0 } };
+    const alwaysRaise = { ...rulesOnly, model: { ...model, raiseAt: 0, raiseLegitimateAt: 0, lowerAt: 0 } };
     const raised = screenOffer(text, { engine: alwaysRaise });
+    // A job at home with nothing strong against it is raised only from the stricter threshold.
+    const guarded = { ...rulesOnly, model: { ...model, raiseAt: 0, raiseLegitimateAt: 1, lowerAt: 0 } };
+    expect(screenOffer(text, { engine: guarded }).level).toBe("low");
     expect(raised.level).toBe("medium");
     expect(raised.model?.effect).toBe("raised");
     expect(raised.indicators.find((h) => h.id === MODEL_RAISE)).toMatchObject({
@@ -230,5 +243,21 @@ describe("the learned layer", () => {
     });
     expect(["high", "critical"]).toContain(strong.level);
     expect(ids(strong)).not.toContain(MODEL_LOWER);
+  });
+
+  it("steps a high with nothing decisive down when the model finds it very unlike reported scams", () => {
+    const rulesOnly = rulesOnlyScreeningEngine();
+    const text = "Lowongan admin CS di Kamboja, gaji 15 juta.";
+    expect(screenOffer(text, { engine: rulesOnly }).level).toBe("high");
+    const veryUnlike = { ...rulesOnly, model: { ...model, raiseAt: 1, lowerAt: 1, lowerHighAt: 1 } };
+    const lowered = screenOffer(text, { engine: veryUnlike });
+    expect(lowered.level).toBe("low");
+    expect(lowered.model?.effect).toBe("lowered");
+    expect(ids(lowered)).toContain(MODEL_LOWER);
+    // A decisive sign still wins.
+    const decisive = screenOffer("Lowongan admin CS di Kamboja, gaji 15 juta, berangkat pakai visa turis.", {
+      engine: veryUnlike,
+    });
+    expect(["high", "critical"]).toContain(decisive.level);
   });
 });
