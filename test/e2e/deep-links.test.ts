@@ -3,6 +3,8 @@
  * report, `?start=c-<campaign>` is the usual welcome and counts that campaign's people, checks and
  * reports in /stats — as numbers, never who.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fillReport, sendReport, text, waitForText } from "#src/playground/report-driver.js";
 import { parseCampaign } from "#src/reports/campaigns.js";
@@ -92,6 +94,11 @@ describe("deep links", () => {
     const rina = tg.createUser({ firstName: "Rina", languageCode: "id" });
     await rina.send("/start C-Desa_Sukamaju");
     await rina.waitForBotMessage();
+    // A screenshot checked counts as a check too (an album would count once).
+    await rina.sendPhoto({
+      data: readFileSync(join(import.meta.dirname, "..", "fixtures", "screenshots", "id-scam-chat.png")),
+    });
+    await waitForText(rina, text("id", "check-screenshot-reading"));
     // Not campaigns: a phone number, a name too long, anything but the allowed letters.
     const other = tg.createUser({ firstName: "Lain", languageCode: "id" });
     for (const payload of ["c-081234567890", `c-${"a".repeat(40)}`, "c-desa%20x", "c-"]) {
@@ -101,12 +108,12 @@ describe("deep links", () => {
     const stats = await statsText();
     expect(stats).toContain(text("id", "stats-campaigns"));
     expect(stats).toContain(
-      `desa_sukamaju: ${text("id", "stats-campaign", { starts: 2, checks: 1, reports: 1 })}`,
+      `desa_sukamaju: ${text("id", "stats-campaign", { starts: 2, checks: 2, reports: 1 })}`,
     );
     expect(stats).not.toContain("081234567890");
     expect(await app.redis.smembers("waspada:campaigns")).toEqual(["desa_sukamaju"]);
     const counters = await app.redis.hgetall("waspada:campaign:desa_sukamaju");
-    expect(counters).toEqual({ starts: "2", checks: "1", reports: "1" });
+    expect(counters).toEqual({ starts: "2", checks: "2", reports: "1" });
     const dump = JSON.stringify(counters);
     for (const trace of [String(sari.id), "sari_desa", "Sari"]) expect(dump).not.toContain(trace);
 
@@ -119,7 +126,7 @@ describe("deep links", () => {
     await sari.waitForBotMessage({
       predicate: (m) => m.buttons !== undefined && (m.text ?? "").length > 100,
     });
-    expect(await app.redis.hget("waspada:campaign:desa_sukamaju", "checks")).toBe("1");
+    expect(await app.redis.hget("waspada:campaign:desa_sukamaju", "checks")).toBe("2");
   });
 });
 

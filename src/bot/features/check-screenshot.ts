@@ -21,6 +21,7 @@ import type { RedisClient } from "#src/redis.js";
 import type { Keys } from "#src/redis-keys.js";
 import { renderUrgentAnswer } from "#src/render/urgent.js";
 import { renderVerdict } from "#src/render/verdict.js";
+import { Campaigns } from "#src/reports/campaigns.js";
 import type { ReportStore } from "#src/reports/store.js";
 import { detectUrgent } from "#src/screening/urgent.js";
 
@@ -68,6 +69,10 @@ export async function checkScreenshot(ctx: BotContext, message: Message): Promis
     ? await albumCheck(ctx, chatRef, album)
     : { id: randomBytes(9).toString("base64url"), first: true };
   let check: { chatId: number; messageId: number; locale: "id" | "en" } | undefined;
+  if (first && ctx.from && ctx.chat?.type === "private") {
+    // A screenshot check (an album is one) counts for the outreach campaign that brought the person.
+    await new Campaigns(deps.redis, deps.keys).count(deps.pseudonymize("user", ctx.from.id), "checks");
+  }
   if (first) {
     const reading = await ctx.reply(
       ctx.t(album ? "check-screenshot-reading-album" : "check-screenshot-reading"),
