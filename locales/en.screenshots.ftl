@@ -5,7 +5,7 @@ check-screenshot-reading-album = 📷 Reading your screenshots… I will answer 
 check-screenshot-read = 📷 I read { $chars } letters and numbers from { $screenshots ->
         [one] your screenshot
        *[other] { $screenshots } screenshots
-    }. The quotes below are from that text (reading a picture can get a few letters wrong).
+    } (a few may be misread).
 check-screenshot-caption-only = 📷 I could not read text in the picture, so this is about its caption only.
 check-screenshot-no-text = 📷 I could not read any text in this picture. Paste the text of the offer instead, or report it anyway — the officers will look at the picture themselves.
 check-screenshot-unreadable = 📷 I could not open this picture. Send it as a normal photo (or a JPG or PNG file), or paste the text of the offer.

@@ -5,7 +5,7 @@ check-screenshot-reading-album = 📷 Sedang membaca tangkapan layar Anda… Jaw
 check-screenshot-read = 📷 Saya membaca { $chars } huruf dan angka dari { $screenshots ->
         [1] tangkapan layar Anda
        *[other] { $screenshots } tangkapan layar
-    }. Kutipan di bawah berasal dari teks itu (membaca gambar bisa salah beberapa huruf).
+    } (beberapa bisa salah baca).
 check-screenshot-caption-only = 📷 Saya tidak bisa membaca teks di gambar, jadi ini hanya tentang keterangannya (caption).
 check-screenshot-no-text = 📷 Saya tidak menemukan teks yang bisa dibaca di gambar ini. Tempel teks tawarannya, atau tetap laporkan — petugas akan melihat gambarnya sendiri.
 check-screenshot-unreadable = 📷 Gambar ini tidak bisa saya buka. Kirim sebagai foto biasa (atau file JPG atau PNG), atau tempel teks tawarannya.

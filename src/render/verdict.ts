@@ -89,14 +89,22 @@ function compose(t: Translate, result: ScreeningResult, known: KnownIdentifier[]
   return parts.join("\n\n");
 }
 
-/** The short verdict, within MAX_VERDICT_LENGTH (shorter names and quotes, fewer actions if needed). */
-export function renderVerdict(t: Translate, result: ScreeningResult, known: KnownIdentifier[] = []): Verdict {
+/**
+ * The short verdict, within MAX_VERDICT_LENGTH (shorter names and quotes, fewer actions if needed);
+ * `room` is what is left of it when something goes above the verdict (a screenshot's header).
+ */
+export function renderVerdict(
+  t: Translate,
+  result: ScreeningResult,
+  known: KnownIdentifier[] = [],
+  room = MAX_VERDICT_LENGTH,
+): Verdict {
   const more = Math.max(0, reasonsOf(result).length - SHOWN_REASONS);
   for (const budget of BUDGETS) {
     const text = compose(t, result, known, budget);
-    if (text.length <= MAX_VERDICT_LENGTH) return { text, more };
+    if (text.length <= room) return { text, more };
   }
-  return { text: clip(compose(t, result, known, BUDGETS.at(-1)!), MAX_VERDICT_LENGTH), more };
+  return { text: clip(compose(t, result, known, BUDGETS.at(-1)!), room), more };
 }
 
 function bounded(text: string): string {

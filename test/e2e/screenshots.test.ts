@@ -46,8 +46,9 @@ describe("a check from a screenshot", () => {
     expect(buttons).toContain(text("id", "verdict-button-do"));
     expect(buttons).toContain(text("id", "verdict-button-share"));
     expect(buttons).toContain(text("id", "check-button-again"));
-    // One message: "Reading…" became the verdict.
+    // One message: "Reading…" became the verdict, its header included within a verdict's length.
     expect(sari.botMessages()).toHaveLength(1);
+    expect((verdict.text ?? "").length).toBeLessThanOrEqual(600);
     // The number read from the image is under "Why?".
     await sari.click(buttons.find((b) => b.startsWith("❓"))!);
     expect((await sari.waitForBotMessage()).text).toContain("+6281234567890");
@@ -59,6 +60,7 @@ describe("a check from a screenshot", () => {
     const verdict = await verdictAfterReading(ben, reading("en"));
     expect(verdict.text).toMatch(/Risk: (MEDIUM|HIGH|VERY HIGH)/);
     expect(verdict.text).toMatch(/“[^”]*(tourist visa|Myawaddy|no experience|Mae Sot)[^”]*”/i);
+    expect((verdict.text ?? "").length).toBeLessThanOrEqual(600);
   });
 
   it("a legitimate vacancy and a family chat stay low", async () => {

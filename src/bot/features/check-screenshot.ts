@@ -20,7 +20,7 @@ import type { Logger } from "#src/logger.js";
 import type { RedisClient } from "#src/redis.js";
 import type { Keys } from "#src/redis-keys.js";
 import { renderUrgentAnswer } from "#src/render/urgent.js";
-import { renderVerdict } from "#src/render/verdict.js";
+import { MAX_VERDICT_LENGTH, renderVerdict } from "#src/render/verdict.js";
 import { Campaigns } from "#src/reports/campaigns.js";
 import type { ReportStore } from "#src/reports/store.js";
 import { detectUrgent } from "#src/screening/urgent.js";
@@ -185,7 +185,8 @@ export function createImageCheckFinisher(deps: ImageCheckFinisherDeps): ImageChe
       return;
     }
     // The same short verdict and buttons as a typed check; "Why?" and the rest read the kept text.
-    const verdict = renderVerdict(t, result, known);
+    // The header and the verdict together keep to the verdict's length.
+    const verdict = renderVerdict(t, result, known, Math.max(300, MAX_VERDICT_LENGTH - header.length - 2));
     await answer(
       check.chatId,
       check.messageId,
