@@ -416,7 +416,8 @@ function readMention(
     high?.currency ??
     lowMultiplier?.implies ??
     high?.multiplier?.implies ??
-    bareRupiah(n, numberStart, low, lowMultiplier);
+    bareRupiah(n, numberStart, low, lowMultiplier) ??
+    bareBaht(n, numberStart, low, lowMultiplier);
   if (currency === undefined) return null;
   lowValue *= lowMultiplier?.factor ?? 1;
   let highValue = high === null ? undefined : high.value * (high.multiplier?.factor ?? 1);
@@ -468,4 +469,23 @@ function bareRupiah(
   const words = wordsOf(n.text.slice(Math.max(0, numberStart - 16), numberStart));
   const last = words[words.length - 1];
   return last !== undefined && (SALARY_WORDS.has(last) || FEE_WORDS.has(last)) ? "IDR" : undefined;
+}
+
+/** Thai letters: a Thai pay or fee word is written in them. */
+const THAI_WORD = /[\u0e00-\u0e7f]/u;
+
+/**
+ * "เงินเดือน 15,000", "ค่าแรง 500/วัน" with no currency: baht, when a Thai pay or fee word ends right
+ * before the number (Thai job posts rarely write the currency after a salary word).
+ */
+function bareBaht(
+  n: NormalisedText,
+  numberStart: number,
+  low: AmountPart,
+  multiplier: Multiplier | undefined,
+): string | undefined {
+  if (multiplier !== undefined || low.value < 100) return undefined;
+  const before = n.text.slice(Math.max(0, numberStart - 16), numberStart).replace(/[\s:：]+$/u, "");
+  const words = [...SCRIPT_SALARY_WORDS, ...SCRIPT_FEE_WORDS].filter((w) => THAI_WORD.test(w));
+  return words.some((w) => before.endsWith(w)) ? "THB" : undefined;
 }

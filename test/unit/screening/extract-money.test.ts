@@ -56,6 +56,8 @@ describe("extractMoney reads amounts in every common form", () => {
     ["500000 kyat", 500_000, "MMK"],
     ["IDR 5.3m", 5_300_000, "IDR"],
     ["gaji 5.000.000", 5_000_000, "IDR"],
+    ["เงินเดือน 15,000", 15_000, "THB"],
+    ["ค่าแรง: 500", 500, "THB"],
   ])("%j → %d %s", (text, amount, currency) => {
     const m = one(text);
     expect(m.amount).toBeCloseTo(amount, 6);
