@@ -112,14 +112,18 @@ function identifiersShown(
   return shown;
 }
 
+/** An admitted check (typed or a screenshot) counts for the outreach campaign that brought the person. */
+export async function countCheckForCampaign(ctx: BotContext): Promise<void> {
+  if (!ctx.from || ctx.chat?.type !== "private") return;
+  await new Campaigns(ctx.deps.redis, ctx.deps.keys).count(
+    ctx.deps.pseudonymize("user", ctx.from.id),
+    "checks",
+  );
+}
+
 export async function checkText(ctx: BotContext, text: string, message: Message): Promise<void> {
   if (!(await takeFor(ctx, "check"))) return;
-  // An admitted check counts for the outreach campaign that brought the person, if one did.
-  if (ctx.from && ctx.chat?.type === "private")
-    await new Campaigns(ctx.deps.redis, ctx.deps.keys).count(
-      ctx.deps.pseudonymize("user", ctx.from.id),
-      "checks",
-    );
+  await countCheckForCampaign(ctx);
   const extra = senderIdentifiers(message);
   const checked = text.slice(0, MAX_CHECK_LENGTH);
   const { result: final, known } = await screenWithLookup(ctx.deps.reports, checked, extra);

@@ -5,57 +5,41 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fillReport, sendReport, text, waitForText } from "#src/playground/report-driver.js";
 import { parseCampaign } from "#src/reports/campaigns.js";
-import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
-import { TestRedis } from "../harness/redis.js";
-import { FakeTelegram, type SimChat, type SimUser } from "../harness/telegram/index.js";
+import { useRunningBot } from "../harness/running-bot.js";
+import type { SimChat, SimUser } from "../harness/telegram/index.js";
 
-let redis: TestRedis;
-let tg: FakeTelegram;
-let app: TestApp;
 let group: SimChat;
 let officer: SimUser;
 
 const OFFER =
   "Dibutuhkan CS online di Kamboja, gaji 15 juta, tanpa pengalaman, tiket ditanggung. WA +855 12 345 678";
 
-beforeAll(async () => {
-  redis = await TestRedis.start();
-});
-afterAll(async () => {
-  await redis.stop();
-});
-beforeEach(async () => {
-  await redis.flush();
-  tg = await FakeTelegram.start();
+const bot = useRunningBot((tg) => {
   officer = tg.createUser({ firstName: "Bambang", languageCode: "id" });
   group = tg.createGroup({
     title: "Petugas",
     forum: true,
     members: [{ user: officer, status: "administrator" }],
   });
-  app = await startTestApp(testEnv(tg, redis, { MODERATOR_CHAT_ID: String(group.id) }));
-});
-afterEach(async () => {
-  await app.stop();
-  await tg.stop();
+  return { MODERATOR_CHAT_ID: String(group.id) };
 });
 
 async function statsText(): Promise<string> {
-  const before = tg.calls.length;
+  const before = bot.tg.calls.length;
   await officer.sendInGroup(group, "/stats");
-  const call = await tg.waitFor(
+  const call = await bot.tg.waitFor(
     (c) =>
-      tg.calls.indexOf(c) >= before && c.method === "sendMessage" && String(c.params.text).includes("📊"),
+      bot.tg.calls.indexOf(c) >= before && c.method === "sendMessage" && String(c.params.text).includes("📊"),
   );
   return String(call.params.text);
 }
 
 describe("deep links", () => {
   it("?start=check asks for the offer, and what she sends next is checked", async () => {
-    const user = tg.createUser({ firstName: "Sari", languageCode: "id" });
+    const user = bot.tg.createUser({ firstName: "Sari", languageCode: "id" });
     await user.send("/start check");
     const prompt = await user.waitForBotMessage();
     expect(prompt.text).toBe(text("id", "check-prompt"));
@@ -66,10 +50,10 @@ describe("deep links", () => {
   });
 
   it("?start=report opens the report exactly as /report does", async () => {
-    const viaCommand = tg.createUser({ firstName: "Dewi", languageCode: "id" });
+    const viaCommand = bot.tg.createUser({ firstName: "Dewi", languageCode: "id" });
     await viaCommand.send("/report");
     const expected = await viaCommand.waitForBotMessage();
-    const viaLink = tg.createUser({ firstName: "Ani", languageCode: "id" });
+    const viaLink = bot.tg.createUser({ firstName: "Ani", languageCode: "id" });
     await viaLink.send("/start report");
     const first = await viaLink.waitForBotMessage();
     expect(first.text).toBe(expected.text);
@@ -77,10 +61,10 @@ describe("deep links", () => {
   });
 
   it("?start=c-<campaign> welcomes as usual and counts people, checks and reports per campaign, never who", async () => {
-    const sari = tg.createUser({ firstName: "Sari", username: "sari_desa", languageCode: "id" });
+    const sari = bot.tg.createUser({ firstName: "Sari", username: "sari_desa", languageCode: "id" });
     await sari.send("/start c-desa_sukamaju");
     const welcome = await sari.waitForBotMessage();
-    const plain = tg.createUser({ firstName: "Sari", languageCode: "id" });
+    const plain = bot.tg.createUser({ firstName: "Sari", languageCode: "id" });
     await plain.send("/start");
     expect(welcome.text).toBe((await plain.waitForBotMessage()).text);
     expect(welcome.buttons?.flat().length).toBeGreaterThan(0);
@@ -91,7 +75,7 @@ describe("deep links", () => {
     await fillReport(sari, "id", { offer: [OFFER], country: "KH" });
     await sendReport(sari, "id");
 
-    const rina = tg.createUser({ firstName: "Rina", languageCode: "id" });
+    const rina = bot.tg.createUser({ firstName: "Rina", languageCode: "id" });
     await rina.send("/start C-Desa_Sukamaju");
     await rina.waitForBotMessage();
     // A screenshot checked counts as a check too (an album would count once).
@@ -100,7 +84,7 @@ describe("deep links", () => {
     });
     await waitForText(rina, text("id", "check-screenshot-reading"));
     // Not campaigns: a phone number, a name too long, anything but the allowed letters.
-    const other = tg.createUser({ firstName: "Lain", languageCode: "id" });
+    const other = bot.tg.createUser({ firstName: "Lain", languageCode: "id" });
     for (const payload of ["c-081234567890", `c-${"a".repeat(40)}`, "c-desa%20x", "c-"]) {
       await other.send(`/start ${payload}`);
       await other.waitForBotMessage({ predicate: (m) => (m.buttons?.length ?? 0) > 0 });
@@ -111,8 +95,8 @@ describe("deep links", () => {
       `desa_sukamaju: ${text("id", "stats-campaign", { starts: 2, checks: 2, reports: 1 })}`,
     );
     expect(stats).not.toContain("081234567890");
-    expect(await app.redis.smembers("waspada:campaigns")).toEqual(["desa_sukamaju"]);
-    const counters = await app.redis.hgetall("waspada:campaign:desa_sukamaju");
+    expect(await bot.app.redis.smembers("waspada:campaigns")).toEqual(["desa_sukamaju"]);
+    const counters = await bot.app.redis.hgetall("waspada:campaign:desa_sukamaju");
     expect(counters).toEqual({ starts: "2", checks: "2", reports: "1" });
     const dump = JSON.stringify(counters);
     for (const trace of [String(sari.id), "sari_desa", "Sari"]) expect(dump).not.toContain(trace);
@@ -126,7 +110,7 @@ describe("deep links", () => {
     await sari.waitForBotMessage({
       predicate: (m) => m.buttons !== undefined && (m.text ?? "").length > 100,
     });
-    expect(await app.redis.hget("waspada:campaign:desa_sukamaju", "checks")).toBe("2");
+    expect(await bot.app.redis.hget("waspada:campaign:desa_sukamaju", "checks")).toBe("2");
   });
 });
 

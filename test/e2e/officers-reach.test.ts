@@ -3,15 +3,11 @@
  * a reporter's follow-up after answering, every group command answered, officers named, cards
  * worded for officers, closed cases with only Reopen, /list in Indonesian.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fillReport, sendReport, text, waitForText } from "#src/playground/report-driver.js";
-import { startTestApp, type TestApp, testEnv } from "../harness/app.js";
-import { TestRedis } from "../harness/redis.js";
-import { FakeTelegram, type SimChat, type SimUser } from "../harness/telegram/index.js";
+import { useRunningBot } from "../harness/running-bot.js";
+import type { SimChat, SimUser } from "../harness/telegram/index.js";
 
-let redis: TestRedis;
-let tg: FakeTelegram;
-let app: TestApp;
 let group: SimChat;
 let officer: SimUser;
 let member: SimUser;
@@ -20,15 +16,7 @@ const OFFER =
   "CS online di Kamboja, gaji 1.200 USD, tanpa pengalaman, tiket & visa ditanggung, berangkat visa turis minggu ini. " +
   "Info: wa.me/855123456789";
 
-beforeAll(async () => {
-  redis = await TestRedis.start();
-});
-afterAll(async () => {
-  await redis.stop();
-});
-beforeEach(async () => {
-  await redis.flush();
-  tg = await FakeTelegram.start();
+const bot = useRunningBot((tg) => {
   officer = tg.createUser({
     firstName: "Bambang",
     lastName: "Sutrisno",
@@ -44,11 +32,7 @@ beforeEach(async () => {
       { user: member, status: "member" },
     ],
   });
-  app = await startTestApp(testEnv(tg, redis, { MODERATOR_CHAT_ID: String(group.id) }));
-});
-afterEach(async () => {
-  await app.stop();
-  await tg.stop();
+  return { MODERATOR_CHAT_ID: String(group.id) };
 });
 
 async function fileReport(reporter: SimUser, consent = true): Promise<string> {
@@ -62,7 +46,7 @@ async function fileReport(reporter: SimUser, consent = true): Promise<string> {
 }
 
 async function cardOf(id: string) {
-  await tg.waitFor(
+  await bot.tg.waitFor(
     (c) => c.method === "sendMessage" && c.params.chat_id === group.id && String(c.params.text).includes(id),
     8000,
   );
@@ -71,7 +55,7 @@ async function cardOf(id: string) {
 
 /** The newest group message whose text contains `fragment`. */
 async function groupSays(fragment: string, timeoutMs = 8000) {
-  const call = await tg.waitFor(
+  const call = await bot.tg.waitFor(
     (c) =>
       (c.method === "sendMessage" || c.method === "editMessageText") &&
       c.params.chat_id === group.id &&
@@ -84,7 +68,7 @@ async function groupSays(fragment: string, timeoutMs = 8000) {
 /** Nothing the group received names the reporter. */
 function expectNoTraceOf(reporter: SimUser, phone = "81377778888") {
   const user = reporter.user;
-  for (const call of tg.calls.filter((c) => c.params.chat_id === group.id)) {
+  for (const call of bot.tg.calls.filter((c) => c.params.chat_id === group.id)) {
     const dump = JSON.stringify(call.params);
     for (const trace of [user.first_name, user.username, String(user.id), phone].filter(Boolean))
       expect(dump).not.toContain(trace);
@@ -93,7 +77,7 @@ function expectNoTraceOf(reporter: SimUser, phone = "81377778888") {
 
 describe("added information reaches the officers", () => {
   it("is posted in the case topic, text defanged and the photo re-sent, found by /find, without the reporter's identity", async () => {
-    const reporter = tg.createUser({ firstName: "Sulastri", username: "sulas_tri", languageCode: "id" });
+    const reporter = bot.tg.createUser({ firstName: "Sulastri", username: "sulas_tri", languageCode: "id" });
     const id = await fileReport(reporter);
     const card = await cardOf(id);
     await reporter.send("/myreports");
@@ -116,7 +100,7 @@ describe("added information reaches the officers", () => {
     expect(posted).not.toContain("https://rekrut-kh.example.com");
     const inTopic = group.messagesInTopic(card.threadId!);
     expect(inTopic.some((m) => (m.text ?? "").includes("rekening"))).toBe(true);
-    await tg.waitFor(
+    await bot.tg.waitFor(
       (c) =>
         c.method === "sendPhoto" &&
         c.params.chat_id === group.id &&
@@ -125,7 +109,7 @@ describe("added information reaches the officers", () => {
     );
     // Posted once, however often the card is edited afterwards.
     await officer.sendInGroup(group, "catatan petugas", { messageThreadId: card.threadId });
-    await tg.waitFor((c) => c.method === "editMessageText" && String(c.params.text).includes("📝"), 8000);
+    await bot.tg.waitFor((c) => c.method === "editMessageText" && String(c.params.text).includes("📝"), 8000);
     expect(group.messages().filter((m) => (m.text ?? "").includes("rekening"))).toHaveLength(1);
 
     await officer.sendInGroup(group, "/find +855 97 765 4321");
@@ -134,7 +118,7 @@ describe("added information reaches the officers", () => {
   });
 
   it("does not index the reporter's own number that she wrote in the added text", async () => {
-    const reporter = tg.createUser({ firstName: "Wulan", languageCode: "id" });
+    const reporter = bot.tg.createUser({ firstName: "Wulan", languageCode: "id" });
     const id = await fileReport(reporter);
     await cardOf(id);
     await reporter.send("/myreports");
@@ -157,7 +141,7 @@ describe("added information reaches the officers", () => {
 
 describe("a reporter's follow-up after answering an officer", () => {
   it("is offered to the officers instead of becoming a new check; Yes relays it, No keeps it", async () => {
-    const reporter = tg.createUser({ firstName: "Wati", username: "wati_ntb", languageCode: "id" });
+    const reporter = bot.tg.createUser({ firstName: "Wati", username: "wati_ntb", languageCode: "id" });
     const id = await fileReport(reporter);
     const card = await cardOf(id);
     await officer.sendInGroup(group, "/ask Kapan terakhir ada kabar?", { messageThreadId: card.threadId });
@@ -194,11 +178,12 @@ describe("every group command answers", () => {
     for (const command of ["/list", "/find", "/stats", "/ask", "/export", "/exchange", "/mark"])
       expect(help).toContain(command);
     await member.sendInGroup(group, "/start");
-    await tg.waitFor(
+    await bot.tg.waitFor(
       (c) =>
         c.method === "sendMessage" &&
         String(c.params.text).includes(text("id", "officer-help-title")) &&
-        tg.calls.filter((x) => String(x.params.text).includes(text("id", "officer-help-title"))).length === 2,
+        bot.tg.calls.filter((x) => String(x.params.text).includes(text("id", "officer-help-title")))
+          .length === 2,
     );
     await officer.sendInGroup(group, "/ask Kapan berangkat?");
     await groupSays(text("id", "relay-ask-where"));
@@ -211,20 +196,20 @@ describe("every group command answers", () => {
     await officer.sendInGroup(group, "/list");
     await groupSays(text("id", "list-none"));
     expect(
-      tg.calls.filter((c) => String(c.params.text ?? "").includes(text("id", "officer-unknown-command"))),
+      bot.tg.calls.filter((c) => String(c.params.text ?? "").includes(text("id", "officer-unknown-command"))),
     ).toHaveLength(1);
   });
 });
 
 describe("cards and lists for officers", () => {
   it("names the officer who took the case, words reasons for officers, keeps only Reopen on a closed case", async () => {
-    const reporter = tg.createUser({ firstName: "Rina", languageCode: "id" });
+    const reporter = bot.tg.createUser({ firstName: "Rina", languageCode: "id" });
     const id = await fileReport(reporter);
     const card = await cardOf(id);
     expect(card.text).toContain(text("id", "card-reasons-title"));
     expect(card.text).toContain(text("id", "fp-reason-destination"));
     expect(card.text).not.toMatch(/\bAnda\b/);
-    const stranger = tg.createUser({ firstName: "Orang", languageCode: "id" });
+    const stranger = bot.tg.createUser({ firstName: "Orang", languageCode: "id" });
     const refused = await stranger.clickInGroup(group.id, text("id", "card-button-take"), card);
     expect((await refused.answer()).text).toBe(text("id", "triage-not-officer"));
 
@@ -235,18 +220,18 @@ describe("cards and lists for officers", () => {
     expect(taken).toMatch(/\(Bambang\)/);
 
     await (await officer.clickInGroup(group.id, text("id", "card-button-close"), card)).answer();
-    await expect.poll(async () => (await app.reports.get(id))?.status).toBe("closed");
-    await tg.waitFor(
+    await expect.poll(async () => (await bot.app.reports.get(id))?.status).toBe("closed");
+    await bot.tg.waitFor(
       (c) => c.method === "editMessageText" && String(c.params.text).includes(text("id", "status-closed")),
     );
     const closed = group.messages().find((m) => m.messageId === card.messageId)!;
     expect(closed.buttons?.flat().map((b) => b.text)).toEqual([text("id", "card-button-reopen")]);
     const refusedReopen = await stranger.clickInGroup(group.id, text("id", "card-button-reopen"), card);
     expect((await refusedReopen.answer()).text).toBe(text("id", "triage-not-officer"));
-    expect((await app.reports.get(id))?.status).toBe("closed");
+    expect((await bot.app.reports.get(id))?.status).toBe("closed");
 
     await (await officer.clickInGroup(group.id, text("id", "card-button-reopen"), card)).answer();
-    await expect.poll(async () => (await app.reports.get(id))?.status).toBe("in_review");
+    await expect.poll(async () => (await bot.app.reports.get(id))?.status).toBe("in_review");
     await expect
       .poll(
         () =>
@@ -260,7 +245,7 @@ describe("cards and lists for officers", () => {
   });
 
   it("/list understands Indonesian status words and says when a status has no cases", async () => {
-    const reporter = tg.createUser({ firstName: "Eka", languageCode: "id" });
+    const reporter = bot.tg.createUser({ firstName: "Eka", languageCode: "id" });
     const id = await fileReport(reporter);
     await cardOf(id);
     await officer.sendInGroup(group, "/list baru");

@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
-import { checkText } from "#src/bot/check-text.js";
+import { checkText, countCheckForCampaign } from "#src/bot/check-text.js";
 import type { BotContext, Translate } from "#src/bot/context.js";
 import { mediaOf } from "#src/bot/conversations/report/steps/offer.js";
 import { verdictKeyboard } from "#src/bot/keyboards/verdict.js";
@@ -21,7 +21,6 @@ import type { RedisClient } from "#src/redis.js";
 import type { Keys } from "#src/redis-keys.js";
 import { renderUrgentAnswer } from "#src/render/urgent.js";
 import { MAX_VERDICT_LENGTH, renderVerdict } from "#src/render/verdict.js";
-import { Campaigns } from "#src/reports/campaigns.js";
 import type { ReportStore } from "#src/reports/store.js";
 import { detectUrgent } from "#src/screening/urgent.js";
 
@@ -69,11 +68,9 @@ export async function checkScreenshot(ctx: BotContext, message: Message): Promis
     ? await albumCheck(ctx, chatRef, album)
     : { id: randomBytes(9).toString("base64url"), first: true };
   let check: { chatId: number; messageId: number; locale: "id" | "en" } | undefined;
-  if (first && ctx.from && ctx.chat?.type === "private") {
-    // A screenshot check (an album is one) counts for the outreach campaign that brought the person.
-    await new Campaigns(deps.redis, deps.keys).count(deps.pseudonymize("user", ctx.from.id), "checks");
-  }
   if (first) {
+    // An album is one check.
+    await countCheckForCampaign(ctx);
     const reading = await ctx.reply(
       ctx.t(album ? "check-screenshot-reading-album" : "check-screenshot-reading"),
       {
