@@ -257,6 +257,9 @@ export function wordsBetween(stream: ScanStream, from: number, to: number): numb
 
 /** Expands `(a|b)`, `[x]` into plain strings. Throws on unbalanced brackets or too many results. */
 export function expandPattern(pattern: string): string[] {
+  // Regular-expression habits match nothing here ("(di )?" would need a literal "?"): refuse them.
+  if (pattern.includes("?"))
+    throw new Error(`"?" is no pattern syntax (write an optional part as [x]): ${pattern}`);
   let pos = 0;
   const parseSequence = (stop: string): string[] => {
     let results = [""];

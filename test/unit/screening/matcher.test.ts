@@ -28,6 +28,9 @@ describe("expandPattern", () => {
     expect(() => expandPattern("(ga|tidak perlu")).toThrow(/Unclosed/);
     expect(() => expandPattern("ga) perlu")).toThrow(/Unexpected/);
   });
+  it("refuses a regular expression's optional group, which would silently match nothing", () => {
+    expect(() => expandPattern("penempatan (di )?medan")).toThrow(/\[x\]/);
+  });
 });
 
 describe("compiled matcher", () => {
