@@ -477,9 +477,21 @@ function collectFacts(s: Screening): FactsFound {
   if (homeIndicator) collected.delete(homeIndicator);
   // A job located at home that serves a foreign market ("Khmer-speaking CS, office in Bangkok" for
   // a Thai reader): the country named is the market, the destination is home.
+  // So does a job that says in so many words that it stays at home ("tanpa penugasan luar negeri",
+  // "ไม่ต้องเดินทางไปต่างประเทศ"): the countries it names are markets or trips, and the statement is
+  // a sign of a job at home. A compound town or a route is never cleared by it.
+  const staysHome = s.phrases.get(markerId("stays_home")) ?? [];
   const servesMarketFromHome =
-    markerCount("foreign_market") > 0 &&
-    extraction.places.some((p) => p.country === input.home && p.kind === "city");
+    staysHome.length > 0 ||
+    (markerCount("foreign_market") > 0 &&
+      extraction.places.some((p) => p.country === input.home && p.kind === "city"));
+  if (staysHome.length > 0)
+    collect(
+      collected,
+      "ok_domestic_job",
+      "counter",
+      staysHome.map((m) => s.toOriginal(m.start, m.end)),
+    );
   if (servesMarketFromHome) for (const id of MARKET_NOT_DESTINATION) collected.delete(id);
   const countries = servesMarketFromHome ? [] : destinations.countries;
   const namedForeign = [...collected.keys()].some((id) => COUNTRY_INDICATORS.has(id));
@@ -509,7 +521,8 @@ function collectFacts(s: Screening): FactsFound {
     }
   }
   // A job at home that serves a foreign market ("CS fluent in Thai, office in Jakarta") stays domestic.
-  if (abroad && markerCount("foreign_market") === 0) collected.delete("ok_domestic_job");
+  if (abroad && markerCount("foreign_market") === 0 && staysHome.length === 0)
+    collected.delete("ok_domestic_job");
   const verifiable = collected.has("ok_licensed_p3mi_verifiable") || collected.has("ok_official_g2g_program");
 
   const offerMarkers = markerCount("offer") + extraction.money.filter((m) => m.context === "salary").length;
