@@ -166,6 +166,7 @@ screening-indicator-ok_verifiable_employer = The employer can be checked: it giv
 screening-indicator-model_resembles_reported_scams = This text resembles offers reported as scams (the learned model rates it { $percent } %). It found no single decisive sign: check the employer before you reply.
 screening-indicator-model_unlike_reported_scams = This text does not resemble offers reported as scams (the learned model rates it { $percent } %), and no strong sign was found.
 screening-indicator-ok_gig_fee_is_pay = The "fee" here is pay per day or per show for gig work, not money you pay.
+screening-indicator-ok_local_gig_pay = Pay by the day or hour in the local currency, for work that names no place abroad: how casual work at home is paid.
 screening-indicator-known_reported_offer = This offer matches { $count ->
         [one] an earlier report
        *[other] { $count } earlier reports

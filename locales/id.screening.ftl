@@ -163,5 +163,6 @@ screening-indicator-ok_verifiable_employer = Pemberi kerja bisa dicek: ada domai
 screening-indicator-model_resembles_reported_scams = Teks ini mirip tawaran yang pernah dilaporkan sebagai penipuan (model terlatih menilainya { $percent } %). Tidak ada satu tanda pasti: cek pemberi kerjanya sebelum membalas.
 screening-indicator-model_unlike_reported_scams = Teks ini tidak mirip tawaran yang dilaporkan sebagai penipuan (model terlatih menilainya { $percent } %), dan tidak ada tanda kuat.
 screening-indicator-ok_gig_fee_is_pay = "Fee" di sini adalah bayaran per hari atau per acara untuk kerja lepas, bukan uang yang Anda bayar.
+screening-indicator-ok_local_gig_pay = Upah per hari atau per jam dalam rupiah (mata uang setempat), untuk kerja yang tidak menyebut tempat di luar negeri: begitulah kerja harian di dalam negeri dibayar.
 screening-indicator-known_reported_offer = Tawaran ini sama dengan { $count } laporan sebelumnya: teks yang sama pernah dilaporkan.
 screening-indicator-ok_licence_number = Perekrut mencantumkan nomor izin yang bisa dicek ke instansi pemberi izin.

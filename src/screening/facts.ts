@@ -282,6 +282,48 @@ export function feeFacts(input: FactInput): FactHit[] {
   return hits;
 }
 
+/** The currency people are paid in at home, by the writer's country (see `homeCountryOf`). */
+const HOME_CURRENCY: Readonly<Record<string, string>> = {
+  ID: "IDR",
+  MY: "MYR",
+  PH: "PHP",
+  TH: "THB",
+  VN: "VND",
+  KH: "KHR",
+  MM: "MMK",
+  LA: "LAK",
+};
+
+/** A day's pay above this (in USD) is no local gig's pay anywhere in the region. */
+const LOCAL_GIG_DAY_MAX_USD = 60;
+
+/**
+ * Pay by the hour, day or shift in the writer's own currency, for work that names no place abroad
+ * ("upah 100rb sehari", "₱600 matag usa … Sabado", "ค่าแรง 800 บาท/วัน"): a local day job or gig,
+ * which is how casual work at home is paid. Reported as `ok_local_gig_pay`; a scam offer names a
+ * destination or pays in dollars, and keeps every risk signal it has.
+ */
+export function localGigPayFact(input: FactInput, abroad: boolean): FactHit[] {
+  if (abroad) return [];
+  const currency = HOME_CURRENCY[input.home];
+  if (currency === undefined) return [];
+  const original = input.n.original;
+  const pay = input.extraction.money.filter((m) => {
+    if (m.context === "fee" || m.currency !== currency) return false;
+    const byTime =
+      m.period === "hour" ||
+      m.period === "day" ||
+      GIG_PERIOD.test(original.slice(m.end, m.end + 24)) ||
+      GIG_FOR_TIME.test(original.slice(m.end, m.end + 24));
+    if (!byTime) return false;
+    const usd = m.usdAmount ?? null;
+    return usd !== null && usd <= LOCAL_GIG_DAY_MAX_USD * (m.period === "hour" ? 0.25 : 1);
+  });
+  return pay.length === 0
+    ? []
+    : [{ id: "ok_local_gig_pay", evidence: pay.map((m) => ({ start: m.start, end: m.end })) }];
+}
+
 function hostOf(value: string): string {
   return value
     .replace(/^[a-z]+:\/\//i, "")

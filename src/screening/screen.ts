@@ -20,6 +20,7 @@ import {
   type FactHit,
   type FactInput,
   feeFacts,
+  localGigPayFact,
   homeCountryOf,
   hoursFact,
   namedEmployerFact,
@@ -111,6 +112,7 @@ export const RAISE_GUARD: ReadonlySet<string> = new Set([
   ...LEGITIMACY,
   "ok_domestic_job",
   "ok_gig_fee_is_pay",
+  "ok_local_gig_pay",
 ]);
 /** Narrative probability from which a call-to-action phrase without a contact is read as retold. */
 const SURE_NARRATIVE = 0.8;
@@ -503,6 +505,7 @@ function collectFacts(s: Screening): FactsFound {
 
   addFacts(salaryFacts(input, countries, collected.has("dest_unnamed_country")));
   addFacts(feeFacts(input));
+  addFacts(localGigPayFact(input, abroad));
   addFacts(transitFact(input, countries));
   addFacts(exitPointFact(input, abroad));
   addFacts(hoursFact(input));
