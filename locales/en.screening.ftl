@@ -18,6 +18,7 @@ screening-indicator-dest_philippines_pogo = The job is in the Philippines in onl
 screening-indicator-dest_thailand_decoy = The job is said to be in Thailand. Many victims were promised jobs in Thailand and then taken across the border to Myanmar.
 screening-indicator-dest_hub_onward_hint = The job starts in one country and "moves" later (a branch office, near the border, training elsewhere first).
 screening-indicator-dest_compound_place = The text names a known scam-compound or border-transit place.
+screening-indicator-dest_compound_town_home = The text names a town of your own country where scam compounds operate. Ordinary shops and offices are there too: make sure of the exact workplace and employer.
 screening-indicator-dest_unnamed_country = The country or workplace is vague or hidden ("abroad", "Asia", "told after you agree").
 screening-indicator-lure_cs_admin_marketing = Customer service / admin / marketing abroad is the most common lure in scam-compound cases.
 screening-indicator-lure_operator_typing = Typing, data-entry or computer-operator work abroad is a known front for scam work.

@@ -18,6 +18,7 @@ screening-indicator-dest_philippines_pogo = Pekerjaan di Filipina di bidang game
 screening-indicator-dest_thailand_decoy = Pekerjaan disebut di Thailand. Banyak korban dijanjikan kerja di Thailand lalu dibawa menyeberang ke Myanmar.
 screening-indicator-dest_hub_onward_hint = Kerja dimulai di satu negara lalu "pindah" (kantor cabang, dekat perbatasan, pelatihan di tempat lain dulu).
 screening-indicator-dest_compound_place = Teks menyebut tempat yang dikenal sebagai sarang penipuan online atau titik transit perbatasan.
+screening-indicator-dest_compound_town_home = Teks menyebut kota di negara Anda sendiri tempat sarang penipuan beroperasi. Toko dan kantor biasa juga ada di sana: pastikan tempat kerja dan pemberi kerjanya.
 screening-indicator-dest_unnamed_country = Negara atau tempat kerja tidak jelas atau disembunyikan ("luar negeri", "Asia", "dikasih tahu setelah sepakat").
 screening-indicator-lure_cs_admin_marketing = CS / admin / marketing di luar negeri adalah umpan paling sering dalam kasus sarang penipuan.
 screening-indicator-lure_operator_typing = Kerja ngetik, input data atau operator komputer di luar negeri adalah kedok yang dikenal untuk kerja penipuan.

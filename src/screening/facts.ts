@@ -164,7 +164,17 @@ export function destinationFacts(input: FactInput): DestinationFacts {
     const span = { start: place.start, end: place.end };
     const country = place.country.toUpperCase();
     const id = COUNTRY_INDICATOR[country];
-    if (place.kind === "compound_town") {
+    const ordinaryAtHome =
+      country === input.home &&
+      (place.kind === "border_crossing" ||
+        (place.kind === "compound_town" && getPlace(place.placeId)?.ordinaryForResidents === true));
+    if (ordinaryAtHome) {
+      // A border town or an ordinary compound town of the writer's own country (Mae Sot for a Thai
+      // writer, Poipet for a Khmer one, Clark for a Filipino) is also where its markets, shops,
+      // clinics and buses are: a sign to check the workplace, not a decisive one. Crossing is said
+      // in words. Shwe Kokko or Tachileik stay decisive for a Myanmar writer too.
+      add("dest_compound_town_home", span);
+    } else if (place.kind === "compound_town") {
       add("dest_compound_place", span);
       vote(country, 3);
     } else if (place.kind === "border_crossing") {

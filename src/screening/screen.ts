@@ -545,12 +545,13 @@ function weighSignals(s: Screening, known: readonly KnownIdentifier[], offerMatc
   // Job risk signals are themselves evidence of an offer ("CASINO JOBS … Female 18–28 … PM now"):
   // they are never dropped; the kind decides whether they score.
   // Places and routes are not job evidence: a logistics firm's notice names Phnom Penh and the
-  // Moc Bai–Bavet gate without offering anyone a job.
+  // Moc Bai–Bavet gate without offering anyone a job. Nor is a way to get in touch: a shop, a bus
+  // company or a carrier gives its number too.
   const riskCategories = new Set(
     [...collected]
       .filter(([id, c]) => c.evidence.length > 0 && compiled.indicators.has(id))
       .map(([id]) => compiled.indicators.get(id)!.category)
-      .filter((category) => !PLACE_CATEGORIES.has(category)),
+      .filter((category) => !PLACE_CATEGORIES.has(category) && category !== "recruiter_channel"),
   ).size;
 
   const definition = (id: string): IndicatorDef | undefined => compiled.indicators.get(id);
