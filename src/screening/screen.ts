@@ -473,6 +473,16 @@ function collectFacts(s: Screening): FactsFound {
   };
   const destinations = destinationFacts(input);
   addFacts(destinations.hits);
+  // The catalogue's phrasings name the same towns: a town of the writer's own country that the
+  // gazetteer read as an ordinary one (see destinationFacts) is not decisive through them either.
+  const homeTowns = collected.get("dest_compound_town_home")?.evidence ?? [];
+  const compound = collected.get("dest_compound_place");
+  if (compound && homeTowns.length > 0) {
+    compound.evidence = compound.evidence.filter(
+      (e) => !homeTowns.some((h) => h.start < e.end && e.start < h.end),
+    );
+    if (compound.evidence.length === 0) collected.delete("dest_compound_place");
+  }
   addFacts(dubaiOfficeFact(input));
   // The writer's own country is no destination, however the catalogue's phrasings name it.
   const homeIndicator = HOME_INDICATOR[input.home];

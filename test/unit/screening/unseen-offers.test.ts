@@ -168,14 +168,35 @@ describe("causes behind the weakest families", () => {
 });
 
 describe("scripts without spaces", () => {
-  it("finds a Khmer offer for a compound town, quoting the Khmer words", () => {
+  it("finds a Khmer offer for a compound town of the writer's own country, quoting the Khmer words", () => {
     const text =
       "ត្រូវការបុគ្គលិក Admin ធ្វើការនៅប៉ោយប៉ែត ប្រាក់ខែ 1000$ មិនត្រូវការបទពិសោធន៍ ស្នាក់នៅឥតគិតថ្លៃ ចេញដំណើរភ្លាមៗ ឆាតមក Telegram";
     const r = screenOffer(text);
     expect(["high", "critical"]).toContain(r.level);
     const noExperience = r.indicators.find((h) => h.id === "req_no_experience");
     expect(noExperience?.evidence[0]?.quote).toBe("មិនត្រូវការបទពិសោធន៍");
+    // Poipet is a town of the Khmer writer's own country: a sign to check the workplace.
+    expect(ids(r)).toContain("dest_compound_town_home");
+  });
+
+  it("keeps a compound town decisive for a writer from another country", () => {
+    const r = screenOffer("Dicari admin chat, kerja di Poipet, gaji 1000$, tanpa pengalaman, tiket gratis. Chat Telegram");
     expect(ids(r)).toContain("dest_compound_place");
+    expect(ids(r)).not.toContain("dest_compound_town_home");
+    expect(["high", "critical"]).toContain(r.level);
+  });
+
+  it("does not flag a shop job in a border town of the writer's own country", () => {
+    const r = screenOffer(
+      "ร้านขายส่งเสื้อผ้าที่ตลาดริมเมย แม่สอด รับพนักงานขาย 1 คน พูดพม่าได้ เงินเดือน 12,000 บาท + ค่าคอม ประกันสังคม สัมภาษณ์ที่ร้าน",
+    );
+    expect(ids(r)).not.toContain("dest_compound_place");
+    expect(r.level).toBe("low");
+  });
+
+  it("keeps Myanmar's compound enclaves decisive for a Myanmar writer", () => {
+    const r = screenOffer("ရွှေကုက္ကို မှာ ကွန်ပျူတာ အလုပ် လစာ ဘတ် ၃၀,၀၀၀ အတွေ့အကြုံမလို ချက်ချင်းထွက်ရမယ်");
+    expect(["medium", "high", "critical"]).toContain(r.level);
   });
 
   it("finds a Myanmar-script offer naming Myawaddy, with Myanmar digits read as numbers", () => {
