@@ -75,7 +75,7 @@ const LATIN: Patterns = {
     "khong the (?:ve|thoat)",
   ]),
   documents_taken: new RegExp(
-    `${DOCS}\\s?(?:nya|ku|saya|ku|ko|niya|ng [a-z]+)?(?:\\s+(?:dia|anak saya|adik saya|kami|my|his|her|their|our))?\\s+(?:sudah |udah |sdh |telah |was |were |has been |have been |got |is |are |da |bi )?${TAKEN}|${TAKEN}\\s+(?:the |my |his |her |their |our |ang |nila ang )?${DOCS}|(?:took|take|taking|confiscated|kept|seized) (?:my|his|her|their|our|the) (?:passport|phone|documents)|(?:tich thu|giu|thu) (?:ho chieu|dien thoai)`,
+    `${DOCS}\\s?(?:nya|ku|saya|ku|ko|niya|ng [a-z]+)?(?:\\s+(?:dia|anak saya|adik saya|kami|my|his|her|their|our))?\\s+(?:sudah |udah |sdh |telah |was |were |has been |have been |got |is |are |da |bi )?${TAKEN}|${TAKEN}\\s+(?:the |my |his |her |their |our |ang |nila ang )?${DOCS}|(?:took|take|taking|confiscated|kept|seized) (?:my|his|her|their|our|the) (?:passport|phone|documents)|(?:bi|(?:ho|chung no) da) (?:tich thu|giu|thu) (?:het )?(?:ho chieu|dien thoai)`,
     "u",
   ),
   harmed: b([

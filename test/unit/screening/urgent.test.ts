@@ -21,6 +21,7 @@ describe("urgent words", () => {
     ["en", "I am locked in the building and cannot leave"],
     ["ms", "Tolong, anak saya dikurung di Kemboja dan pasport diambil majikan"],
     ["vi", "Cứu em với, em bị giữ hộ chiếu và bị nhốt ở Campuchia"],
+    ["vi", "Mẹ ơi, họ đã thu hộ chiếu của con rồi"],
     ["vi", "Con tôi đã sang Campuchia, bây giờ bị đánh, không được về"],
     ["tl", "Tulong po, ang kapatid ko ay nakakulong sa Myawaddy, kinuha ang passport niya"],
     ["tl", "Binugbog ang asawa ko at hindi makauwi"],
@@ -45,6 +46,7 @@ describe("urgent words", () => {
     ["news", "Police said 40 victims were rescued after being held in a compound in Myawaddy"],
     ["a story that ended", "Tahun lalu saya disekap di Kamboja, sekarang sudah pulang. Jangan tertipu ya"],
     ["an offer's own terms", "Gaji ditahan 2 bulan pertama sebagai jaminan. Minat hubungi admin"],
+    ["an offer's own terms (vi)", "Phí hồ sơ 6,5 triệu, công ty giữ hộ chiếu gốc để làm thẻ lao động, đi ngày 20/11"],
     ["a greeting", "assalamualaikum"],
     [
       "a question before leaving",
