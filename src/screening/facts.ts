@@ -253,7 +253,7 @@ export function salaryFacts(
 
 /** A fee the candidate is asked to pay, from the money the extractor tagged as a fee. */
 const GIG_PERIOD =
-  /^\s*(?:\/|per\b|a\b|an\b|each\b|sekali\b|setiap\b|mỗi\b)?\s*(?:day|hari|hr|hrs|hour|jam|show|event|gig|shift|session|sesi|araw|ngày|วัน|ครั้ง|ថ្ងៃ|កម្មវិធី|ရက်|ပွဲ)/iu;
+  /^\s*(?:\/|per\b|a\b|an\b|each\b|sekali\b|setiap\b|mỗi\b)?\s*(?:day|hari|hr|hrs|hour|jam|show|event|gig|shift|session|sesi|araw|ngày|วัน|ครั้ง|ថ្ងៃ|កម្មវិធី|ရက်|ပွဲ|night|malam|gabi|đêm|dem\b|buổi|buoi|คืน|យប់|ည)/iu;
 const GIG_FEE_BEFORE =
   /(?:talent fee|\btf\b|(?:allowance|honor|honorarium)(?:\s*\/\s*fee)?|fee (?:per|\/)\s*\S+)\s*[:=]?\s*$/iu;
 /** "Fee 8,000 THB for 3 hrs", "fee Rp500rb untuk 4 jam": pay for a stated number of hours or days. */
