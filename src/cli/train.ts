@@ -33,7 +33,12 @@ import {
   withSignals,
 } from "#src/screening/model.js";
 import { normalise } from "#src/screening/normalise.js";
-import { RAISE_GUARD, rulesOnlyScreeningEngine, screenOffer } from "#src/screening/screen.js";
+import {
+  RAISE_GUARD,
+  rulesOnlyScreeningEngine,
+  screenOffer,
+  supportsResemblance,
+} from "#src/screening/screen.js";
 import type { ScreeningResult } from "#src/screening/types.js";
 
 export const DEFAULT_SEED = 20261203;
@@ -214,6 +219,38 @@ function chooseRaiseLegitimateAt(
 }
 /** The floor never takes the raise threshold below this: a coin toss is no resemblance. */
 const LOWEST_RAISE_AT = 0.3;
+
+/**
+ * The probability a text needs to be raised when the rules found no risk signal in it (a contact
+ * aside: `supportsResemblance`), from out-of-fold probabilities: legitimate texts no longer raised
+ * against scams no longer raised (three times as costly), from the plain raise threshold up to
+ * RAISE_LEGITIMATE_MAX.
+ */
+function chooseRaiseUnsupportedAt(
+  rows: readonly EvalRow[],
+  rules: readonly ScreeningResult[],
+  oof: readonly number[],
+  raiseAt: number,
+): number {
+  const scams = rows.filter((r) => r.label === "scam").length;
+  const legit = rows.length - scams;
+  let at = 0;
+  let best = 0;
+  for (let t = raiseAt + 0.05; t <= RAISE_LEGITIMATE_MAX + 1e-9; t += 0.05) {
+    let gain = 0;
+    rows.forEach((r, i) => {
+      const res = rules[i]!;
+      if (res.level !== "low" || (res.kind !== "offer" && res.kind !== "question")) return;
+      if (supportsResemblance(res.indicators)) return;
+      if (oof[i]! >= raiseAt && oof[i]! < t) gain += r.label === "legit" ? 1 / legit : -3 / scams;
+    });
+    if (gain > best + 1e-9) {
+      best = gain;
+      at = round(t, 2);
+    }
+  }
+  return at;
+}
 
 /** Recall of the whole system (rules and learned layer) on the train rows, with out-of-fold probabilities. */
 function systemRecall(
@@ -463,10 +500,9 @@ export function train(
   const { raiseAt, raiseNonOfferAt, lowerAt, effect } = chooseThresholds(trainRows, rules, scam.oof);
   log(`out-of-fold effect on the train split: ${JSON.stringify(effect)}`);
   const lowerHighAt = chooseLowerHighAt(trainRows, rules, scam.oof, lowerAt);
-  const raiseLegitimateAt = chooseRaiseLegitimateAt(trainRows, rules, scam.oof, raiseAt);
   const narrativeAt = chooseNarrativeAt(trainRows, rules, narrative.oof);
   log(
-    `chosen: scam lambda ${scam.lambda}, narrative lambda ${narrative.lambda}; raise low→medium at p ≥ ${raiseAt} (no offer read: ≥ ${raiseNonOfferAt}), lower medium→low at p ≤ ${lowerAt}, high→medium (nothing decisive) at p ≤ ${lowerHighAt}, a text with a real-employer sign raised at p ≥ ${raiseLegitimateAt}; narrative at ≥ ${narrativeAt}`,
+    `chosen: scam lambda ${scam.lambda}, narrative lambda ${narrative.lambda}; raise low→medium at p ≥ ${raiseAt} (no offer read: ≥ ${raiseNonOfferAt}), lower medium→low at p ≤ ${lowerAt}, high→medium (nothing decisive) at p ≤ ${lowerHighAt}; narrative at ≥ ${narrativeAt}`,
   );
 
   const file: ModelFile = {
@@ -483,7 +519,9 @@ export function train(
       ),
     },
     raiseAt,
-    raiseLegitimateAt,
+    // Both chosen below, once the recall floor has fixed the raise threshold.
+    raiseLegitimateAt: raiseAt,
+    raiseUnsupportedAt: 0,
     raiseNonOfferAt,
     lowerAt,
     lowerHighAt,
@@ -495,6 +533,13 @@ export function train(
     loadModel(file),
     { scam: scam.oof, narrative: narrative.oof },
     log,
+  );
+  // A text with a real-employer sign, or with nothing in the rules to support the resemblance, waits
+  // for a clearer one: both from the final raise threshold.
+  file.raiseLegitimateAt = chooseRaiseLegitimateAt(trainRows, rules, scam.oof, file.raiseAt);
+  file.raiseUnsupportedAt = chooseRaiseUnsupportedAt(trainRows, rules, scam.oof, file.raiseAt);
+  log(
+    `a text with a real-employer sign raised at p ≥ ${file.raiseLegitimateAt}, one with no risk signal at p ≥ ${file.raiseUnsupportedAt || file.raiseAt} (out-of-fold system recall ${round(systemRecall(trainRows, loadModel(file), { scam: scam.oof, narrative: narrative.oof }))})`,
   );
   const model = loadModel(file);
   const probs = (list: readonly EvalRow[], head: "scam" | "narrative"): number[] =>

@@ -41,6 +41,11 @@ export const ModelFileSchema = z.object({
    * (chosen out of fold by `npm run train`).
    */
   raiseLegitimateAt: z.number().min(0).max(1).default(0.7),
+  /**
+   * The same for a text in which the rules found no risk signal at all (a contact aside): the
+   * resemblance is then the only evidence, and must be clearer (chosen out of fold; 0 = no extra).
+   */
+  raiseUnsupportedAt: z.number().min(0).max(1).default(0),
   /** The same for a text the rules read as no offer at all (stricter; 1 = never). */
   raiseNonOfferAt: z.number().min(0).max(1).default(1),
   /** Probability at or below which a medium with no strong or decisive indicator is lowered to low. */
@@ -68,6 +73,7 @@ export interface NgramModel {
   narrative: Head;
   raiseAt: number;
   raiseLegitimateAt: number;
+  raiseUnsupportedAt: number;
   raiseNonOfferAt: number;
   lowerAt: number;
   lowerHighAt: number;
@@ -225,6 +231,7 @@ export function loadModel(file: unknown): NgramModel {
     narrative: loadHead(m.heads.narrative, m.bits),
     raiseAt: m.raiseAt,
     raiseLegitimateAt: m.raiseLegitimateAt,
+    raiseUnsupportedAt: m.raiseUnsupportedAt,
     raiseNonOfferAt: m.raiseNonOfferAt,
     lowerAt: m.lowerAt,
     lowerHighAt: m.lowerHighAt,

@@ -20,9 +20,9 @@ import {
   type FactHit,
   type FactInput,
   feeFacts,
-  localGigPayFact,
   homeCountryOf,
   hoursFact,
+  localGigPayFact,
   namedEmployerFact,
   officialClaimFact,
   salaryFacts,
@@ -114,6 +114,15 @@ export const RAISE_GUARD: ReadonlySet<string> = new Set([
   "ok_gig_fee_is_pay",
   "ok_local_gig_pay",
 ]);
+/**
+ * Whether the rules found a risk signal that supports the learned layer's resemblance: any risk
+ * indicator but a way to get in touch (which shops and carriers give too).
+ */
+export function supportsResemblance(indicators: readonly IndicatorHit[]): boolean {
+  return indicators.some(
+    (h) => h.source !== "model" && h.strength > 0 && h.id !== "chan_private_chat_redirect",
+  );
+}
 /** Narrative probability from which a call-to-action phrase without a contact is read as retold. */
 const SURE_NARRATIVE = 0.8;
 
@@ -879,7 +888,12 @@ function learnedLayer(s: Screening, input: LearnedInput): { level: Level; model:
     // home, gig pay) with nothing strong against it: resembling reported scams must be clear-cut.
     const legitimate =
       indicators.some((h) => RAISE_GUARD.has(h.id)) && !indicators.some((h) => h.strength >= 3);
-    const raiseFrom = legitimate ? Math.max(raiseAt, engine.model.raiseLegitimateAt) : raiseAt;
+    // Nothing the rules found supports the resemblance: it must be clearer still.
+    const unsupported = !supportsResemblance(indicators);
+    const raiseFrom = Math.max(
+      legitimate ? Math.max(raiseAt, engine.model.raiseLegitimateAt) : raiseAt,
+      unsupported ? engine.model.raiseUnsupportedAt : 0,
+    );
     if (level === "low" && !licensedAgency && probability >= raiseFrom) {
       level = "medium";
       model.effect = "raised";

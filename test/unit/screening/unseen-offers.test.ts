@@ -8,7 +8,13 @@ import { homeCountryOf } from "#src/screening/facts.js";
 import { compilePatterns } from "#src/screening/matcher.js";
 import { loadModel, shippedModel } from "#src/screening/model.js";
 import { normalise } from "#src/screening/normalise.js";
-import { MODEL_LOWER, MODEL_RAISE, rulesOnlyScreeningEngine, screenOffer } from "#src/screening/screen.js";
+import {
+  MODEL_LOWER,
+  MODEL_RAISE,
+  rulesOnlyScreeningEngine,
+  screenOffer,
+  supportsResemblance,
+} from "#src/screening/screen.js";
 
 const ids = (r: ReturnType<typeof screenOffer>) => r.indicators.map((h) => h.id);
 
@@ -152,7 +158,7 @@ describe("causes behind the weakest families", () => {
     const model = shippedModel()!;
     const engine = {
       ...rulesOnlyScreeningEngine(),
-      model: { ...model, raiseAt: 0, raiseLegitimateAt: 0, raiseNonOfferAt: 1 },
+      model: { ...model, raiseAt: 0, raiseLegitimateAt: 0, raiseUnsupportedAt: 0, raiseNonOfferAt: 1 },
     };
     expect(screenOffer(sale, { engine }).level).toBe("low");
     const job = "Dicari karyawan toko kue di Depok, gaji UMR. Minat WA 0812 7788 9900";
@@ -180,7 +186,9 @@ describe("scripts without spaces", () => {
   });
 
   it("keeps a compound town decisive for a writer from another country", () => {
-    const r = screenOffer("Dicari admin chat, kerja di Poipet, gaji 1000$, tanpa pengalaman, tiket gratis. Chat Telegram");
+    const r = screenOffer(
+      "Dicari admin chat, kerja di Poipet, gaji 1000$, tanpa pengalaman, tiket gratis. Chat Telegram",
+    );
     expect(ids(r)).toContain("dest_compound_place");
     expect(ids(r)).not.toContain("dest_compound_town_home");
     expect(["high", "critical"]).toContain(r.level);
@@ -246,10 +254,16 @@ describe("the learned layer", () => {
     const rulesOnly = rulesOnlyScreeningEngine();
     const text = "Dicari karyawan toko roti di Bandung, shift pagi, gaji UMR, datang langsung ke toko.";
     expect(screenOffer(text, { engine: rulesOnly }).level).toBe("low");
-    const alwaysRaise = { ...rulesOnly, model: { ...model, raiseAt: 0, raiseLegitimateAt: 0, lowerAt: 0 } };
+    const alwaysRaise = {
+      ...rulesOnly,
+      model: { ...model, raiseAt: 0, raiseLegitimateAt: 0, raiseUnsupportedAt: 0, lowerAt: 0 },
+    };
     const raised = screenOffer(text, { engine: alwaysRaise });
     // A job at home with nothing strong against it is raised only from the stricter threshold.
-    const guarded = { ...rulesOnly, model: { ...model, raiseAt: 0, raiseLegitimateAt: 1, lowerAt: 0 } };
+    const guarded = {
+      ...rulesOnly,
+      model: { ...model, raiseAt: 0, raiseLegitimateAt: 1, raiseUnsupportedAt: 0, lowerAt: 0 },
+    };
     expect(screenOffer(text, { engine: guarded }).level).toBe("low");
     expect(raised.level).toBe("medium");
     expect(raised.model?.effect).toBe("raised");
@@ -257,6 +271,19 @@ describe("the learned layer", () => {
       source: "model",
       evidence: [],
     });
+
+    // A resemblance that no risk signal of the rules supports waits for its own, clearer threshold.
+    const unsupported = {
+      ...rulesOnly,
+      model: { ...model, raiseAt: 0, raiseLegitimateAt: 0, raiseUnsupportedAt: 1, lowerAt: 0 },
+    };
+    const chat =
+      "Mau kerja bareng aku? Kerjanya enak, tinggal di mess, tiap bulan bisa kirim ke ibu. Chat aku ya";
+    expect(supportsResemblance(screenOffer(chat, { engine: rulesOnly }).indicators)).toBe(false);
+    expect(screenOffer(chat, { engine: unsupported }).level).toBe("low");
+    expect(screenOffer(chat, { engine: alwaysRaise }).level).toBe("medium");
+    const supported = "Kerja admin di Kamboja, gaji dolar. Chat aku ya";
+    expect(screenOffer(supported, { engine: unsupported }).level).not.toBe("low");
 
     const alwaysLower = { ...rulesOnly, model: { ...model, raiseAt: 1, lowerAt: 1 } };
     const strong = screenOffer("Kerja di Kamboja, berangkat pakai visa turis dulu, gaji 1000 USD", {
