@@ -304,6 +304,9 @@ const HOME_CURRENCY: Readonly<Record<string, string>> = {
   LA: "LAK",
 };
 
+/** "3,000/งาน", "RM150/job": pay per job or booking. */
+const GIG_PER_JOB = /^\s*\/\s*(?:งาน|job|gig|booking|event|acara|trabaho|việc|viec)/iu;
+
 /** A day's pay above this (in USD) is no local gig's pay anywhere in the region. */
 const LOCAL_GIG_DAY_MAX_USD = 60;
 
@@ -320,14 +323,20 @@ export function localGigPayFact(input: FactInput, abroad: boolean): FactHit[] {
   const original = input.n.original;
   const pay = input.extraction.money.filter((m) => {
     if (m.context === "fee" || m.currency !== currency) return false;
+    const usd = m.usdAmount ?? null;
+    if (usd === null) return false;
+    const after = original.slice(m.end, m.end + 24);
     const byTime =
       m.period === "hour" ||
       m.period === "day" ||
-      GIG_PERIOD.test(original.slice(m.end, m.end + 24)) ||
-      GIG_FOR_TIME.test(original.slice(m.end, m.end + 24));
+      GIG_PERIOD.test(after) ||
+      GIG_PER_JOB.test(after) ||
+      GIG_FOR_TIME.test(after) ||
+      // Wages with no period that no month could be paid with ("ค่าแรง 800 บาท", "upah 120rb"):
+      // a day's or a job's pay.
+      (m.period === null && m.context === "salary" && usd <= LOCAL_GIG_DAY_MAX_USD);
     if (!byTime) return false;
-    const usd = m.usdAmount ?? null;
-    return usd !== null && usd <= LOCAL_GIG_DAY_MAX_USD * (m.period === "hour" ? 0.25 : 1);
+    return usd <= LOCAL_GIG_DAY_MAX_USD * (m.period === "hour" ? 0.25 : 1);
   });
   return pay.length === 0
     ? []

@@ -78,6 +78,34 @@ describe("legitimacy recognised as positively as risk", () => {
     expect(ids(r)).toContain("proc_tourist_visa");
   });
 
+  it.each([
+    [
+      "id",
+      "Butuh 6 orang bantu nikahan di Klaten hari Minggu. Upah 120rb sehari + makan 2x, japri aku",
+      "120rb sehari",
+    ],
+    [
+      "su",
+      "Peryogi 3 urang metik bonteng di kebon Ciwidey. Upah 100rebu sadinten + tuang siang",
+      "100rebu sadinten",
+    ],
+    ["th", "หาผู้ช่วยช่างภาพงานแต่งที่นครปฐมวันอาทิตย์ ค่าแรง 800 บาท + ข้าวเที่ยง", "800 บาท"],
+  ])("reads a day's wage in the writer's currency as a local gig (%s)", (_lang, text, quote) => {
+    const r = screenOffer(text);
+    const gig = r.indicators.find((h) => h.id === "ok_local_gig_pay");
+    expect(gig?.evidence[0]?.quote).toBe(quote);
+    expect(r.level).toBe("low");
+  });
+
+  it("does not read a day's wage as a local gig when the work is abroad or paid in dollars", () => {
+    expect(ids(screenOffer("Kerja di Kamboja jadi admin, upah 500rb sehari, tiket gratis"))).not.toContain(
+      "ok_local_gig_pay",
+    );
+    expect(ids(screenOffer("Kerja admin, gaji 50 USD sehari, mess gratis"))).not.toContain(
+      "ok_local_gig_pay",
+    );
+  });
+
   it("reads 'fee' per day as gig pay, not as money the worker pays", () => {
     const r = screenOffer(
       "Butuh kru tambahan konser di GBK Sabtu-Minggu 🎤 crowd control & ticketing. Fee Rp350rb/hari + makan 2x + kaos crew. Minat WA 0812 3456 7890",
