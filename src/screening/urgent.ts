@@ -202,9 +202,9 @@ const WARNING = new RegExp(
 /** The danger is over: home again, escaped, rescued — a story to learn from, not an emergency. */
 const OVER = new RegExp(
   [
-    "(?:^|[^\\p{L}])(?:(?:dia|anak saya|adik saya|kakak saya|suami saya) (?:sudah |akhirnya )?bisa pulang|sudah pulang|sudah kembali|sudah selamat|sudah di ?rumah|berhasil kabur|berhasil pulang|dipulangkan|tahun lalu|tahun lepas|akhirnya pulang|dulu (?:aku|saya)|lari dari|kabur dari)(?![\\p{L}])",
+    "(?:^|[^\\p{L}])(?:(?:dia|anak saya|adik saya|kakak saya|suami saya) (?:sudah |akhirnya )?bisa pulang|sudah pulang|sudah kembali|sudah selamat|sudah di ?rumah|berhasil kabur|berhasil pulang|dipulangkan|tahun lalu|tahun lepas|akhirnya pulang|dulu (?:aku|saya)|lari dari|kabur dari|(?:sudah|udah|sdh|dah) (?:balik|pulang|keluar)|(?:bisa|berhasil|dapat) keluar|pulang (?:[a-z]+ )?(?:kemarin|kemaren|lepas|lalu)|ceritanya|kisahnya)(?![\\p{L}])",
     "(?:^|[^\\p{L}])(?:finally home|back home|escaped from|i escaped|he escaped|she escaped|we escaped|was rescued|were rescued|last year|made it home|share what happened|my statement|i got out|we got out|in 20[0-9][0-9])(?![\\p{L}])",
-    "(?:^|[^\\p{L}])(?:nakauwi na|nakatakas|noong isang taon|noong 20[0-9][0-9]|kwento|kwentong)(?![\\p{L}])",
+    "(?:^|[^\\p{L}])(?:nakauwi na|nakatakas|nakalabas|noong isang taon|noong 20[0-9][0-9]|nung 20[0-9][0-9]|kwento|kwentong|ikukwento|ikwento|kuwento)(?![\\p{L}])",
     "(?:^|[^\\p{L}])(?:da ve (?:toi |den )?nha|da tro ve|da thoat|nam ngoai)(?![\\p{L}])",
     "กลับบ้านแล้ว|กลับถึงบ้าน|กลับมา|ได้กลับ|ได้รับการช่วยเหลือ|หนีออกมาได้|ปีที่แล้ว|อุทาหรณ์",
   ].join("|"),
@@ -226,6 +226,13 @@ const BEFORE_LEAVING =
 /** A job offer's own words: "paspor dipegang perusahaan selama kontrak" is a warning sign, not an emergency. */
 const OFFER =
   /(?:^|[^\p{L}])(?:lowongan|loker|dibutuhkan|dicari|gaji|hiring|vacancy|salary|we are looking|apply|daftar|minat|interested|sahod|hiring|tuyen|luong|kontrak kerja|berangkat (?:minggu|bulan|besok|tahun) depan|will depart|akan berangkat)(?![\p{L}])|รับสมัคร|เงินเดือน/u;
+
+/**
+ * The writer recruits in her own voice ("aku sekarang di Phnom Penh … kantorku lagi butuh 2 orang"):
+ * the one who is there is the recruiter, not a person in danger.
+ */
+const RECRUITING =
+  /(?:^|[^\p{L}])(?:butuh [0-9]+ orang|lagi butuh|(?:kantor|tim|team)(?:ku| aku| saya| kami) (?:lagi |sedang )?(?:butuh|cari)|rekomen(?:din)?|join (?:my|our) team|(?:we|my company|our company) (?:is|are) (?:still )?hiring|(?:tiket|ticket) (?:aku|saya|ko) (?:talangin|tanggung|bayarin)|tim kami|cabang kami|office kami|regional office kami|selamat[, ]+(?:ya |kamu )?(?:sudah |udah )?lolos)(?![\p{L}])/u;
 
 /** Lower case, Latin diacritics dropped, đ as d, whitespace runs as one space. */
 export function foldForUrgency(text: string): string {
@@ -264,6 +271,14 @@ export function detectUrgent(text: string, places: readonly PlaceMention[] = [])
   if (!personal && OFFER.test(folded)) return { urgent: false, signs: found };
   if (OVER.test(folded) && !STILL.test(folded)) return { urgent: false, signs: found };
   if (!danger && BEFORE_LEAVING.test(folded)) return { urgent: false, signs: found };
+  if (
+    RECRUITING.test(folded) &&
+    !plea &&
+    !signs.has("lost_contact") &&
+    !signs.has("harmed") &&
+    !signs.has("held")
+  )
+    return { urgent: false, signs: found };
   if (OFFER.test(folded) && !signs.has("departed") && !signs.has("lost_contact") && !plea)
     return { urgent: false, signs: found };
   return { urgent: true, signs: found };

@@ -46,7 +46,22 @@ describe("urgent words", () => {
     ["news", "Police said 40 victims were rescued after being held in a compound in Myawaddy"],
     ["a story that ended", "Tahun lalu saya disekap di Kamboja, sekarang sudah pulang. Jangan tertipu ya"],
     ["an offer's own terms", "Gaji ditahan 2 bulan pertama sebagai jaminan. Minat hubungi admin"],
-    ["an offer's own terms (vi)", "Phí hồ sơ 6,5 triệu, công ty giữ hộ chiếu gốc để làm thẻ lao động, đi ngày 20/11"],
+    [
+      "a recruiter writing from there",
+      "Aku sekarang di Phnom Penh, kerja marketing, gaji 1.300 dolar. Kantorku lagi butuh 2 orang, tiket aku talangin dulu",
+    ],
+    [
+      "a story that ended (ms)",
+      "Suami akak dulu dibawa ke Myawaddy. Alhamdulillah bulan Mac lepas dah balik",
+    ],
+    [
+      "a story that ended (tl)",
+      "Nung 2023 stay-in ako sa compound sa Pampanga. Nakalabas lang ako nung ni-raid",
+    ],
+    [
+      "an offer's own terms (vi)",
+      "Phí hồ sơ 6,5 triệu, công ty giữ hộ chiếu gốc để làm thẻ lao động, đi ngày 20/11",
+    ],
     ["a greeting", "assalamualaikum"],
     [
       "a question before leaving",
