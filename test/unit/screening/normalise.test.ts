@@ -89,6 +89,33 @@ describe("normalise folds what people write to dodge keyword filters", () => {
   });
 });
 
+describe("normalise reads OCR's look-alike digits inside numbers", () => {
+  it.each([
+    ["Amount: 45O USD", "amount: 450 usd"],
+    ["Gaji 4,5OO,OOO per bulan", "gaji 4,500,000 per bulan"],
+    ["Salary USD l,OOO", "salary usd 1,000"],
+    ["ค่าตัว l,2OO / วัน", "ค่าตัว 1,200 / วัน"],
+    ["WA O812 3456 789O", "wa 0812 3456 7890"],
+  ])("%s", (input, expected) => {
+    expect(folded(input)).toBe(expected);
+  });
+
+  it.each([
+    ["lol", "lol"],
+    ["Oo ya", "oo ya"],
+    ["K4mb0j4", "kamboja"],
+    ["Ill be there", "ill be there"],
+  ])("leaves words alone: %s", (input, expected) => {
+    expect(folded(input)).toBe(expected);
+  });
+
+  it("quotes what the person sent, not the digits it read", () => {
+    const n = normalise("Gaji 4,5OO,OOO per bulan");
+    expect(quoteOf(n, "4,500,000")).toBe("4,5OO,OOO");
+    expectValidMap(n);
+  });
+});
+
 describe("normalise maps every output character back to the original", () => {
   it.each([
     ["Kerja di  K a m b o j a 🇰🇭, gajiii!", "kamboja", "K a m b o j a"],
