@@ -64,6 +64,8 @@ import type {
 
 /** Words allowed between a negation and the phrase it cancels ("tidak pernah meminta biaya …"). */
 const NEGATION_WINDOW = 3;
+/** How far (scan-stream characters) a negation written after its phrase reaches back (Myanmar). */
+const NEGATION_AFTER_REACH = 4;
 const MAX_EVIDENCE_PER_INDICATOR = 5;
 /** Reports of one identifier at which it counts as a strong signal rather than a moderate one. */
 const MANY_REPORTS = 3;
@@ -250,6 +252,7 @@ function cancelNegated(
   negatable: (id: string) => boolean,
 ): { kept: PhraseMatch[]; negated: PhraseMatch[] } {
   const negations = scan.matches.filter((m) => m.id === markerId("negation"));
+  const negationsAfter = scan.matches.filter((m) => m.id === markerId("negation_after"));
   const kept: PhraseMatch[] = [];
   const negated: PhraseMatch[] = [];
   for (const m of scan.matches) {
@@ -275,6 +278,14 @@ function cancelNegated(
         cancelled = true;
         break;
       }
+    }
+    // Myanmar negates after the thing negated ("ပွဲခ မယူပါ", no broker's fee taken).
+    if (!cancelled) {
+      const after = negationsAfter.find((neg) => neg.streamStart >= m.streamEnd);
+      cancelled =
+        after !== undefined &&
+        after.streamStart - m.streamEnd <= NEGATION_AFTER_REACH &&
+        !/[,;:()/|]/.test(text.slice(m.end, after.start));
     }
     (cancelled ? negated : kept).push(m);
   }

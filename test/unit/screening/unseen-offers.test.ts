@@ -230,6 +230,13 @@ describe("scripts without spaces", () => {
     expect(r.level).toBe("low");
   });
 
+  it("reads a Myanmar negation written after what it negates ('ပွဲခ မယူပါ', no broker's fee)", () => {
+    const free = screenOffer("ကုမ္ပဏီ ဝန်ထမ်း ခေါ်မယ် လစာ ၃ သိန်း ပွဲခ မယူပါ");
+    expect(ids(free)).not.toContain("cost_upfront_fee");
+    const fee = screenOffer("ကုမ္ပဏီ ဝန်ထမ်း ခေါ်မယ် လစာ ၃ သိန်း ပွဲခ ၅ သိန်း ပေးရမယ်");
+    expect(ids(fee)).toContain("cost_upfront_fee");
+  });
+
   it("keeps Myanmar's compound enclaves decisive for a Myanmar writer", () => {
     const r = screenOffer("ရွှေကုက္ကို မှာ ကွန်ပျူတာ အလုပ် လစာ ဘတ် ၃၀,၀၀၀ အတွေ့အကြုံမလို ချက်ချင်းထွက်ရမယ်");
     expect(["medium", "high", "critical"]).toContain(r.level);
