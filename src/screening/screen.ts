@@ -64,6 +64,8 @@ import type {
 
 /** Words allowed between a negation and the phrase it cancels ("tidak pernah meminta biaya …"). */
 const NEGATION_WINDOW = 3;
+/** How far (characters of the original) a word for goods reaches to a border-crossing phrasing after it. */
+const GOODS_REACH = 12;
 /** How far (scan-stream characters) a negation written after its phrase reaches back (Myanmar). */
 const NEGATION_AFTER_REACH = 4;
 const MAX_EVIDENCE_PER_INDICATOR = 5;
@@ -493,6 +495,16 @@ function collectFacts(s: Screening): FactsFound {
   };
   const destinations = destinationFacts(input);
   addFacts(destinations.hits);
+  // Goods through a border gate ("xe hàng qua cửa khẩu", "ส่งสินค้าผ่านด่าน") are trade, not a
+  // person crossing: a crossing phrasing right after a word for goods does not count.
+  const crossing = collected.get("route_overland_border_crossing");
+  const goods = (s.phrases.get(markerId("goods")) ?? []).map((m) => s.toOriginal(m.start, m.end));
+  if (crossing && goods.length > 0) {
+    crossing.evidence = crossing.evidence.filter(
+      (e) => !goods.some((g) => g.end <= e.start && e.start - g.end <= GOODS_REACH),
+    );
+    if (crossing.evidence.length === 0) collected.delete("route_overland_border_crossing");
+  }
   // The catalogue's phrasings name the same towns: a town of the writer's own country that the
   // gazetteer read as an ordinary one (see destinationFacts) is not decisive through them either.
   const homeTowns = collected.get("dest_compound_town_home")?.evidence ?? [];

@@ -213,6 +213,15 @@ describe("scripts without spaces", () => {
     expect(ids(r)).toContain("dest_compound_town_home");
   });
 
+  it("reads goods through a border gate as trade, not a person crossing", () => {
+    const trade = screenOffer(
+      "Kho sỉ ở Hà Tiên tuyển 1 bạn biết tiếng Khmer: chốt đơn, lên bill, gọi xe hàng qua cửa khẩu Xà Xía. Lương 8tr5, đóng BHXH",
+    );
+    expect(ids(trade)).not.toContain("route_overland_border_crossing");
+    const person = screenOffer("Việc nhẹ lương cao, có xe đón đi qua cửa khẩu ban đêm, không cần hộ chiếu");
+    expect(ids(person)).toContain("route_overland_border_crossing");
+  });
+
   it("keeps a compound town decisive for a writer from another country", () => {
     const r = screenOffer(
       "Dicari admin chat, kerja di Poipet, gaji 1000$, tanpa pengalaman, tiket gratis. Chat Telegram",
