@@ -170,7 +170,7 @@ export function destinationFacts(input: FactInput): DestinationFacts {
         (place.kind === "compound_town" && getPlace(place.placeId)?.ordinaryForResidents === true));
     if (ordinaryAtHome) {
       // A border town or an ordinary compound town of the writer's own country (Mae Sot for a Thai
-      // writer, Poipet for a Khmer one, Clark for a Filipino) is also where its markets, shops,
+      // writer, Poipet or Sihanoukville for a Khmer one) is also where its markets, shops,
       // clinics and buses are: a sign to check the workplace, not a decisive one. Crossing is said
       // in words. Shwe Kokko or Tachileik stay decisive for a Myanmar writer too.
       add("dest_compound_town_home", span);
