@@ -250,6 +250,31 @@ function signsIn(folded: string, patterns: Patterns): UrgentSign[] {
   return (Object.keys(patterns) as Array<keyof Patterns>).filter((sign) => patterns[sign].test(folded));
 }
 
+/** How far (folded characters) a compound town may be from the words that someone went or is there. */
+const DEPARTED_REACH = 60;
+const DEPARTED_BEFORE = 24;
+
+function placeNearDeparture(
+  text: string,
+  folded: string,
+  places: readonly PlaceMention[],
+  which: (p: PlaceMention) => boolean,
+): boolean {
+  const towns = places.filter(which).map((p) => foldForUrgency(text.slice(0, p.start)).length);
+  if (towns.length === 0) return false;
+  const departures: number[] = [];
+  for (const re of [LATIN.departed, THAI.departed]) {
+    const all = new RegExp(re.source, "gu");
+    for (let m = all.exec(folded); m !== null; m = all.exec(folded)) {
+      departures.push(m.index);
+      if (m[0].length === 0) all.lastIndex++;
+    }
+  }
+  // Mostly right after ("sudah sampai di Shwe Kokko", "left for Sihanoukville", "nasa Myawaddy na"),
+  // now and then just before ("di Bavet, anak saya sudah sampai").
+  return towns.some((t) => departures.some((d) => t - d <= DEPARTED_REACH && d - t <= DEPARTED_BEFORE));
+}
+
 /**
  * Whether a message says someone is already gone and in danger now. `places` are the places the
  * screening extraction recognised (a compound town or a compound country after "already left").
@@ -258,12 +283,17 @@ export function detectUrgent(text: string, places: readonly PlaceMention[] = [])
   const folded = foldForUrgency(text.slice(0, 4_000));
   const signs = new Set<UrgentSign>([...signsIn(folded, LATIN), ...signsIn(folded, THAI)]);
   const personal = PERSONAL.test(folded);
-  if (places.some((p) => p.kind === "compound_town") && signs.has("departed")) signs.add("in_compound_town");
+  // Gone to a compound town: the town is named near the words that say someone went or is there
+  // ("sudah sampai di Shwe Kokko"), not anywhere in a long story that ends "nasa Batangas na".
+  if (signs.has("departed") && placeNearDeparture(text, folded, places, (p) => p.kind === "compound_town"))
+    signs.add("in_compound_town");
   const found = [...signs];
   const danger = found.some((s) => s !== "departed" && s !== "in_compound_town");
   const departedToRisk =
     signs.has("in_compound_town") ||
-    (signs.has("departed") && places.some((p) => COMPOUND_COUNTRIES.has(p.country)) && personal);
+    (signs.has("departed") &&
+      personal &&
+      placeNearDeparture(text, folded, places, (p) => COMPOUND_COUNTRIES.has(p.country)));
   if (!danger && !departedToRisk) return { urgent: false, signs: found };
   // Judgement: general warnings and news, offers' own clauses, and stories that ended are not "now".
   const plea = PLEA.test(folded);

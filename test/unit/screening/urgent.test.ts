@@ -30,6 +30,15 @@ describe("urgent words", () => {
     expect(urgent(text).urgent).toBe(true);
   });
 
+  it("the compound town must be named where the words say someone went or is", () => {
+    expect(urgent("Ang anak ko nasa Myawaddy na ngayon").urgent).toBe(true);
+    expect(
+      urgent(
+        "Ang pinsan ko, tatlong buwan siya sa Myawaddy, mahirap ang trabaho doon at walang tulog. Salamat sa Diyos, ngayon nasa Batangas na siya.",
+      ).urgent,
+    ).toBe(false);
+  });
+
   it("a compound town named with a past tense is enough", () => {
     const found = urgent("adik saya sudah sampai di Shwe Kokko kemarin");
     expect(found.urgent).toBe(true);
