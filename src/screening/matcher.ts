@@ -329,7 +329,16 @@ function toLiteral(phrase: string, fold: (s: string) => string): Literal | null 
     });
     if (out.length > 0) words.push(out);
   }
-  const codes = words.join(" ");
+  // Two words of Thai, Lao, Khmer or Myanmar meet without the space, as the scan stream reads them.
+  let codes = "";
+  for (const w of words) {
+    if (codes.length > 0) {
+      const joined =
+        isSpacelessLetter(codes.charCodeAt(codes.length - 1)) && isSpacelessLetter(w.charCodeAt(0));
+      if (!joined) codes += " ";
+    }
+    codes += w;
+  }
   if (codes.length === 0) return null;
   return { codes, openStart, openEnd };
 }

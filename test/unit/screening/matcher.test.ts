@@ -88,6 +88,12 @@ describe("scripts written without spaces", () => {
     { id: "work", pattern: "ធ្វើការ" },
     { id: "casino", pattern: "ကာစီနို" },
   ]);
+  it("reads a phrasing written with a space between two such words as the text is read", () => {
+    const spaced = matcherOf([{ id: "easy", pattern: "งานง่าย รายได้ดี" }]);
+    expect(spaced("งานง่ายรายได้ดี สนใจทักมา").map((m) => m.id)).toEqual(["easy"]);
+    expect(spaced("งานง่าย รายได้ดี").map((m) => m.id)).toEqual(["easy"]);
+  });
+
   it("reads through spaces, dots and dashes that split a word", () => {
     expect(scan("ប្រា.ក់.ខែ ៨០០").map((m) => m.id)).toEqual(["salary"]);
     expect(scan("ត្រូវការ អ្ន ក ធ្វើ ការ").map((m) => m.id)).toEqual(["work"]);
