@@ -59,6 +59,8 @@ export type ModelFile = z.infer<typeof ModelFileSchema>;
 export interface Head {
   bias: number;
   weights: Float32Array;
+  /** The int8 weights and scale `weights` were read from (weights[i] = float32(q[i]·scale)), when shipped so. */
+  quantised?: { q: Int8Array; scale: number };
 }
 
 export interface NgramModel {
@@ -134,7 +136,7 @@ const SUBLINEAR = Float64Array.from({ length: 256 }, (_, c) => (c === 0 ? 0 : 1 
  * table sized to the text stays in cache where an array of 2^bits counts does not. Only the slots
  * a call used are reset.
  */
-let table = freeTable(1 << 14);
+let table = freeTable(1 << 13);
 function freeTable(slots: number): Int32Array {
   const t = new Int32Array(2 * slots);
   for (let s = 0; s < slots; s++) t[2 * s] = -1;
@@ -155,11 +157,10 @@ function countNgrams(normalisedText: string, bits: number): { used: number; norm
   const u = units(normalisedText);
   const mask = (1 << bits) - 1;
   const grams = u.length * (MAX_N - MIN_N + 1);
-  let slots = table.length >> 1;
-  if (slots < 2 * grams) {
-    while (slots < 2 * grams) slots <<= 1;
-    table = freeTable(slots);
-  }
+  // At most half full (a text has at most `grams` buckets), and no larger: a small table stays in cache.
+  let slots = 1 << 10;
+  while (slots < 2 * grams) slots <<= 1;
+  if (table.length < 2 * slots) table = freeTable(slots);
   if (order.length < grams) {
     order = new Int32Array(grams);
     featureBucket = new Int32Array(grams);
@@ -237,17 +238,38 @@ export interface NgramScores {
   narrative: number;
 }
 
-/** Both heads' weights side by side (scam, narrative per bucket): one cache line per feature. */
-const pairedWeights = new WeakMap<NgramModel, Float32Array>();
+/**
+ * Both heads' weights side by side (scam, narrative per bucket), so a feature reads one cache line:
+ * as int8 when both heads were shipped so (a quarter of the memory; float32(q·scale) is the weight
+ * exactly), else as float32.
+ */
+interface PairedWeights {
+  int8: Int8Array | undefined;
+  float: Float32Array | undefined;
+}
+const pairedWeights = new WeakMap<NgramModel, PairedWeights>();
 
-function paired(model: NgramModel): Float32Array {
+function paired(model: NgramModel): PairedWeights {
   let w = pairedWeights.get(model);
   if (!w) {
     const { scam, narrative } = model;
-    w = new Float32Array(2 * scam.weights.length);
-    for (let i = 0; i < scam.weights.length; i++) {
-      w[2 * i] = scam.weights[i]!;
-      w[2 * i + 1] = narrative.weights[i]!;
+    const n = scam.weights.length;
+    const qs = scam.quantised;
+    const qn = narrative.quantised;
+    if (qs && qn && qs.q.length === n && qn.q.length === n) {
+      const int8 = new Int8Array(2 * n);
+      for (let i = 0; i < n; i++) {
+        int8[2 * i] = qs.q[i]!;
+        int8[2 * i + 1] = qn.q[i]!;
+      }
+      w = { int8, float: undefined };
+    } else {
+      const float = new Float32Array(2 * n);
+      for (let i = 0; i < n; i++) {
+        float[2 * i] = scam.weights[i]!;
+        float[2 * i + 1] = narrative.weights[i]!;
+      }
+      w = { int8: undefined, float };
     }
     pairedWeights.set(model, w);
   }
@@ -259,17 +281,28 @@ const f32 = Math.fround;
 
 export function ngramScores(model: NgramModel, normalisedText: string): NgramScores {
   const { used, norm } = countNgrams(normalisedText, model.bits);
-  const w = paired(model);
+  const { int8, float } = paired(model);
   const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   const buckets = featureBucket;
   const values = featureValue;
   let scam = model.scam.bias;
   let narrative = model.narrative.bias;
-  for (let j = 0; j < used; j++) {
-    const value = f32(f32(values[j]!) * inv);
-    const at = 2 * buckets[j]!;
-    scam += w[at]! * value;
-    narrative += w[at + 1]! * value;
+  if (int8) {
+    const scamScale = model.scam.quantised!.scale;
+    const narrativeScale = model.narrative.quantised!.scale;
+    for (let j = 0; j < used; j++) {
+      const value = f32(f32(values[j]!) * inv);
+      const at = 2 * buckets[j]!;
+      scam += f32(int8[at]! * scamScale) * value;
+      narrative += f32(int8[at + 1]! * narrativeScale) * value;
+    }
+  } else {
+    for (let j = 0; j < used; j++) {
+      const value = f32(f32(values[j]!) * inv);
+      const at = 2 * buckets[j]!;
+      scam += float![at]! * value;
+      narrative += float![at + 1]! * value;
+    }
   }
   return { scam, narrative };
 }
@@ -341,7 +374,7 @@ function loadHead(h: HeadFile, bits: number): Head {
   const q = new Int8Array(raw.buffer, raw.byteOffset, raw.length);
   const weights = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) weights[i] = q[i]! * h.scale;
-  return { bias: h.bias, weights };
+  return { bias: h.bias, weights, quantised: { q: Int8Array.from(q), scale: h.scale } };
 }
 
 /** Builds a model from the shipped file's contents (validated). */
