@@ -76,12 +76,13 @@ export async function screenWithLookup(
 ): Promise<Screened> {
   const n = normalise(text.slice(0, MAX_CHECK_LENGTH));
   const offers = reports.offers.matches(offerSignature(n.text));
+  // Awaited below; these only keep a failed lookup from going unhandled should the work between throw.
+  offers.catch(() => {});
   const extraction = extract(n);
-  const lookups = Promise.all([knownIdentifiers(reports, [...extraction.identifiers, ...extra]), offers]);
-  // Handled below; this only keeps a failed lookup from going unhandled should preparing throw.
-  lookups.catch(() => {});
+  const contacts = knownIdentifiers(reports, [...extraction.identifiers, ...extra]);
+  contacts.catch(() => {});
   const prepared = prepareScreening(n, extraction, screeningEngine());
-  const [known, matches] = await lookups;
+  const [known, matches] = await Promise.all([contacts, offers]);
   return {
     result: finishScreening(prepared, known, matches.length),
     known,
