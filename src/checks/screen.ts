@@ -6,7 +6,7 @@
  */
 import type { ReportStore } from "#src/reports/store.js";
 import { extract } from "#src/screening/extract/index.js";
-import { screenExtracted, screeningEngine } from "#src/screening/index.js";
+import { finishScreening, prepareScreening, screeningEngine } from "#src/screening/index.js";
 import { offerSignature } from "#src/screening/minhash.js";
 import { normalise } from "#src/screening/normalise.js";
 import type {
@@ -65,7 +65,9 @@ export async function knownIdentifiers(
 /**
  * Screens a text with what Redis knows about its contacts (and about `extra` identifiers, such as
  * a forwarded message's sender) and about the text itself (earlier reports of the same offer):
- * one extraction, one screening, the lookups in parallel.
+ * one extraction, one screening, the lookups in parallel. The lookups are sent first, and the
+ * screening that needs none of their answers (phrases, facts, the learned layer) runs while Redis
+ * answers.
  */
 export async function screenWithLookup(
   reports: Pick<ReportStore, "lookup" | "offers">,
@@ -73,14 +75,16 @@ export async function screenWithLookup(
   extra: ReadonlyArray<AskedIdentifier> = [],
 ): Promise<Screened> {
   const n = normalise(text.slice(0, MAX_CHECK_LENGTH));
+  const offers = reports.offers.matches(offerSignature(n.text));
+  // Awaited below; these only keep a failed lookup from going unhandled should the work between throw.
+  offers.catch(() => {});
   const extraction = extract(n);
-  // The contacts and the text itself (offers seen before) are looked up together.
-  const [known, matches] = await Promise.all([
-    knownIdentifiers(reports, [...extraction.identifiers, ...extra]),
-    reports.offers.matches(offerSignature(n.text)),
-  ]);
+  const contacts = knownIdentifiers(reports, [...extraction.identifiers, ...extra]);
+  contacts.catch(() => {});
+  const prepared = prepareScreening(n, extraction, screeningEngine());
+  const [known, matches] = await Promise.all([contacts, offers]);
   return {
-    result: screenExtracted(n, extraction, known, screeningEngine(), matches.length),
+    result: finishScreening(prepared, known, matches.length),
     known,
     offerMatches: matches.map((m) => m.reportId),
   };

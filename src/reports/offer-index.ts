@@ -11,10 +11,11 @@
  * erasure (/delete) keeps the anonymised report and so its signature, which holds no personal data.
  */
 import type { RedisClient } from "#src/redis.js";
-import { type RedisCommand, runBatch } from "#src/redis-batch.js";
+import { LuaScript, type RedisCommand, runBatch, runScriptBatch } from "#src/redis-batch.js";
 import type { Keys } from "#src/redis-keys.js";
 import type { Report } from "#src/reports/report.js";
 import {
+  BANDS,
   bandKeys,
   decodeSignature,
   encodeSignature,
@@ -53,6 +54,8 @@ for _, band in ipairs(KEYS) do
 end
 return out
 `;
+/** Sent by its SHA-1: a lookup carries the band keys and not the script's text. */
+const candidatesScript = new LuaScript(CANDIDATES, BANDS);
 
 export interface OfferMatch {
   reportId: string;
@@ -101,16 +104,9 @@ export class OfferIndex {
     const bandSets = bandKeys(sig).map((band) => this.keys.offerBand(band));
     if (!this.redis.isCluster) {
       // Sent like every other batch (src/redis-batch.ts), so it behaves the same while connecting.
-      const [reply] = await runBatch(this.redis, [
-        [
-          "eval",
-          CANDIDATES,
-          bandSets.length,
-          ...bandSets,
-          CANDIDATES_PER_BAND,
-          this.keys.offerSignature(""),
-          exclude,
-        ],
+      const args = [...bandSets, CANDIDATES_PER_BAND, this.keys.offerSignature(""), exclude];
+      const [reply] = await runScriptBatch(this.redis, [candidatesScript.command(args)], (byText) => [
+        candidatesScript.command(args, byText),
       ]);
       const flat = Array.isArray(reply) ? reply : [];
       const pairs: [string, string][] = [];

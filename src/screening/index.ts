@@ -8,6 +8,9 @@ export { compilePatterns, expandPattern } from "#src/screening/matcher.js";
 export { loadModel, type NgramModel, shippedModel } from "#src/screening/model.js";
 export {
   createScreeningEngine,
+  finishScreening,
+  type PreparedScreening,
+  prepareScreening,
   rulesOnlyScreeningEngine,
   type ScreeningEngine,
   type ScreenOptions,

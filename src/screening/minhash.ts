@@ -48,6 +48,15 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
+/** fmix's bits as a signed int, which stays out of doubles (bins and values read the same bits). */
+function fmixSigned(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 /**
  * The signature of a normalised text, or null when it is too short to compare. One permutation
  * hashing: each shingle is hashed once, the top 6 bits choose one of the 64 bins, the rest compete
@@ -59,9 +68,9 @@ export function offerSignature(normalisedText: string): Uint32Array | null {
   if (u.length - SHINGLE + 1 < MIN_SHINGLES) return null;
   const sig = new Uint32Array(SIGNATURE_SIZE).fill(EMPTY);
   for (let i = 0; i + SHINGLE <= u.length; i++) {
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 | 0;
     for (let j = 0; j < SHINGLE; j++) h = Math.imul(h ^ u[i + j]!, 0x01000193);
-    const m = fmix(h);
+    const m = fmixSigned(h);
     const bin = m >>> BIN_SHIFT;
     const v = m & VALUE_MASK;
     if (v < sig[bin]!) sig[bin] = v;

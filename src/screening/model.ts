@@ -64,6 +64,8 @@ export type ModelFile = z.infer<typeof ModelFileSchema>;
 export interface Head {
   bias: number;
   weights: Float32Array;
+  /** The int8 weights and scale `weights` were read from (weights[i] = float32(q[i]·scale)), when shipped so. */
+  quantised?: { q: Int8Array; scale: number };
 }
 
 export interface NgramModel {
@@ -98,12 +100,25 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
+/** fmix's bits as a signed int (its sign is the hash's top bit), which stays out of doubles. */
+function fmixSigned(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x7c;
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
+/** Scratch for `units` (kept between calls; a call's units are a view of it). */
+let unitScratch = new Uint16Array(1 << 11);
+
 /** The units the n-grams are read from: digits runs as "0", whitespace runs as " ", spaces around. */
 function units(text: string): Uint16Array {
-  const out = new Uint16Array(text.length + 2);
+  if (unitScratch.length < text.length + 2) unitScratch = new Uint16Array(text.length + 2);
+  const out = unitScratch;
   let k = 0;
   out[k++] = 0x20;
   for (let i = 0; i < text.length; i++) {
@@ -118,16 +133,90 @@ function units(text: string): Uint16Array {
   return out.subarray(0, k);
 }
 
-/**
- * Scratch counts indexed by bucket (2^bits of them, kept between calls), with a mark per bucket and
- * the buckets touched in first-seen order, so a call allocates only its result and resets only
- * what it touched.
- */
 /** 1 + ln(c) for the small counts almost every bucket has (the same values, computed once). */
 const SUBLINEAR = Float64Array.from({ length: 256 }, (_, c) => (c === 0 ? 0 : 1 + Math.log(c)));
-let counts = new Float64Array(0);
-let seen = new Uint8Array(0);
-let touched = new Int32Array(1 << 12);
+
+/**
+ * Signed counts by bucket in a small open-addressing table (bucket and count side by side, -1 for
+ * a free slot), kept between calls: a text touches a few thousand of the 2^bits buckets, and a
+ * table sized to the text stays in cache where an array of 2^bits counts does not. Only the slots
+ * a call used are reset.
+ */
+let table = freeTable(1 << 13);
+function freeTable(slots: number): Int32Array {
+  const t = new Int32Array(2 * slots);
+  for (let s = 0; s < slots; s++) t[2 * s] = -1;
+  return t;
+}
+/** The slots used, in the order their buckets were first seen (the order of the features). */
+let order = new Int32Array(1 << 12);
+/** Per feature, in that order: its bucket and its value before scaling to unit length. */
+let featureBucket = new Int32Array(1 << 12);
+let featureValue = new Float64Array(1 << 12);
+
+/**
+ * Counts a text's n-grams into the table, then reads each bucket's value sign(c)·(1 + ln|c|) into
+ * featureBucket/featureValue in first-seen order, resetting the table. Returns the number of
+ * features and the sum of their squares.
+ */
+function countNgrams(normalisedText: string, bits: number): { used: number; norm: number } {
+  const u = units(normalisedText);
+  const mask = (1 << bits) - 1;
+  const grams = u.length * (MAX_N - MIN_N + 1);
+  // At most half full (a text has at most `grams` buckets), and no larger: a small table stays in cache.
+  let slots = 1 << 10;
+  while (slots < 2 * grams) slots <<= 1;
+  if (table.length < 2 * slots) table = freeTable(slots);
+  if (order.length < grams) {
+    order = new Int32Array(grams);
+    featureBucket = new Int32Array(grams);
+    featureValue = new Float64Array(grams);
+  }
+  const slotMask = slots - 1;
+  const shift = Math.clz32(slots) + 1; // 32 - log2(slots)
+  // Locals, not the module's variables, inside the loops: they are read a few thousand times.
+  const t = table;
+  const first = order;
+  const len = u.length;
+  let used = 0;
+  for (let i = 0; i < len; i++) {
+    let h = FNV_OFFSET | 0;
+    for (let n = 1; n <= MAX_N && i + n <= len; n++) {
+      h = Math.imul(h ^ u[i + n - 1]!, FNV_PRIME);
+      if (n < MIN_N) continue;
+      const m = fmixSigned(h ^ n);
+      const bucket = m & mask;
+      let s = Math.imul(bucket, 0x9e3779b1) >>> shift;
+      let key = t[2 * s]!;
+      while (key !== bucket) {
+        if (key === -1) {
+          t[2 * s] = bucket;
+          first[used++] = s;
+          break;
+        }
+        s = (s + 1) & slotMask;
+        key = t[2 * s]!;
+      }
+      t[2 * s + 1]! += (m >> 31) | 1;
+    }
+  }
+  const buckets = featureBucket;
+  const values = featureValue;
+  let norm = 0;
+  for (let j = 0; j < used; j++) {
+    const s = first[j]!;
+    const c = t[2 * s + 1]!;
+    const a = c < 0 ? -c : c;
+    const sub = a < SUBLINEAR.length ? SUBLINEAR[a]! : 1 + Math.log(a);
+    const v = c === 0 ? 0 : c < 0 ? -sub : sub;
+    buckets[j] = t[2 * s]!;
+    values[j] = v;
+    norm += v * v;
+    t[2 * s] = -1;
+    t[2 * s + 1] = 0;
+  }
+  return { used, norm };
+}
 
 /**
  * Hashed, signed, sub-linear, unit-length n-gram features of a normalised text. `bits` sets the
@@ -135,46 +224,93 @@ let touched = new Int32Array(1 << 12);
  * a bucket's value is sign(c)·(1 + ln|c|), and the vector is scaled to unit length.
  */
 export function featurize(normalisedText: string, bits: number): Features {
-  const u = units(normalisedText);
-  const mask = (1 << bits) - 1;
-  if (counts.length !== 1 << bits) {
-    counts = new Float64Array(1 << bits);
-    seen = new Uint8Array(1 << bits);
-  }
-  const grams = u.length * (MAX_N - MIN_N + 1);
-  if (touched.length < grams) touched = new Int32Array(grams);
-  let used = 0;
-  for (let i = 0; i < u.length; i++) {
-    let h = FNV_OFFSET;
-    for (let n = 1; n <= MAX_N && i + n <= u.length; n++) {
-      h = Math.imul(h ^ u[i + n - 1]!, FNV_PRIME);
-      if (n < MIN_N) continue;
-      const m = fmix(h ^ n);
-      const bucket = m & mask;
-      if (seen[bucket] === 0) {
-        seen[bucket] = 1;
-        touched[used++] = bucket;
-      }
-      counts[bucket]! += m & 0x80000000 ? -1 : 1;
-    }
-  }
-  const index = new Int32Array(used);
+  const { used, norm } = countNgrams(normalisedText, bits);
+  const index = featureBucket.slice(0, used);
   const value = new Float32Array(used);
-  let norm = 0;
-  for (let j = 0; j < used; j++) {
-    const bucket = touched[j]!;
-    const c = counts[bucket]!;
-    const a = Math.abs(c);
-    const v = c === 0 ? 0 : Math.sign(c) * (a < SUBLINEAR.length ? SUBLINEAR[a]! : 1 + Math.log(a));
-    index[j] = bucket;
-    value[j] = v;
-    norm += v * v;
-    counts[bucket] = 0;
-    seen[bucket] = 0;
-  }
+  for (let j = 0; j < used; j++) value[j] = featureValue[j]!;
   const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   for (let j = 0; j < used; j++) value[j]! *= inv;
   return { index, value };
+}
+
+/**
+ * Both heads' sums over a text's n-gram features (bias included), before the rules' signals: the
+ * sigmoid of `narrative` is the narrative probability, and `scamProbability` adds the signals to
+ * `scam`. The same arithmetic, in the same order, as `probabilityOf` over `featurize` (and
+ * `withSignals`), with no feature vector built.
+ */
+export interface NgramScores {
+  scam: number;
+  narrative: number;
+}
+
+/**
+ * Both heads' weights side by side (scam, narrative per bucket), so a feature reads one cache line:
+ * as int8 when both heads were shipped so (a quarter of the memory; float32(q·scale) is the weight
+ * exactly), else as float32.
+ */
+interface PairedWeights {
+  int8: Int8Array | undefined;
+  float: Float32Array | undefined;
+}
+const pairedWeights = new WeakMap<NgramModel, PairedWeights>();
+
+function paired(model: NgramModel): PairedWeights {
+  let w = pairedWeights.get(model);
+  if (!w) {
+    const { scam, narrative } = model;
+    const n = scam.weights.length;
+    const qs = scam.quantised;
+    const qn = narrative.quantised;
+    if (qs && qn && qs.q.length === n && qn.q.length === n) {
+      const int8 = new Int8Array(2 * n);
+      for (let i = 0; i < n; i++) {
+        int8[2 * i] = qs.q[i]!;
+        int8[2 * i + 1] = qn.q[i]!;
+      }
+      w = { int8, float: undefined };
+    } else {
+      const float = new Float32Array(2 * n);
+      for (let i = 0; i < n; i++) {
+        float[2 * i] = scam.weights[i]!;
+        float[2 * i + 1] = narrative.weights[i]!;
+      }
+      w = { int8: undefined, float };
+    }
+    pairedWeights.set(model, w);
+  }
+  return w;
+}
+
+/** A feature value as `featurize` stores it: float32, then scaled to unit length in float32. */
+const f32 = Math.fround;
+
+export function ngramScores(model: NgramModel, normalisedText: string): NgramScores {
+  const { used, norm } = countNgrams(normalisedText, model.bits);
+  const { int8, float } = paired(model);
+  const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  const buckets = featureBucket;
+  const values = featureValue;
+  let scam = model.scam.bias;
+  let narrative = model.narrative.bias;
+  if (int8) {
+    const scamScale = model.scam.quantised!.scale;
+    const narrativeScale = model.narrative.quantised!.scale;
+    for (let j = 0; j < used; j++) {
+      const value = f32(f32(values[j]!) * inv);
+      const at = 2 * buckets[j]!;
+      scam += f32(int8[at]! * scamScale) * value;
+      narrative += f32(int8[at + 1]! * narrativeScale) * value;
+    }
+  } else {
+    for (let j = 0; j < used; j++) {
+      const value = f32(f32(values[j]!) * inv);
+      const at = 2 * buckets[j]!;
+      scam += float![at]! * value;
+      narrative += float![at + 1]! * value;
+    }
+  }
+  return { scam, narrative };
 }
 
 /** Weight of one rule signal among the scam head's features (the n-grams together have length 1). */
@@ -194,14 +330,40 @@ export function withSignals(f: Features, signalIds: readonly string[], bits: num
   index.set(f.index);
   value.set(f.value);
   ids.forEach((id, k) => {
-    let h = FNV_OFFSET ^ 0x5f5f;
-    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), FNV_PRIME);
-    const m = fmix(h ^ 0x7f);
+    const m = signalHash(id);
     index[f.index.length + k] = m & mask;
     value[f.value.length + k] = m & 0x80000000 ? -SIGNAL_VALUE : SIGNAL_VALUE;
   });
   return { index, value };
 }
+
+function signalHash(id: string): number {
+  let h = FNV_OFFSET ^ 0x5f5f;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), FNV_PRIME);
+  return fmix(h ^ 0x7f);
+}
+
+/** A signal's value as `withSignals` stores it (float32). */
+const SIGNAL_F32 = Math.fround(SIGNAL_VALUE);
+
+/** Probability that a text is a scam offer: its n-gram sum with the rules' signals added, as `withSignals` would. */
+export function scamProbability(
+  model: NgramModel,
+  scores: NgramScores,
+  signalIds: readonly string[],
+): number {
+  const mask = (1 << model.bits) - 1;
+  const weights = model.scam.weights;
+  let z = scores.scam;
+  for (const id of new Set(signalIds)) {
+    const m = signalHash(id);
+    z += weights[m & mask]! * (m & 0x80000000 ? -SIGNAL_F32 : SIGNAL_F32);
+  }
+  return sigmoid(z);
+}
+
+/** Probability that a text retells (a warning, news, a story), from its n-gram sums. */
+export const narrativeProbability = (scores: NgramScores): number => sigmoid(scores.narrative);
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
@@ -218,7 +380,7 @@ function loadHead(h: HeadFile, bits: number): Head {
   const q = new Int8Array(raw.buffer, raw.byteOffset, raw.length);
   const weights = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) weights[i] = q[i]! * h.scale;
-  return { bias: h.bias, weights };
+  return { bias: h.bias, weights, quantised: { q: Int8Array.from(q), scale: h.scale } };
 }
 
 /** Builds a model from the shipped file's contents (validated). */

@@ -31,11 +31,12 @@ import {
 } from "#src/screening/facts.js";
 import { type PhraseMatch, type ScanResult, wordsBetween } from "#src/screening/matcher.js";
 import {
-  featurize,
   type NgramModel,
-  probabilityOf,
+  type NgramScores,
+  narrativeProbability,
+  ngramScores,
+  scamProbability,
   shippedModel,
-  withSignals,
 } from "#src/screening/model.js";
 import { normalise, spanToOriginal } from "#src/screening/normalise.js";
 import {
@@ -354,7 +355,6 @@ interface KindReading extends KindDecision {
   /** The narrative head's probability (0 without a model). */
   narrativeP: number;
   recruiterContact: boolean;
-  features: ReturnType<typeof featurize> | undefined;
 }
 
 export function screenExtracted(
@@ -365,16 +365,50 @@ export function screenExtracted(
   offerMatches = 0,
   modelOverride?: ModelOverride,
 ): ScreeningResult {
+  return finishScreening(prepareScreening(n, extraction, engine), known, offerMatches, modelOverride);
+}
+
+/**
+ * A text screened as far as it can be without what earlier reports say: its phrases, its facts and
+ * the learned layer's n-gram sums. A check sends its lookups first and prepares while Redis answers;
+ * `finishScreening` then weighs what came back. Finish each prepared screening once.
+ */
+export interface PreparedScreening {
+  readonly s: Screening;
+  readonly facts: FactsFound;
+  /** The learned layer's n-gram sums (undefined without a model). */
+  readonly scores: NgramScores | undefined;
+}
+
+/** The part of the screening that needs nothing from Redis (see `PreparedScreening`). */
+export function prepareScreening(
+  n: NormalisedText,
+  extraction: Extraction,
+  engine: ScreeningEngine,
+): PreparedScreening {
   const { compiled } = engine;
-  const { catalogue } = compiled;
   const toOriginal = (start: number, end: number): Span => spanToOriginal(n, start, end);
   const { phrases, collected } = matchPhrases(n, compiled, toOriginal);
   const markerCount = (id: string): number => phrases.get(markerId(id))?.length ?? 0;
   const s: Screening = { n, extraction, engine, compiled, toOriginal, phrases, collected, markerCount };
-
   const facts = collectFacts(s);
+  // The learned layer reads the text once; both heads' n-gram sums wait here for the rules' signals.
+  const scores = engine.model ? ngramScores(engine.model, n.text) : undefined;
+  return { s, facts, scores };
+}
+
+/** Weighs what is known about the text's identifiers and offer, and completes the screening. */
+export function finishScreening(
+  prepared: PreparedScreening,
+  known: readonly KnownIdentifier[],
+  offerMatches = 0,
+  modelOverride?: ModelOverride,
+): ScreeningResult {
+  const { s, facts, scores } = prepared;
+  const { extraction, engine } = s;
+  const { catalogue } = s.compiled;
   const signals = weighSignals(s, known, offerMatches);
-  const reading = readKind(s, facts, signals, modelOverride);
+  const reading = readKind(s, facts, signals, scores, modelOverride);
   const { kind, evidence: kindEvidence } = reading;
   const outcome = scoreLevel(s, reading, signals);
   const notScored = !isScoredKind(kind);
@@ -383,7 +417,7 @@ export function screenExtracted(
     kind,
     level: outcome.level,
     indicators,
-    features: reading.features,
+    scores,
     jobContext: facts.jobContext,
     riskCategories: signals.riskCategories,
     licensedAgency: signals.licensedAgency !== undefined,
@@ -675,6 +709,7 @@ function readKind(
   s: Screening,
   facts: FactsFound,
   signals: Signals,
+  scores: NgramScores | undefined,
   modelOverride: ModelOverride | undefined,
 ): KindReading {
   const { n, engine, compiled, collected, phrases, markerCount, toOriginal } = s;
@@ -684,12 +719,8 @@ function readKind(
   const jobIndependentPoints = risks
     .filter((r) => definition(r.id)?.jobContext !== true)
     .reduce((sum, r) => sum + weights[r.strength], 0);
-  // The learned layer reads the text once; its narrative head is evidence of a warning or story.
-  const features = engine.model ? featurize(n.text, engine.model.bits) : undefined;
-  const narrativeP =
-    engine.model && features
-      ? (modelOverride?.narrative ?? probabilityOf(engine.model.narrative, features))
-      : 0;
+  // The learned layer's narrative head is evidence of a warning or story.
+  const narrativeP = engine.model && scores ? (modelOverride?.narrative ?? narrativeProbability(scores)) : 0;
   const narrative = engine.model ? narrativeP >= engine.model.narrativeAt : false;
   // A retelling the model is sure of, with no recruiter contact in it: a "PM me" or "ทักมา" there is
   // quoted or past ("someone messaged me"), not a live call to action.
@@ -727,7 +758,7 @@ function readKind(
     ),
     jobIndependentPoints,
   });
-  return { ...decision, narrative, narrativeP, recruiterContact, features };
+  return { ...decision, narrative, narrativeP, recruiterContact };
 }
 
 /** Stage 5: the score and level, then what a licensed agency, real-employer signs and a retelling change. */
@@ -873,7 +904,7 @@ interface LearnedInput {
   level: Level;
   /** The explanation so far; the layer adds its own indicator when it changes the level. */
   indicators: IndicatorHit[];
-  features: ReturnType<typeof featurize> | undefined;
+  scores: NgramScores | undefined;
   jobContext: boolean;
   riskCategories: number;
   licensedAgency: boolean;
@@ -886,14 +917,12 @@ interface LearnedInput {
  */
 function learnedLayer(s: Screening, input: LearnedInput): { level: Level; model: ScreeningResult["model"] } {
   const { engine } = s;
-  const { kind, indicators, features, jobContext, riskCategories, licensedAgency, modelOverride } = input;
+  const { kind, indicators, scores, jobContext, riskCategories, licensedAgency, modelOverride } = input;
   let level = input.level;
   let model: ScreeningResult["model"];
   if (engine.model) {
     const signals = indicators.filter((h) => h.source !== "model" && h.strength !== 0).map((h) => h.id);
-    const probability =
-      modelOverride?.scam ??
-      probabilityOf(engine.model.scam, withSignals(features!, signals, engine.model.bits));
+    const probability = modelOverride?.scam ?? scamProbability(engine.model, scores!, signals);
     model = { probability: Math.round(probability * 1000) / 1000, version: engine.model.version };
     const strongOrDecisive = indicators.some((h) => h.strength >= 3 && h.points > 0);
     // It speaks on offers and questions about offers; on a text read as no offer only from its own,

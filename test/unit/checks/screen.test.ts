@@ -5,7 +5,8 @@
 import type { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
 import { knownIdentifiers, screenWithLookup } from "#src/checks/screen.js";
-import type { ReporterInput } from "#src/reports/store.js";
+import type { ReporterInput, ReportStore } from "#src/reports/store.js";
+import { screenOffer } from "#src/screening/index.js";
 import { createStore, RECRUITER_PHONE, sampleDraft, useReportRedis } from "../reports/fixtures.js";
 
 let redis: Redis;
@@ -63,5 +64,23 @@ describe("screening a text with the identifier index", () => {
     const { offerMatches, result } = await screenWithLookup(store, OFFER);
     expect(offerMatches).toEqual([report.id]);
     expect(result.indicators.map((i) => i.id)).toContain("known_reported_offer");
+  });
+
+  it("gives the same result as screening the text with what the lookups found", async () => {
+    const { store } = createStore(redis);
+    const base = sampleDraft();
+    const draft = sampleDraft({ offer: { texts: [{ text: OFFER }], media: base.offer.media } });
+    await store.createOnce("chat-a:1", draft, reporter(1));
+    const { result, known, offerMatches } = await screenWithLookup(store, OFFER);
+    expect(result).toEqual(screenOffer(OFFER, { known, offerMatches: offerMatches.length }));
+  });
+
+  it("fails as a whole when a lookup fails", async () => {
+    const { store } = createStore(redis);
+    const failing = {
+      lookup: store.lookup,
+      offers: { matches: () => Promise.reject(new Error("Redis is away")) },
+    } as unknown as Pick<ReportStore, "lookup" | "offers">;
+    await expect(screenWithLookup(failing, OFFER)).rejects.toThrow("Redis is away");
   });
 });

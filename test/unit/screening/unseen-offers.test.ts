@@ -199,6 +199,16 @@ describe("causes behind the weakest families", () => {
     ).toBe("PH");
     expect(homeCountryOf("Admin kantor di Manila, gaji Rp 15 juta, ₱ tidak dipakai")).toBe("ID");
   });
+
+  it("reads the function words the same when a letter is written as the Kelvin sign or a long s", () => {
+    // Case-insensitive Unicode matching folds K (U+212A) to k and ſ (U+017F) to s.
+    const tagalog = "Trabaho po ito naman, \u212Aung gusto mo, tawag lang sa amin";
+    expect(homeCountryOf(tagalog)).toBe("PH");
+    expect(homeCountryOf(tagalog.replace("\u212A", "X"))).toBe("ID");
+    const malay = "Ada jawatan di \u017Fyarikat kami";
+    expect(homeCountryOf(malay)).toBe("MY");
+    expect(homeCountryOf(malay.replace("\u017F", "x"))).toBe("ID");
+  });
 });
 
 describe("scripts without spaces", () => {
