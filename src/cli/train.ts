@@ -328,6 +328,8 @@ function chooseThresholds(
     rows.forEach((r, i) => {
       const res = rules[i]!;
       if (res.level !== "low" || res.kind !== "not_an_offer") return;
+      // Never raised when the rules found nothing risky in it (screen.ts).
+      if (!supportsResemblance(res.indicators)) return;
       if (oof[i]! >= t) gain += r.label === "scam" ? 1 / scams : -1 / legit;
     });
     if (gain > best + 1e-9) {

@@ -942,10 +942,15 @@ function learnedLayer(s: Screening, input: LearnedInput): { level: Level; model:
       indicators.some((h) => RAISE_GUARD.has(h.id)) && !indicators.some((h) => h.strength >= 3);
     // Nothing the rules found supports the resemblance: it must be clearer still.
     const unsupported = !supportsResemblance(indicators);
-    const raiseFrom = Math.max(
-      legitimate ? Math.max(raiseAt, engine.model.raiseLegitimateAt) : raiseAt,
-      unsupported ? engine.model.raiseUnsupportedAt : 0,
-    );
+    // A text read as no offer in which the rules found nothing risky (a family chat, a shop's
+    // post): resembling reported scams is no reason to warn about it.
+    const raiseFrom =
+      kind === "not_an_offer" && unsupported
+        ? Number.POSITIVE_INFINITY
+        : Math.max(
+            legitimate ? Math.max(raiseAt, engine.model.raiseLegitimateAt) : raiseAt,
+            unsupported ? engine.model.raiseUnsupportedAt : 0,
+          );
     if (level === "low" && !licensedAgency && probability >= raiseFrom) {
       level = "medium";
       model.effect = "raised";

@@ -336,6 +336,22 @@ describe("the learned layer", () => {
     expect(supportsResemblance(screenOffer(chat, { engine: rulesOnly }).indicators)).toBe(false);
     expect(screenOffer(chat, { engine: unsupported }).level).toBe("low");
     expect(screenOffer(chat, { engine: alwaysRaise }).level).toBe("medium");
+    // A text read as no offer with nothing risky in it is never raised, however it resembles scams.
+    const chatOnly = {
+      ...rulesOnly,
+      model: {
+        ...model,
+        raiseAt: 0,
+        raiseNonOfferAt: 0,
+        raiseLegitimateAt: 0,
+        raiseUnsupportedAt: 0,
+        lowerAt: 0,
+      },
+    };
+    const family =
+      "Nak, nanti malam pulang jam berapa? Ibu masak opor ayam. Hati hati di jalan ya, hujan deras";
+    expect(screenOffer(family, { engine: rulesOnly }).kind).toBe("not_an_offer");
+    expect(screenOffer(family, { engine: chatOnly }).level).toBe("low");
     const supported = "Kerja admin di Kamboja, gaji dolar. Chat aku ya";
     expect(screenOffer(supported, { engine: unsupported }).level).not.toBe("low");
 
