@@ -328,8 +328,14 @@ function chooseThresholds(
     rows.forEach((r, i) => {
       const res = rules[i]!;
       if (res.level !== "low" || res.kind !== "not_an_offer") return;
-      // Never raised when the rules found nothing risky in it (screen.ts).
-      if (!supportsResemblance(res.indicators)) return;
+      // A text with nothing of an offer in it (no risk signal, money or contact; screen.ts also
+      // asks for no job word, which the result does not carry) is never raised.
+      if (
+        !supportsResemblance(res.indicators) &&
+        res.extraction.money.length === 0 &&
+        res.extraction.identifiers.length === 0
+      )
+        return;
       if (oof[i]! >= t) gain += r.label === "scam" ? 1 / scams : -1 / legit;
     });
     if (gain > best + 1e-9) {

@@ -942,10 +942,13 @@ function learnedLayer(s: Screening, input: LearnedInput): { level: Level; model:
       indicators.some((h) => RAISE_GUARD.has(h.id)) && !indicators.some((h) => h.strength >= 3);
     // Nothing the rules found supports the resemblance: it must be clearer still.
     const unsupported = !supportsResemblance(indicators);
-    // A text read as no offer in which the rules found nothing risky (a family chat, a shop's
-    // post): resembling reported scams is no reason to warn about it.
+    // A text read as no offer with nothing of an offer in it — no job word, no money, no contact,
+    // no risk signal (a family chat) — is not warned about for resembling scams. An obfuscated
+    // post ("T.U.Y.Ể.N C.S.K.H … l.2OO $") still has its money or contact, and stays raisable.
+    const nothingOfAnOffer =
+      !jobContext && s.extraction.money.length === 0 && s.extraction.identifiers.length === 0;
     const raiseFrom =
-      kind === "not_an_offer" && unsupported
+      kind === "not_an_offer" && unsupported && nothingOfAnOffer
         ? Number.POSITIVE_INFINITY
         : Math.max(
             legitimate ? Math.max(raiseAt, engine.model.raiseLegitimateAt) : raiseAt,
