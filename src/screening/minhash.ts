@@ -10,6 +10,7 @@
  * band with high probability, and a lookup reads BANDS small sets whatever the number of stored
  * offers. Pure: no I/O.
  */
+import { FNV_OFFSET, FNV_PRIME, fmix, fmixSigned } from "#src/screening/hash.js";
 
 export const SIGNATURE_SIZE = 64;
 export const BANDS = 16;
@@ -39,24 +40,6 @@ function shingleUnits(text: string): Uint16Array {
   return out.subarray(0, k);
 }
 
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-/** fmix's bits as a signed int, which stays out of doubles (bins and values read the same bits). */
-function fmixSigned(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-
 /**
  * The signature of a normalised text, or null when it is too short to compare. One permutation
  * hashing: each shingle is hashed once, the top 6 bits choose one of the 64 bins, the rest compete
@@ -68,8 +51,8 @@ export function offerSignature(normalisedText: string): Uint32Array | null {
   if (u.length - SHINGLE + 1 < MIN_SHINGLES) return null;
   const sig = new Uint32Array(SIGNATURE_SIZE).fill(EMPTY);
   for (let i = 0; i + SHINGLE <= u.length; i++) {
-    let h = 0x811c9dc5 | 0;
-    for (let j = 0; j < SHINGLE; j++) h = Math.imul(h ^ u[i + j]!, 0x01000193);
+    let h = FNV_OFFSET | 0;
+    for (let j = 0; j < SHINGLE; j++) h = Math.imul(h ^ u[i + j]!, FNV_PRIME);
     const m = fmixSigned(h);
     const bin = m >>> BIN_SHIFT;
     const v = m & VALUE_MASK;
@@ -91,8 +74,8 @@ export function offerSignature(normalisedText: string): Uint32Array | null {
 export function bandKeys(sig: Uint32Array): string[] {
   const out: string[] = [];
   for (let b = 0; b < BANDS; b++) {
-    let h = 0x811c9dc5 ^ b;
-    for (let r = 0; r < ROWS; r++) h = fmix(Math.imul(h ^ sig[b * ROWS + r]!, 0x01000193));
+    let h = FNV_OFFSET ^ b;
+    for (let r = 0; r < ROWS; r++) h = fmix(Math.imul(h ^ sig[b * ROWS + r]!, FNV_PRIME));
     out.push(`${b}:${h.toString(36)}`);
   }
   return out;

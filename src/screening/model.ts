@@ -13,6 +13,7 @@
  */
 import { z } from "zod";
 import { readDataFile } from "#src/screening/data-files.js";
+import { FNV_OFFSET, FNV_PRIME, fmix, fmixSigned } from "#src/screening/hash.js";
 
 export const MIN_N = 2;
 export const MAX_N = 5;
@@ -86,27 +87,6 @@ export interface NgramModel {
 export interface Features {
   index: Int32Array;
   value: Float32Array;
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-/** fmix's bits as a signed int (its sign is the hash's top bit), which stays out of doubles. */
-function fmixSigned(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
 }
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x7c;
