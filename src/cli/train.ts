@@ -186,28 +186,28 @@ export const RECALL_FLOOR = 0.975;
 const RAISE_LEGITIMATE_MAX = 0.9;
 
 /**
- * The probability a text with a sign of a real employer and nothing strong against it needs to be
- * raised (src/screening/model.ts `raiseLegitimateAt`), from out-of-fold probabilities: legitimate
- * texts no longer raised against scams no longer raised (three times as costly), from the plain
- * raise threshold (no guard) up to RAISE_LEGITIMATE_MAX.
+ * A stricter raise threshold for the texts `guarded` picks, from out-of-fold probabilities:
+ * legitimate texts no longer raised against scams no longer raised (three times as costly), from
+ * the plain raise threshold up to RAISE_LEGITIMATE_MAX; `none` when no stricter one gains.
  */
-function chooseRaiseLegitimateAt(
+function chooseGuardedRaiseAt(
   rows: readonly EvalRow[],
   rules: readonly ScreeningResult[],
   oof: readonly number[],
   raiseAt: number,
+  guarded: (res: ScreeningResult) => boolean,
+  none: number,
 ): number {
   const scams = rows.filter((r) => r.label === "scam").length;
   const legit = rows.length - scams;
-  let at = raiseAt;
+  let at = none;
   let best = 0;
   for (let t = raiseAt + 0.05; t <= RAISE_LEGITIMATE_MAX + 1e-9; t += 0.05) {
     let gain = 0;
     rows.forEach((r, i) => {
       const res = rules[i]!;
       if (res.level !== "low" || (res.kind !== "offer" && res.kind !== "question")) return;
-      if (!res.indicators.some((h) => RAISE_GUARD.has(h.id))) return;
-      if (res.indicators.some((h) => h.strength >= STRONG)) return;
+      if (!guarded(res)) return;
       if (oof[i]! >= raiseAt && oof[i]! < t) gain += r.label === "legit" ? 1 / legit : -3 / scams;
     });
     if (gain > best + 1e-9) {
@@ -217,14 +217,28 @@ function chooseRaiseLegitimateAt(
   }
   return at;
 }
+
+/**
+ * The probability a text with a sign of a real employer and nothing strong against it needs to be
+ * raised (src/screening/model.ts `raiseLegitimateAt`); the plain raise threshold when none gains.
+ */
+function chooseRaiseLegitimateAt(
+  rows: readonly EvalRow[],
+  rules: readonly ScreeningResult[],
+  oof: readonly number[],
+  raiseAt: number,
+): number {
+  const guarded = (res: ScreeningResult): boolean =>
+    res.indicators.some((h) => RAISE_GUARD.has(h.id)) && !res.indicators.some((h) => h.strength >= STRONG);
+  return chooseGuardedRaiseAt(rows, rules, oof, raiseAt, guarded, raiseAt);
+}
+
 /** The floor never takes the raise threshold below this: a coin toss is no resemblance. */
 const LOWEST_RAISE_AT = 0.3;
 
 /**
  * The probability a text needs to be raised when the rules found no risk signal in it (a contact
- * aside: `supportsResemblance`), from out-of-fold probabilities: legitimate texts no longer raised
- * against scams no longer raised (three times as costly), from the plain raise threshold up to
- * RAISE_LEGITIMATE_MAX.
+ * aside: `supportsResemblance`); 0 (nothing stricter) when none gains.
  */
 function chooseRaiseUnsupportedAt(
   rows: readonly EvalRow[],
@@ -232,24 +246,7 @@ function chooseRaiseUnsupportedAt(
   oof: readonly number[],
   raiseAt: number,
 ): number {
-  const scams = rows.filter((r) => r.label === "scam").length;
-  const legit = rows.length - scams;
-  let at = 0;
-  let best = 0;
-  for (let t = raiseAt + 0.05; t <= RAISE_LEGITIMATE_MAX + 1e-9; t += 0.05) {
-    let gain = 0;
-    rows.forEach((r, i) => {
-      const res = rules[i]!;
-      if (res.level !== "low" || (res.kind !== "offer" && res.kind !== "question")) return;
-      if (supportsResemblance(res.indicators)) return;
-      if (oof[i]! >= raiseAt && oof[i]! < t) gain += r.label === "legit" ? 1 / legit : -3 / scams;
-    });
-    if (gain > best + 1e-9) {
-      best = gain;
-      at = round(t, 2);
-    }
-  }
-  return at;
+  return chooseGuardedRaiseAt(rows, rules, oof, raiseAt, (res) => !supportsResemblance(res.indicators), 0);
 }
 
 /** Recall of the whole system (rules and learned layer) on the train rows, with out-of-fold probabilities. */
