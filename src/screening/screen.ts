@@ -460,6 +460,16 @@ function collect(
   } else collected.set(id, { source, evidence: [...evidence], ...(args ? { args } : {}) });
 }
 
+/** Drops the evidence of `id` that `drop` picks, and the signal when none is left. */
+function dropEvidence(collected: Map<string, Collected>, id: string, drop: (e: Span) => boolean): void {
+  const entry = collected.get(id);
+  if (!entry) return;
+  const kept = entry.evidence.filter((e) => !drop(e));
+  if (kept.length === entry.evidence.length) return;
+  entry.evidence = kept;
+  if (kept.length === 0) collected.delete(id);
+}
+
 /** Stage 1: the catalogue's phrases found in the text, negations cancelled, as collected evidence. */
 function matchPhrases(
   n: NormalisedText,
@@ -531,24 +541,16 @@ function collectFacts(s: Screening): FactsFound {
   addFacts(destinations.hits);
   // Goods through a border gate ("xe hàng qua cửa khẩu", "ส่งสินค้าผ่านด่าน") are trade, not a
   // person crossing: a crossing phrasing right after a word for goods does not count.
-  const crossing = collected.get("route_overland_border_crossing");
   const goods = (s.phrases.get(markerId("goods")) ?? []).map((m) => s.toOriginal(m.start, m.end));
-  if (crossing && goods.length > 0) {
-    crossing.evidence = crossing.evidence.filter(
-      (e) => !goods.some((g) => g.end <= e.start && e.start - g.end <= GOODS_REACH),
-    );
-    if (crossing.evidence.length === 0) collected.delete("route_overland_border_crossing");
-  }
+  dropEvidence(collected, "route_overland_border_crossing", (e) =>
+    goods.some((g) => g.end <= e.start && e.start - g.end <= GOODS_REACH),
+  );
   // The catalogue's phrasings name the same towns: a town of the writer's own country that the
   // gazetteer read as an ordinary one (see destinationFacts) is not decisive through them either.
   const homeTowns = collected.get("dest_compound_town_home")?.evidence ?? [];
-  const compound = collected.get("dest_compound_place");
-  if (compound && homeTowns.length > 0) {
-    compound.evidence = compound.evidence.filter(
-      (e) => !homeTowns.some((h) => h.start < e.end && e.start < h.end),
-    );
-    if (compound.evidence.length === 0) collected.delete("dest_compound_place");
-  }
+  dropEvidence(collected, "dest_compound_place", (e) =>
+    homeTowns.some((h) => h.start < e.end && e.start < h.end),
+  );
   addFacts(dubaiOfficeFact(input));
   // The writer's own country is no destination, however the catalogue's phrasings name it.
   const homeIndicator = HOME_INDICATOR[input.home];
