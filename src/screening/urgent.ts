@@ -254,22 +254,30 @@ function signsIn(folded: string, patterns: Patterns): UrgentSign[] {
 const DEPARTED_REACH = 60;
 const DEPARTED_BEFORE = 24;
 
-function placeNearDeparture(
-  text: string,
-  folded: string,
-  places: readonly PlaceMention[],
-  which: (p: PlaceMention) => boolean,
-): boolean {
-  const towns = places.filter(which).map((p) => foldForUrgency(text.slice(0, p.start)).length);
-  if (towns.length === 0) return false;
+/** The departure patterns, global, to find where in the text each one is. */
+const DEPARTED_ALL = [LATIN.departed, THAI.departed].map((re) => new RegExp(re.source, "gu"));
+
+/** Where (folded offsets) the text says someone went or is there. */
+function departuresIn(folded: string): number[] {
   const departures: number[] = [];
-  for (const re of [LATIN.departed, THAI.departed]) {
-    const all = new RegExp(re.source, "gu");
+  for (const all of DEPARTED_ALL) {
+    all.lastIndex = 0;
     for (let m = all.exec(folded); m !== null; m = all.exec(folded)) {
       departures.push(m.index);
       if (m[0].length === 0) all.lastIndex++;
     }
   }
+  return departures;
+}
+
+function placeNearDeparture(
+  text: string,
+  departures: readonly number[],
+  places: readonly PlaceMention[],
+  which: (p: PlaceMention) => boolean,
+): boolean {
+  if (departures.length === 0) return false;
+  const towns = places.filter(which).map((p) => foldForUrgency(text.slice(0, p.start)).length);
   // Mostly right after ("sudah sampai di Shwe Kokko", "left for Sihanoukville", "nasa Myawaddy na"),
   // now and then just before ("di Bavet, anak saya sudah sampai").
   return towns.some((t) => departures.some((d) => t - d <= DEPARTED_REACH && d - t <= DEPARTED_BEFORE));
@@ -285,7 +293,8 @@ export function detectUrgent(text: string, places: readonly PlaceMention[] = [])
   const personal = PERSONAL.test(folded);
   // Gone to a compound town: the town is named near the words that say someone went or is there
   // ("sudah sampai di Shwe Kokko"), not anywhere in a long story that ends "nasa Batangas na".
-  if (signs.has("departed") && placeNearDeparture(text, folded, places, (p) => p.kind === "compound_town"))
+  const departures = signs.has("departed") ? departuresIn(folded) : [];
+  if (placeNearDeparture(text, departures, places, (p) => p.kind === "compound_town"))
     signs.add("in_compound_town");
   const found = [...signs];
   const danger = found.some((s) => s !== "departed" && s !== "in_compound_town");
@@ -293,7 +302,7 @@ export function detectUrgent(text: string, places: readonly PlaceMention[] = [])
     signs.has("in_compound_town") ||
     (signs.has("departed") &&
       personal &&
-      placeNearDeparture(text, folded, places, (p) => COMPOUND_COUNTRIES.has(p.country)));
+      placeNearDeparture(text, departures, places, (p) => COMPOUND_COUNTRIES.has(p.country)));
   if (!danger && !departedToRisk) return { urgent: false, signs: found };
   // Judgement: general warnings and news, offers' own clauses, and stories that ended are not "now".
   const plea = PLEA.test(folded);
