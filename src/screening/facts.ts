@@ -344,9 +344,9 @@ export function localGigPayFact(input: FactInput, abroad: boolean): FactHit[] {
       GIG_PERIOD.test(after) ||
       GIG_PER_JOB.test(after) ||
       GIG_FOR_TIME.test(after) ||
-      // Wages with no period that no month could be paid with ("ค่าแรง 800 บาท", "upah 120rb"):
-      // a day's or a job's pay.
-      (m.period === null && m.context === "salary" && usd <= LOCAL_GIG_DAY_MAX_USD);
+      // Wages with no period that no month could be paid with ("ค่าแรง 800 บาท", "upah 120rb";
+      // the ceiling below): a day's or a job's pay.
+      (m.period === null && m.context === "salary");
     if (!byTime) return false;
     return usd <= LOCAL_GIG_DAY_MAX_USD * (m.period === "hour" ? 0.25 : 1);
   });

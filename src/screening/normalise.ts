@@ -698,7 +698,6 @@ function decodeUtf16(codes: Uint16Array, length: number): string {
   return s;
 }
 
-/** Folds `original` for matching; never throws, linear in its length. */
 /** A number as OCR misreads it: letters that look like digits among real digits ("45O", "l,2OO"). */
 const OCR_NUMBER = /(?<![\p{L}\p{N}])[0-9OoIl|][0-9OoIl|.,]*(?<![.,])(?![\p{L}\p{N}])/gu;
 /** Thousands grouping with no real digit left ("l,OOO", "I.OOO.OOO"). */
@@ -708,7 +707,8 @@ const OCR_DIGIT: Readonly<Record<string, string>> = { O: "0", o: "0", I: "1", l:
 /**
  * OCR's look-alike digits read as digits inside numbers ("45O USD" → "450 USD", "l,2OO" →
  * "1,200", "4,5OO,OOO" → "4,500,000"): only in a run of digits, separators and look-alikes with at
- * least one real digit (or grouped in thousands, "l,OOO"), standing alone. The same length, so offsets still map to the original.
+ * least one real digit (or grouped in thousands, "l,OOO"), standing alone. The same length, so
+ * offsets still map to the original.
  */
 export function readOcrDigits(text: string): string {
   return text.replace(OCR_NUMBER, (run) =>
@@ -718,6 +718,7 @@ export function readOcrDigits(text: string): string {
   );
 }
 
+/** Folds `original` for matching; never throws, linear in its length. */
 export function normalise(original: string): NormalisedText {
   const input = typeof original === "string" ? original : String(original ?? "");
   // Folded from the digits OCR meant; quotes still come from what the person sent.

@@ -471,8 +471,10 @@ function bareRupiah(
   return last !== undefined && (SALARY_WORDS.has(last) || FEE_WORDS.has(last)) ? "IDR" : undefined;
 }
 
-/** Thai letters: a Thai pay or fee word is written in them. */
-const THAI_WORD = /[\u0e00-\u0e7f]/u;
+/** The pay and fee words written in Thai letters. */
+const THAI_PAY_OR_FEE_WORDS = [...SCRIPT_SALARY_WORDS, ...SCRIPT_FEE_WORDS].filter((w) =>
+  /[\u0e00-\u0e7f]/u.test(w),
+);
 
 /**
  * "เงินเดือน 15,000", "ค่าแรง 500/วัน" with no currency: baht, when a Thai pay or fee word ends right
@@ -486,6 +488,5 @@ function bareBaht(
 ): string | undefined {
   if (multiplier !== undefined || low.value < 100) return undefined;
   const before = n.text.slice(Math.max(0, numberStart - 16), numberStart).replace(/[\s:：]+$/u, "");
-  const words = [...SCRIPT_SALARY_WORDS, ...SCRIPT_FEE_WORDS].filter((w) => THAI_WORD.test(w));
-  return words.some((w) => before.endsWith(w)) ? "THB" : undefined;
+  return THAI_PAY_OR_FEE_WORDS.some((w) => before.endsWith(w)) ? "THB" : undefined;
 }

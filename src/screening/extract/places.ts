@@ -28,8 +28,8 @@ const PlaceSchema = z.object({
   fires: z.array(z.string()).default([]),
   /**
    * A compound town that is also an ordinary town for the people who live in the country (a
-   * provincial city with its markets, clinics and buses: Poipet, Sihanoukville, Clark), unlike a
-   * compound enclave in an area outside the state's control (Shwe Kokko, the Golden Triangle SEZ).
+   * provincial city with its markets, clinics and buses: Poipet, Sihanoukville), unlike a compound
+   * enclave in an area outside the state's control (Shwe Kokko, the Golden Triangle SEZ).
    */
   ordinaryForResidents: z.boolean().default(false),
   source: z.string().min(1),
